@@ -1,0 +1,188 @@
+"""Configuration: a TOML file, then environment variables that override it.
+
+Every key is declared here with its type and default. Unknown keys and wrong types are refused
+with one line naming the key, because a misspelt key that is silently ignored is a lost alert.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+
+ENV_CONFIG = "DIPLOWATCH_CONFIG"
+ENV_DATABASE_URL = "DIPLOWATCH_DATABASE_URL"
+
+
+class ConfigError(Exception):
+    """A configuration mistake a user can fix; the message is one line naming the key."""
+
+
+def default_database_url() -> str:
+    path = Path(user_data_dir("diplowatch", appauthor=False)) / "diplowatch.sqlite"
+    return f"sqlite:///{path}"
+
+
+@dataclass
+class SourceConfig:
+    name: str
+    feeds: list[str] = field(default_factory=list)
+    sitemaps: list[str] = field(default_factory=list)
+    listings: list[str] = field(default_factory=list)
+    link_pattern: str | None = None
+    body_selector: str | None = None
+    schedule: str = "every 30m"
+    max_age_days: int | None = None
+    enabled: bool = True
+
+
+@dataclass
+class CrawlConfig:
+    user_agent: str = "diplowatch/0.1 (+https://github.com/diplowatch/diplowatch)"
+    download_timeout: float = 30.0
+    max_page_bytes: int = 10 * 1024 * 1024
+    concurrency: int = 16
+    concurrency_per_domain: int = 2
+    download_delay: float = 0.5
+    obey_robots: bool = True
+    retry_times: int = 3
+    max_article_age_days: int = 7
+    keep_raw_html: bool = False
+    autothrottle: bool = True
+
+
+@dataclass
+class SmtpConfig:
+    host: str = "localhost"
+    port: int = 587
+    username: str | None = None
+    password: str | None = None
+    security: str = "starttls"  # starttls | tls | none
+    from_addr: str = "diplowatch@localhost"
+    timeout: float = 30.0
+
+
+@dataclass
+class AlertsConfig:
+    allow_private_targets: bool = False
+    webhook_timeout: float = 10.0
+    worker_interval_seconds: float = 1.0
+    batch_size: int = 50
+
+
+@dataclass
+class ApiConfig:
+    host: str = "127.0.0.1"
+    port: int = 8470
+    rate_limit_per_minute: int = 120
+    max_body_bytes: int = 64 * 1024
+
+
+@dataclass
+class DaemonConfig:
+    serve_api: bool = True
+    raw_html_retention_days: int = 30
+    seen_url_retention_days: int = 90
+
+
+@dataclass
+class Config:
+    database_url: str = field(default_factory=default_database_url)
+    use_default_sources: bool = True
+    sources: list[SourceConfig] = field(default_factory=list)
+    crawl: CrawlConfig = field(default_factory=CrawlConfig)
+    smtp: SmtpConfig = field(default_factory=SmtpConfig)
+    alerts: AlertsConfig = field(default_factory=AlertsConfig)
+    api: ApiConfig = field(default_factory=ApiConfig)
+    daemon: DaemonConfig = field(default_factory=DaemonConfig)
+    path: Path | None = None  # where it was read from; not a key
+
+
+def load_config(
+    path: str | Path | None = None, env: typing.Mapping[str, str] | None = None
+) -> Config:
+    """Read the config file (argument, else $DIPLOWATCH_CONFIG, else defaults) and the environment."""
+    env = os.environ if env is None else env
+    path = path or env.get(ENV_CONFIG) or None
+    raw: dict[str, Any] = {}
+    if path is not None:
+        path = Path(path)
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"config file {path} does not exist") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"config file {path} cannot be read: {exc}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+    config = _build(Config, raw, prefix="")
+    config.path = Path(path) if path else None
+    if env.get(ENV_DATABASE_URL):
+        config.database_url = env[ENV_DATABASE_URL]
+    _check(config)
+    return config
+
+
+def _check(config: Config) -> None:
+    names = [source.name for source in config.sources]
+    for name in names:
+        if names.count(name) > 1:
+            raise ConfigError(f"sources: the name {name!r} is used twice")
+    for index, source in enumerate(config.sources):
+        if not (source.feeds or source.sitemaps or source.listings):
+            raise ConfigError(
+                f"sources[{index}] ({source.name}): give at least one of feeds, sitemaps, listings"
+            )
+    if config.smtp.security not in {"starttls", "tls", "none"}:
+        raise ConfigError("smtp.security: must be one of starttls, tls, none")
+    if "://" not in config.database_url:
+        raise ConfigError(f"database_url: {config.database_url!r} is not a database URL")
+
+
+def _build(cls: type, raw: Any, prefix: str) -> Any:
+    """Build dataclass `cls` from a TOML table, refusing unknown keys and wrong types."""
+    where = prefix.rstrip(".") or "config"
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: expected a table, got {type(raw).__name__}")
+    hints = typing.get_type_hints(cls)
+    known = {f.name for f in dataclasses.fields(cls) if f.name != "path"}
+    for key in raw:
+        if key not in known:
+            raise ConfigError(f"{prefix}{key}: unknown key")
+    values = {key: _convert(hints[key], value, f"{prefix}{key}") for key, value in raw.items()}
+    missing = [
+        f.name
+        for f in dataclasses.fields(cls)
+        if f.name not in values
+        and f.default is dataclasses.MISSING
+        and f.default_factory is dataclasses.MISSING
+    ]
+    if missing:
+        raise ConfigError(f"{prefix}{missing[0]}: required key is missing")
+    return cls(**values)
+
+
+def _convert(hint: Any, value: Any, key: str) -> Any:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in args if arg is not type(None)]
+        return _convert(options[0], value, key)
+    if origin is list:
+        if not isinstance(value, list):
+            raise ConfigError(f"{key}: expected a list, got {type(value).__name__}")
+        return [_convert(args[0], item, f"{key}[{i}]") for i, item in enumerate(value)]
+    if dataclasses.is_dataclass(hint):
+        return _build(hint, value, prefix=f"{key}.")
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if hint is int and isinstance(value, bool) or not isinstance(value, hint):
+        raise ConfigError(f"{key}: expected {hint.__name__}, got {type(value).__name__}")
+    return value

@@ -1,0 +1,48 @@
+"""What every command shares: the config and the database, opened lazily and once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from diplowatch.config import Config, load_config
+from diplowatch.db import Database, open_database
+
+
+class UserError(click.ClickException):
+    """A mistake the user can fix: printed as one line, exit code 2, no traceback."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:  # type: ignore[no-untyped-def]
+        click.echo(f"diplowatch: error: {self.format_message()}", err=True)
+
+
+@dataclass
+class AppContext:
+    config_path: Path | None = None
+    quiet: bool = False
+    log_format: str = "text"
+    _config: Config | None = field(default=None, repr=False)
+    _database: Database | None = field(default=None, repr=False)
+
+    @property
+    def config(self) -> Config:
+        if self._config is None:
+            self._config = load_config(self.config_path)
+        return self._config
+
+    def database(self, *, migrate: bool = True) -> Database:
+        if self._database is None:
+            self._database = open_database(self.config.database_url, migrate=migrate)
+        return self._database
+
+    def close(self) -> None:
+        if self._database is not None:
+            self._database.close()
+            self._database = None
+
+
+pass_app = click.make_pass_decorator(AppContext)
