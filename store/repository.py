@@ -221,22 +221,19 @@ def find_same_contact(session: Session, new: NewContact, window_days: int = 2) -
     """A stored contact that `new` reports again: same parties, same kind, dates close enough.
 
     Kind compares calls with calls and in-person with in-person (one outlet's "visit" is another's
-    "meeting"). A contact without a date matches on parties, kind and status within the window of
-    when it was first seen.
+    "meeting"). Status must agree: a meeting announced and the same meeting held are two pieces of
+    news. A contact without a date matches when the stored one was last reported recently.
     """
-    query = select(Contact).where(Contact.party_key == new.party_key)
+    query = select(Contact).where(Contact.party_key == new.party_key, Contact.status == new.status)
     candidates = session.scalars(query.order_by(Contact.id.desc()).limit(50)).all()
     for contact in candidates:
         if _in_person(contact.type) != _in_person(new.type):
             continue
-        if contact.status != new.status and "occurred" not in {contact.status, new.status}:
-            continue
         if new.date and contact.date:
             if abs((new.date - contact.date).days) <= window_days:
                 return contact
-        elif new.status == contact.status:
-            if utcnow() - contact.last_seen <= timedelta(days=window_days + 5):
-                return contact
+        elif utcnow() - contact.last_seen <= timedelta(days=window_days + 5):
+            return contact
     return None
 
 
@@ -291,14 +288,11 @@ def add_mention(
     )
     if existing is not None:
         return None
+    mentions = contact.mentions  # load the collection before the new row joins it
     mention = ContactMention(
-        contact_id=contact.id,
-        article_id=article.id,
-        evidence=evidence,
-        confidence=confidence,
-        created_at=utcnow(),
+        article=article, evidence=evidence, confidence=confidence, created_at=utcnow()
     )
-    session.add(mention)
+    mentions.append(mention)
     contact.last_seen = mention.created_at
     if confidence > contact.confidence:
         contact.confidence = confidence
