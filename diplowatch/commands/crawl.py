@@ -1,0 +1,35 @@
+"""`diplowatch crawl`: fetch the sources once, detect contacts, store them (alerts stay queued)."""
+
+from __future__ import annotations
+
+import click
+from rich.console import Console
+
+from diplowatch.context import AppContext, UserError, pass_app
+from diplowatch.crawling import UnknownSource, crawl_into_store, select_sources
+from diplowatch.progress import crawl_progress, stats_table
+
+
+@click.command("crawl")
+@click.option("--source", "names", multiple=True, help="Only this source (repeatable).")
+@pass_app
+def command(app: AppContext, names: tuple[str, ...]) -> None:
+    """Crawl sources once: new articles, their contacts, and queued alerts go to the store.
+
+    Alerts are sent by `diplowatch run`, `diplowatch deliver` or the daemon.
+    """
+    try:
+        sources = select_sources(app.config, list(names))
+    except UnknownSource as exc:
+        raise UserError(str(exc)) from None
+    database = app.database()
+    with crawl_progress(app.quiet) as progress:
+        report = crawl_into_store(app.config, database, sources, on_progress=progress)
+    console = Console()
+    console.print(stats_table(report.stats, f"crawl {report.run_id}"))
+    total = sum(report.new_contacts.values())
+    console.print(f"new contacts: {total}")
+    if report.failed_sources:
+        raise click.ClickException(
+            f"{len(report.failed_sources)} source(s) failed: {', '.join(report.failed_sources)}"
+        )

@@ -1,0 +1,39 @@
+"""`diplowatch sources`: the sources that will be crawled, and how they last went."""
+
+from __future__ import annotations
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from diplowatch.context import AppContext, pass_app
+from diplowatch.crawling import configured_sources
+from store import repository as repo
+
+
+@click.group("sources")
+def command() -> None:
+    """The configured news sources."""
+
+
+@command.command("list")
+@click.option("--urls", is_flag=True, help="Show every discovery URL.")
+@pass_app
+def list_sources(app: AppContext, urls: bool) -> None:
+    """List the sources (shipped defaults and the config's) with their schedule and last crawl."""
+    database = app.database()
+    with database.sessions() as session:
+        runs = repo.last_crawl_runs(session)
+    table = Table()
+    for column in ("name", "schedule", "discovery", "last crawl", "status"):
+        table.add_column(column)
+    for spec in configured_sources(app.config):
+        found = [("feed", spec.feeds), ("sitemap", spec.sitemaps), ("listing", spec.listings)]
+        if urls:
+            discovery = "\n".join(url for _, group in found for url in group)
+        else:
+            discovery = ", ".join(f"{len(group)} {kind}" for kind, group in found if group)
+        run = runs.get(spec.name)
+        when = run.started_at.strftime("%Y-%m-%d %H:%M") if run else "never"
+        table.add_row(spec.name, spec.schedule, discovery, when, run.status if run else "")
+    Console().print(table)

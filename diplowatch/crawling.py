@@ -1,0 +1,149 @@
+"""One crawl of some sources into the store, recorded as crawl runs.
+
+Scrapy's reactor starts once per process, so `crawl_into_store` runs at most once per process: the
+CLI calls it once, and the daemon runs each crawl as a child process (see docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from contacts import KnowledgeBase
+from crawler import CrawlSettings, CrawlStats, SourceSpec, crawl, default_sources
+from diplowatch.config import Config, CrawlConfig, SourceConfig
+from diplowatch.db import Database
+from diplowatch.pipeline import StoreSink, kb_detector
+from store import repository as repo
+from store.models import CrawlRun
+
+
+class UnknownSource(ValueError):
+    pass
+
+
+def configured_sources(config: Config) -> list[SourceSpec]:
+    """The shipped sources (unless switched off) and the config's; a config entry replaces a
+    shipped source of the same name. Disabled sources are left out."""
+    by_name: dict[str, SourceSpec] = {}
+    if config.use_default_sources:
+        by_name.update((spec.name, spec) for spec in default_sources())
+    for entry in config.sources:
+        if entry.enabled:
+            by_name[entry.name] = source_spec(entry)
+        else:
+            by_name.pop(entry.name, None)
+    return list(by_name.values())
+
+
+def source_spec(entry: SourceConfig) -> SourceSpec:
+    return SourceSpec(
+        name=entry.name,
+        feeds=list(entry.feeds),
+        sitemaps=list(entry.sitemaps),
+        listings=list(entry.listings),
+        link_pattern=entry.link_pattern,
+        schedule=entry.schedule,
+        body_selector=entry.body_selector,
+        max_age_days=entry.max_age_days,
+    )
+
+
+def select_sources(config: Config, names: list[str] | None) -> list[SourceSpec]:
+    sources = configured_sources(config)
+    if not names:
+        return sources
+    known = {spec.name: spec for spec in sources}
+    missing = [name for name in names if name not in known]
+    if missing:
+        raise UnknownSource(
+            f"unknown source {missing[0]!r}; known: {', '.join(sorted(known)) or 'none'}"
+        )
+    return [known[name] for name in names]
+
+
+def crawl_settings(crawl_config: CrawlConfig) -> CrawlSettings:
+    return CrawlSettings(
+        user_agent=crawl_config.user_agent,
+        download_timeout=crawl_config.download_timeout,
+        max_page_bytes=crawl_config.max_page_bytes,
+        concurrency=crawl_config.concurrency,
+        concurrency_per_domain=crawl_config.concurrency_per_domain,
+        download_delay=crawl_config.download_delay,
+        obey_robots=crawl_config.obey_robots,
+        retry_times=crawl_config.retry_times,
+        max_article_age_days=crawl_config.max_article_age_days,
+        keep_raw_html=crawl_config.keep_raw_html,
+        autothrottle=crawl_config.autothrottle,
+    )
+
+
+@dataclass
+class CrawlReport:
+    run_id: str
+    stats: dict[str, CrawlStats]
+    new_contacts: dict[str, int]
+    errors: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def failed_sources(self) -> list[str]:
+        """Sources that fetched nothing and had errors: unreachable or broken."""
+        return [name for name, s in self.stats.items() if s.errors and not s.pages_fetched]
+
+
+def crawl_into_store(
+    config: Config,
+    database: Database,
+    sources: list[SourceSpec],
+    *,
+    kb: KnowledgeBase | None = None,
+    run_id: str | None = None,
+    on_progress: Callable[[str, CrawlStats], None] | None = None,
+) -> CrawlReport:
+    """Crawl `sources` once: articles, contacts and pending alerts go to the store."""
+    run_id = run_id or uuid.uuid4().hex[:12]
+    kb = kb or KnowledgeBase.load_default()
+    sink = StoreSink(database, kb_detector(kb), keep_raw_html=config.crawl.keep_raw_html)
+    runs = {}
+    with database.sessions.begin() as session:
+        for spec in sources:
+            source = repo.get_or_create_source(session, spec.name)
+            runs[spec.name] = repo.start_crawl_run(session, source, run_id).id
+    stats: dict[str, CrawlStats] = {}
+    try:
+        stats = crawl(sources, sink, crawl_settings(config.crawl), on_progress=on_progress)
+    finally:
+        _finish_runs(database, runs, stats, sink)
+    return CrawlReport(
+        run_id=run_id,
+        stats=stats,
+        new_contacts=dict(sink.new_contacts),
+        errors=dict(sink.errors),
+    )
+
+
+def _finish_runs(
+    database: Database, runs: dict[str, int], stats: dict[str, CrawlStats], sink: StoreSink
+) -> None:
+    with database.sessions.begin() as session:
+        for name, run_id in runs.items():
+            run = session.get(CrawlRun, run_id)
+            s = stats.get(name)
+            errors = sink.errors.get(name, [])
+            if s is None:
+                repo.finish_crawl_run(session, run, ok=False, error_summary="crawl did not finish")
+                continue
+            ok = not (s.errors and not s.pages_fetched)
+            repo.finish_crawl_run(
+                session,
+                run,
+                ok=ok,
+                error_summary="\n".join(errors[:20]) or None,
+                pages_fetched=s.pages_fetched,
+                new_articles=s.new_articles,
+                duplicates=s.duplicates,
+                skipped=s.skipped,
+                errors=s.errors,
+                new_contacts=sink.new_contacts.get(name, 0),
+            )
