@@ -1,0 +1,72 @@
+"""`diplowatch db` through the real console script, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import inspect
+
+import store
+
+DIPLOWATCH = [sys.executable, "-c", "from diplowatch.cli import main; main()"]
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("DIPLOWATCH_")}
+    full_env.update(env or {})
+    return subprocess.run(
+        [*DIPLOWATCH, *args], capture_output=True, text=True, env=full_env, timeout=120
+    )
+
+
+def test_db_upgrade_creates_the_schema(database_url: str) -> None:
+    result = run("db", "upgrade", env={"DIPLOWATCH_DATABASE_URL": database_url})
+    assert result.returncode == 0, result.stderr
+    engine = store.make_engine(database_url)
+    assert {"articles", "contacts", "contact_mentions", "deliveries"} <= set(
+        inspect(engine).get_table_names()
+    )
+    engine.dispose()
+    current = run("db", "current", env={"DIPLOWATCH_DATABASE_URL": database_url})
+    assert "up to date" in current.stdout
+
+
+def test_broken_config_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[crawl]\ntimeout = 5\n", encoding="utf-8")
+    result = run("--config", str(broken), "db", "upgrade")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "diplowatch: error: crawl.timeout: unknown key"
+    assert "Traceback" not in result.stderr
+
+
+def test_unreachable_database_is_one_line_and_exit_2() -> None:
+    url = "postgresql+psycopg://postgres@127.0.0.1:1/nothing"
+    result = run("db", "current", env={"DIPLOWATCH_DATABASE_URL": url})
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "cannot open database" in result.stderr
+
+
+def test_every_command_has_help() -> None:
+    from click import Group
+    from click.testing import CliRunner
+
+    from diplowatch.cli import cli
+
+    def walk(group: Group, path: list[str]):
+        for name, command in group.commands.items():
+            yield [*path, name]
+            if isinstance(command, Group):
+                yield from walk(command, [*path, name])
+
+    paths = [[], *walk(cli, [])]
+    assert len(paths) > 2
+    runner = CliRunner()
+    for path in paths:
+        result = runner.invoke(cli, [*path, "--help"])
+        assert result.exit_code == 0, (path, result.output)
+        assert "Usage:" in result.output

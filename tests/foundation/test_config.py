@@ -1,0 +1,89 @@
+"""The config file: defaults, overrides from the environment, and one-line refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diplowatch.config import ConfigError, load_config
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "diplowatch.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults_need_no_file() -> None:
+    config = load_config(None, env={})
+    assert config.database_url.startswith("sqlite:///")
+    assert config.database_url.endswith("diplowatch.sqlite")
+    assert config.alerts.allow_private_targets is False
+    assert config.use_default_sources is True
+
+
+def test_file_values_and_environment_override(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        """
+database_url = "sqlite:///from-file.sqlite"
+[[sources]]
+name = "ministry"
+feeds = ["https://mfa.example/rss"]
+schedule = "*/20 * * * *"
+[smtp]
+host = "smtp.example.org"
+port = 465
+security = "tls"
+[alerts]
+allow_private_targets = true
+""",
+    )
+    config = load_config(path, env={})
+    assert config.database_url == "sqlite:///from-file.sqlite"
+    assert config.sources[0].feeds == ["https://mfa.example/rss"]
+    assert config.sources[0].schedule == "*/20 * * * *"
+    assert (config.smtp.host, config.smtp.port, config.smtp.security) == (
+        "smtp.example.org",
+        465,
+        "tls",
+    )
+    assert config.alerts.allow_private_targets is True
+    overridden = load_config(path, env={"DIPLOWATCH_DATABASE_URL": "postgresql+psycopg://db/x"})
+    assert overridden.database_url == "postgresql+psycopg://db/x"
+
+
+def test_config_path_from_environment(tmp_path: Path) -> None:
+    path = write(tmp_path, 'database_url = "sqlite:///env.sqlite"\n')
+    assert load_config(None, env={"DIPLOWATCH_CONFIG": str(path)}).database_url.endswith(
+        "env.sqlite"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("databse_url = 'x'", "databse_url: unknown key"),
+        ("database_url = 3", "database_url: expected str, got int"),
+        ("[crawl]\nretry_times = 'three'", "crawl.retry_times: expected int, got str"),
+        ("[alerts]\nallow_private_targets = 'yes'", "alerts.allow_private_targets: expected bool"),
+        ("[[sources]]\nname = 'a'\nfeeds = 'http://x'", "sources[0].feeds: expected a list"),
+        ("[[sources]]\nname = 'a'\nfeed = ['http://x']", "sources[0].feed: unknown key"),
+        ("[[sources]]\nfeeds = ['http://x']", "sources[0].name: required key is missing"),
+        ("[[sources]]\nname = 'a'", "sources[0] (a): give at least one of feeds"),
+        ("[smtp]\nsecurity = 'ssl'", "smtp.security: must be one of"),
+        ("[smtp]\nport = true", "smtp.port: expected int, got bool"),
+        ("x = [", "is not valid TOML"),
+    ],
+)
+def test_mistakes_are_refused_naming_the_key(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, text), env={})
+    assert message in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_missing_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_config(tmp_path / "nope.toml", env={})
