@@ -16,6 +16,8 @@ from store import SchemaOutdated
 # Modules under diplowatch.commands, each exposing `command` (a click command or group).
 COMMAND_MODULES = [
     "db",
+    "serve",
+    "tokens",
 ]
 
 

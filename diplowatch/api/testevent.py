@@ -1,0 +1,98 @@
+"""Send a subscription one "test" event now, so a receiver can check its signature handling.
+
+The event carries a made-up contact with id 0 (no stored contact has id 0), so a receiver can
+tell it from real news even if it ignores the event type.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+
+from alerts.events import build_event
+from alerts.webhooks import send_webhook
+from diplowatch.api.schemas import TestResult
+from diplowatch.config import Config
+from store.models import Subscription
+
+
+def sample_contact(now: datetime) -> dict:
+    """A fictional contact in the shape of a real one (the contact dict of store.repository)."""
+    return {
+        "id": 0,
+        "type": "call",
+        "mode": "phone",
+        "status": "occurred",
+        "date": now.date().isoformat(),
+        "location": None,
+        "confidence": 1.0,
+        "cameo": "040",
+        "plover_mode": "consult",
+        "first_seen": now.isoformat(),
+        "last_seen": now.isoformat(),
+        "participants": [
+            {
+                "name": "Example Foreign Minister",
+                "canonical_name": None,
+                "kb_id": None,
+                "state": None,
+                "office": "Foreign Minister",
+                "role": "initiator",
+            },
+            {
+                "name": "Example Secretary-General",
+                "canonical_name": None,
+                "kb_id": None,
+                "state": None,
+                "office": "Secretary-General",
+                "role": "recipient",
+            },
+        ],
+        "evidence": ["This is a test event sent by diplowatch on request."],
+        "articles": [],
+    }
+
+
+def signing_secrets(subscription: Subscription, now: datetime) -> list[str]:
+    """The current secret, plus the rotated-out one while its overlap lasts."""
+    secrets = [subscription.secret] if subscription.secret else []
+    expires = subscription.previous_secret_expires_at
+    if subscription.previous_secret and expires is not None and expires > now:
+        secrets.append(subscription.previous_secret)
+    return secrets
+
+
+def send_test_event(subscription: Subscription, config: Config) -> TestResult:
+    now = datetime.now(UTC)
+    event = build_event("test", sample_contact(now), now)
+    message_id = f"msg_test_{uuid.uuid4().hex}"
+    if subscription.channel == "email":
+        return _send_test_email(subscription.target, event, message_id, config)
+    body = json.dumps(event, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    result = send_webhook(
+        subscription.target,
+        body,
+        message_id,
+        signing_secrets(subscription, now),
+        timeout=config.alerts.webhook_timeout,
+        allow_private=config.alerts.allow_private_targets,
+    )
+    return TestResult(ok=result.ok, status=result.status, error=result.error, message_id=message_id)
+
+
+def _send_test_email(to: str, event: dict, message_id: str, config: Config) -> TestResult:
+    from alerts.email import SmtpSettings, render_contact_email, send_email
+
+    smtp = config.smtp
+    settings = SmtpSettings(
+        host=smtp.host,
+        port=smtp.port,
+        username=smtp.username,
+        password=smtp.password,
+        security=smtp.security,
+        from_addr=smtp.from_addr,
+        timeout=smtp.timeout,
+    )
+    result = send_email(settings, render_contact_email(event, to))
+    return TestResult(ok=result.ok, status=None, error=result.error, message_id=message_id)

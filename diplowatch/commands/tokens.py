@@ -1,0 +1,60 @@
+"""`diplowatch tokens`: API tokens for the HTTP API."""
+
+from __future__ import annotations
+
+import click
+
+from diplowatch.context import AppContext, UserError, pass_app
+from diplowatch.tokens import create_token
+from store import repository as repo
+
+
+@click.group("tokens")
+def command() -> None:
+    """API tokens: create (shown once), list, revoke."""
+
+
+@command.command("create")
+@click.option("--name", required=True, help="Who or what the token is for.")
+@pass_app
+def create(app: AppContext, name: str) -> None:
+    """Create a token and print it. It is stored hashed: this is the only time it is shown."""
+    name = name.strip()
+    if not name or len(name) > 200:
+        raise UserError("--name: give 1 to 200 characters")
+    with app.database().sessions.begin() as session:
+        row, token = create_token(session, name)
+        token_id = row.id
+    click.echo(token)
+    click.echo(
+        f"token {token_id} ({name}) created; store it now, it cannot be shown again", err=True
+    )
+
+
+@command.command("list")
+@pass_app
+def list_tokens(app: AppContext) -> None:
+    """List tokens: id, name, created, last used, revoked (never the token itself)."""
+    with app.database().sessions() as session:
+        tokens = repo.list_api_tokens(session)
+    if not tokens:
+        click.echo("no tokens; create one with `diplowatch tokens create --name NAME`", err=True)
+        return
+    for token in tokens:
+        used = token.last_used_at.isoformat(timespec="seconds") if token.last_used_at else "never"
+        state = "revoked" if token.revoked else "active"
+        click.echo(
+            f"{token.id}\t{token.name}\tcreated {token.created_at.isoformat(timespec='seconds')}"
+            f"\tlast used {used}\t{state}"
+        )
+
+
+@command.command("revoke")
+@click.argument("token_id", type=int)
+@pass_app
+def revoke(app: AppContext, token_id: int) -> None:
+    """Revoke token TOKEN_ID: it stops working at once and its subscriptions stop sending."""
+    with app.database().sessions.begin() as session:
+        if not repo.revoke_api_token(session, token_id):
+            raise UserError(f"no token with id {token_id}")
+    click.echo(f"token {token_id} revoked")
