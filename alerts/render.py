@@ -1,0 +1,126 @@
+"""E-mail bodies for alerts: one contact, or a digest grouped by day. Text and HTML versions say
+the same thing; HTML escapes everything that came from the news, and links only http(s) URLs.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from datetime import date
+
+from alerts.text import (
+    day_of,
+    describe_participant,
+    format_day,
+    kind_label,
+    ordered_participants,
+    summary,
+)
+
+SUBJECT_PREFIX = {"contact.created": "", "contact.updated": "New report: ", "test": "[test] "}
+
+
+def subject_of(event: dict) -> str:
+    return SUBJECT_PREFIX.get(event.get("type", ""), "") + summary(event["data"])
+
+
+def contact_text(contact: dict) -> str:
+    """The plain-text description of one contact."""
+    lines = [summary(contact), ""]
+    lines.append("Who:")
+    lines += [f"  - {describe_participant(p)}" for p in ordered_participants(contact)]
+    lines.append(f"What: {kind_label(contact)}")
+    lines.append(f"When: {_when(contact)}")
+    if contact.get("location"):
+        lines.append(f"Where: {contact['location']}")
+    if contact.get("confidence") is not None:
+        lines.append(f"Confidence: {contact['confidence']:.2f}")
+    if contact.get("evidence"):
+        lines += ["", "Evidence:"]
+        lines += [f'  "{quote}"' for quote in contact["evidence"]]
+    if contact.get("articles"):
+        lines += ["", "Reported by:"]
+        lines += [f"  - {_article_label(a)}\n    {a.get('url')}" for a in contact["articles"]]
+    return "\n".join(lines) + "\n"
+
+
+def contact_html(contact: dict) -> str:
+    """The HTML description of one contact (a fragment, without <html>)."""
+    esc = html.escape
+    people = "".join(
+        f"<li>{esc(describe_participant(p))}</li>" for p in ordered_participants(contact)
+    )
+    rows = [("What", kind_label(contact)), ("When", _when(contact))]
+    if contact.get("location"):
+        rows.append(("Where", contact["location"]))
+    if contact.get("confidence") is not None:
+        rows.append(("Confidence", f"{contact['confidence']:.2f}"))
+    table = "".join(f"<tr><th align='left'>{k}</th><td>{esc(str(v))}</td></tr>" for k, v in rows)
+    parts = [f"<h2>{esc(summary(contact))}</h2>", f"<ul>{people}</ul>", f"<table>{table}</table>"]
+    if contact.get("evidence"):
+        quotes = "".join(f"<blockquote>{esc(q)}</blockquote>" for q in contact["evidence"])
+        parts.append(f"<h3>Evidence</h3>{quotes}")
+    if contact.get("articles"):
+        items = "".join(f"<li>{_article_link(a)}</li>" for a in contact["articles"])
+        parts.append(f"<h3>Reported by</h3><ul>{items}</ul>")
+    return "\n".join(parts)
+
+
+def digest_text(events: list[dict], period: str) -> str:
+    lines = [f"{len(events)} diplomatic contact(s) in this {period} digest.", ""]
+    for day, contacts in group_by_day(events):
+        lines.append(format_day(day) if day else "Date unknown")
+        for contact in contacts:
+            lines.append(f"  - {summary(contact)}")
+            who = "; ".join(describe_participant(p) for p in ordered_participants(contact))
+            lines.append(f"    {who}")
+            for article in contact.get("articles") or []:
+                lines.append(f"    {_article_label(article)}: {article.get('url')}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def digest_html(events: list[dict], period: str) -> str:
+    esc = html.escape
+    parts = [f"<p>{len(events)} diplomatic contact(s) in this {esc(period)} digest.</p>"]
+    for day, contacts in group_by_day(events):
+        parts.append(f"<h3>{esc(format_day(day)) if day else 'Date unknown'}</h3><ul>")
+        for contact in contacts:
+            who = "; ".join(describe_participant(p) for p in ordered_participants(contact))
+            links = ", ".join(_article_link(a) for a in contact.get("articles") or [])
+            parts.append(
+                f"<li><strong>{esc(summary(contact))}</strong><br>{esc(who)}"
+                + (f"<br>{links}" if links else "")
+                + "</li>"
+            )
+        parts.append("</ul>")
+    return "\n".join(parts)
+
+
+def group_by_day(events: list[dict]) -> list[tuple[date | None, list[dict]]]:
+    """The events' contacts grouped by the day they took place (else were first reported),
+    oldest day first; contacts without any day come last."""
+    groups: dict[date | None, list[dict]] = defaultdict(list)
+    for event in events:
+        groups[day_of(event["data"])].append(event["data"])
+    return sorted(groups.items(), key=lambda item: (item[0] is None, item[0] or date.min))
+
+
+def _when(contact: dict) -> str:
+    if contact.get("date"):
+        return format_day(date.fromisoformat(contact["date"]))
+    day = day_of(contact)
+    return f"not given (first reported {format_day(day)})" if day else "not given"
+
+
+def _article_label(article: dict) -> str:
+    title = article.get("title") or article.get("url") or "article"
+    return f"{title} ({article['source']})" if article.get("source") else title
+
+
+def _article_link(article: dict) -> str:
+    url = article.get("url") or ""
+    label = html.escape(_article_label(article))
+    if url.startswith(("http://", "https://")):
+        return f'<a href="{html.escape(url, quote=True)}">{label}</a>'
+    return label
