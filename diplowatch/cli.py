@@ -18,6 +18,8 @@ COMMAND_MODULES = [
     "db",
     "serve",
     "tokens",
+    "contacts",
+    "report",
 ]
 
 

@@ -1,0 +1,207 @@
+"""`diplowatch contacts list|show|export`: the stored contacts, in the terminal or as files."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+import click
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from diplowatch.context import AppContext, UserError, pass_app
+from diplowatch.export import FORMATS, export, iter_contact_dicts
+from store.repository import ContactQuery, contact_to_dict, get_contact
+
+CONTACT_TYPES = ("call", "meeting", "visit")
+STATUSES = ("occurred", "planned", "cancelled")
+
+
+def filter_options(func):  # type: ignore[no-untyped-def]
+    """The filters shared by `list` and `export` (and `diplowatch report`)."""
+    options = [
+        click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="On or after this day."),
+        click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="On or before this day."),
+        click.option("--actor", help="A participant: name, canonical name or knowledge-base id."),
+        click.option("--state", help="A participant's state code, e.g. RUS."),
+        click.option("--type", "kind", type=click.Choice(CONTACT_TYPES), help="Kind of contact."),
+        click.option("--status", type=click.Choice(STATUSES), help="Occurred, planned, cancelled."),
+        click.option("--source", help="Reported by this source (its configured name)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def build_query(
+    since: object = None,
+    until: object = None,
+    actor: str | None = None,
+    state: str | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+    source: str | None = None,
+    limit: int = 0,
+) -> ContactQuery:
+    return ContactQuery(
+        since=_day(since),
+        until=_day(until),
+        actor=actor,
+        state=state,
+        type=kind,
+        status=status,
+        source=source,
+        limit=limit,
+    )
+
+
+def _day(value: object) -> date | None:
+    # click.DateTime gives a datetime; the store filters by calendar day.
+    return value.date() if hasattr(value, "date") else None  # type: ignore[union-attr]
+
+
+def participants_text(contact: dict) -> str:
+    names = []
+    for p in contact["participants"]:
+        name = p.get("canonical_name") or p["name"]
+        names.append(f"{name} ({p['state']})" if p.get("state") else name)
+    return " – ".join(names)
+
+
+def contacts_table(contacts: Iterable[dict], title: str | None = None) -> Table:
+    table = Table(title=title)
+    for column, justify in (("id", "right"), ("date", "left"), ("type", "left")):
+        table.add_column(column, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    table.add_column("status")
+    table.add_column("participants", min_width=28, ratio=3)
+    table.add_column("location", ratio=1)
+    table.add_column("sources", ratio=1)
+    for c in contacts:
+        kind = f"{c['type']} ({c['mode']})" if c.get("mode") else c["type"]
+        sources = sorted({a["source"] for a in c["articles"] if a.get("source")})
+        table.add_row(
+            str(c["id"]),
+            c["date"] or "?",
+            kind,
+            c["status"],
+            participants_text(c),
+            c.get("location") or "",
+            ", ".join(sources),
+        )
+    return table
+
+
+@click.group("contacts")
+def command() -> None:
+    """Stored contacts: list, show one, export."""
+
+
+@command.command("list")
+@filter_options
+@click.option("--limit", default=50, show_default=True, help="At most this many (newest first).")
+@pass_app
+def list_command(app: AppContext, limit: int, **filters: object) -> None:
+    """List contacts, newest first, as a table."""
+    query = build_query(**filters, limit=limit)  # type: ignore[arg-type]
+    contacts = list(iter_contact_dicts(app.database().sessions, query))
+    console = Console()
+    if not contacts:
+        console.print("no contacts match")
+        return
+    console.print(contacts_table(contacts, f"{len(contacts)} contact(s)"))
+
+
+@command.command("show")
+@click.argument("contact_id", type=int)
+@pass_app
+def show_command(app: AppContext, contact_id: int) -> None:
+    """Everything about one contact: participants, offices, evidence, articles."""
+    with app.database().sessions() as session:
+        stored = get_contact(session, contact_id)
+        if stored is None:
+            raise UserError(f"no contact with id {contact_id}")
+        contact = contact_to_dict(stored)
+    print_contact(Console(), contact)
+
+
+def print_contact(console: Console, c: dict) -> None:
+    kind = f"{c['type']} ({c['mode']})" if c.get("mode") else c["type"]
+    console.print(f"[bold]contact {c['id']}[/bold]: {kind}, {c['status']}, {c['date'] or 'date ?'}")
+    if c.get("location"):
+        console.print(f"location: {c['location']}")
+    console.print(
+        f"confidence {c['confidence']}  CAMEO {c.get('cameo') or '-'}  "
+        f"PLOVER mode {c.get('plover_mode') or '-'}  first seen {c['first_seen']}"
+    )
+    people = Table(title="participants")
+    for column in ("name", "canonical name", "state", "office", "role"):
+        people.add_column(column)
+    for p in c["participants"]:
+        people.add_row(
+            p["name"], p.get("canonical_name") or "", p.get("state") or "", p.get("office") or "",
+            p["role"],
+        )  # fmt: skip
+    console.print(people)
+    console.print("[bold]evidence[/bold]")
+    for sentence in c["evidence"]:
+        console.print(f"  “{sentence}”", highlight=False)
+    console.print("[bold]articles[/bold]")
+    for a in c["articles"]:
+        when = (a.get("published_at") or "")[:10]
+        console.print(f"  {when} {a.get('source') or '?'}: {a.get('title') or ''}", highlight=False)
+        console.print(f"    {a['url']}", highlight=False, soft_wrap=True)
+
+
+@command.command("export")
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (default: standard output).",
+)
+@click.option("--limit", default=0, help="At most this many (default: all).")
+@pass_app
+def export_command(
+    app: AppContext, fmt: str, out: Path | None, limit: int, **filters: object
+) -> None:
+    """Export contacts as CSV, JSON, JSON Lines, or PLOVER event records (JSON Lines)."""
+    query = build_query(**filters, limit=limit)  # type: ignore[arg-type]
+    contacts = iter_contact_dicts(app.database().sessions, query)
+    with _output(out) as stream, counting_progress(app.quiet, "exporting") as tick:
+        count = export(tick(contacts), stream, fmt)
+    if out is not None:
+        click.echo(f"{count} record(s) written to {out}", err=True)
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    # newline="" lets the csv module write its own line ends.
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        yield stream
+
+
+@contextmanager
+def counting_progress(quiet: bool, label: str) -> Iterator:  # type: ignore[type-arg]
+    """Wraps an iterable so a spinner counts its items on stderr; nothing if quiet or piped."""
+    if quiet or not sys.stderr.isatty():
+        yield lambda items: items
+        return
+    columns = (SpinnerColumn(), TextColumn("{task.description} {task.completed} rows"))
+    with Progress(*columns, TimeElapsedColumn(), console=Console(stderr=True)) as progress:
+        task = progress.add_task(label, total=None)
+
+        def tick(items: Iterable[dict]) -> Iterator[dict]:
+            for item in items:
+                progress.advance(task)
+                yield item
+
+        yield tick
