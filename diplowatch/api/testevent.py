@@ -10,6 +10,7 @@ import json
 import uuid
 from datetime import UTC, datetime
 
+from alerts.email import SmtpSettings, render_contact_email, send_email
 from alerts.events import build_event
 from alerts.webhooks import send_webhook
 from diplowatch.api.schemas import TestResult
@@ -82,8 +83,6 @@ def send_test_event(subscription: Subscription, config: Config) -> TestResult:
 
 
 def _send_test_email(to: str, event: dict, message_id: str, config: Config) -> TestResult:
-    from alerts.email import SmtpSettings, render_contact_email, send_email
-
     smtp = config.smtp
     settings = SmtpSettings(
         host=smtp.host,

@@ -105,7 +105,9 @@ def webhook_receiver() -> Iterator[Receiver]:
         def do_POST(self) -> None:  # noqa: N802 (the http.server API)
             length = int(self.headers.get("Content-Length", "0"))
             body = self.rfile.read(length)
-            receiver.requests.append(Received({k.lower(): v for k, v in self.headers.items()}, body))
+            receiver.requests.append(
+                Received({k.lower(): v for k, v in self.headers.items()}, body)
+            )
             self.send_response(receiver.status)
             self.send_header("Content-Length", "0")
             self.end_headers()
@@ -126,7 +128,7 @@ def webhook_receiver() -> Iterator[Receiver]:
 def add_contact(
     database: Database,
     *,
-    day: date = date(2024, 3, 5),
+    day: date | None = date(2024, 3, 5),
     kind: str = "call",
     status: str = "occurred",
     people: tuple[tuple[str, str], ...] = (("Olaf Example", "DEU"), ("Ana Sample", "BRA")),
@@ -145,7 +147,7 @@ def add_contact(
                 body=f"{people[0][0]} spoke with {people[1][0]}.",
                 content_hash=f"hash-{url}",
                 title="Two leaders talk",
-                published_at=datetime(day.year, day.month, day.day, 8, tzinfo=UTC),
+                published_at=datetime(2024, 3, 5, 8, tzinfo=UTC),
             ),
             source=src,
         )

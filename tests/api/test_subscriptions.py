@@ -22,7 +22,7 @@ def test_full_life_cycle(api: LiveApi) -> None:
             "/subscriptions",
             json={
                 "target": "https://hooks.example.org/dw",
-                "filters": {"type": "call"},
+                "filters": {"types": ["call"]},
                 "events": ["contact.created", "contact.updated"],
             },
         )
@@ -35,7 +35,7 @@ def test_full_life_cycle(api: LiveApi) -> None:
         read = alice.get(f"/subscriptions/{sub_id}")
         assert read.status_code == 200
         assert "secret" not in read.json()  # shown once, at creation
-        assert read.json()["filters"] == {"type": "call"}
+        assert read.json()["filters"] == {"types": ["call"]}
 
         listed = alice.get("/subscriptions").json()
         assert [item["id"] for item in listed["items"]] == [sub_id]
@@ -47,7 +47,7 @@ def test_full_life_cycle(api: LiveApi) -> None:
         )
         assert patched.status_code == 200, patched.text
         assert patched.json()["mode"] == "daily" and not patched.json()["active"]
-        assert patched.json()["filters"] == {"type": "call"}  # untouched fields stay
+        assert patched.json()["filters"] == {"types": ["call"]}  # untouched fields stay
         assert alice.get(f"/subscriptions/{sub_id}").json()["target"].endswith("/v2")
 
         assert alice.delete(f"/subscriptions/{sub_id}").status_code == 204
@@ -77,7 +77,9 @@ def test_listing_pages_through_many_subscriptions(api: LiveApi) -> None:
 
 def test_a_token_cannot_see_or_change_anothers_subscriptions(api: LiveApi) -> None:
     with api.client("alice") as alice, api.client("bob") as bob:
-        sub_id = alice.post("/subscriptions", json={"target": "https://a.example.org/"}).json()["id"]
+        sub_id = alice.post("/subscriptions", json={"target": "https://a.example.org/"}).json()[
+            "id"
+        ]
         bob_sub = bob.post("/subscriptions", json={"target": "https://b.example.org/"}).json()["id"]
 
         assert [s["id"] for s in bob.get("/subscriptions").json()["items"]] == [bob_sub]

@@ -74,9 +74,10 @@ def _check_target(state: ApiState, channel: str, target: str) -> None:
         raise invalid("body.target", problem)
 
 
-def _check_filters(filters: dict) -> None:
+def _checked_filters(filters: dict) -> dict:
+    """The filters in their canonical stored form; a 422 naming the bad key otherwise."""
     try:
-        parse_filters(filters)
+        return parse_filters(filters).to_dict()
     except ValueError as exc:
         raise invalid("body.filters", str(exc)) from None
 
@@ -96,7 +97,7 @@ def create_subscription(
     body: SubscriptionCreate,
 ) -> SubscriptionCreated:
     _check_target(state, body.channel, body.target)
-    _check_filters(body.filters)
+    filters = _checked_filters(body.filters)
     secret = new_secret() if body.channel == "webhook" else None
     with state.database.sessions.begin() as session:
         subscription = repo.add_subscription(
@@ -104,7 +105,7 @@ def create_subscription(
             token_id=caller.token_id,
             channel=body.channel,
             target=body.target,
-            filters=body.filters,
+            filters=filters,
             mode=body.mode,
             events=list(dict.fromkeys(body.events)),
             secret=secret,
@@ -165,15 +166,18 @@ def update_subscription(
     subscription_id: SubscriptionId,
     body: SubscriptionUpdate,
 ) -> SubscriptionOut:
-    if body.filters is not None:
-        _check_filters(body.filters)
+    filters = _checked_filters(body.filters) if body.filters is not None else None
+    if body.target is not None:
+        # Checked before the write transaction: resolving a name must not hold the lock.
+        with state.database.sessions() as session:
+            channel = owned(session, caller, subscription_id).channel
+        _check_target(state, channel, body.target)
     with state.database.sessions.begin() as session:
         subscription = owned(session, caller, subscription_id)
         if body.target is not None:
-            _check_target(state, subscription.channel, body.target)
             subscription.target = body.target
-        if body.filters is not None:
-            subscription.filters = body.filters
+        if filters is not None:
+            subscription.filters = filters
         if body.mode is not None:
             subscription.mode = body.mode
         if body.events is not None:
