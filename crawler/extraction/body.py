@@ -1,0 +1,149 @@
+"""The article body: trafilatura's extraction, then generic repairs of its known failures.
+
+Order of work: trafilatura (fast mode: its fallback extractors cost time and, measured on
+bodybench, precision) -> prune boilerplate blocks it kept (cleanup.py) -> if the article was
+split over same-class containers and trafilatura kept only the first, extract them together
+(containers.py) -> if the page's JSON-LD carries an articleBody that clearly holds more of the
+article, use that.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from copy import deepcopy
+from dataclasses import dataclass
+
+from lxml import etree
+from trafilatura import bare_extraction
+from trafilatura.settings import Document
+from trafilatura.xml import xmltotxt
+
+from crawler.extraction.cleanup import anchor_texts, prune_body
+from crawler.extraction.containers import containers_document, split_body_containers
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class BodyResult:
+    text: str
+    document: Document | None  # trafilatura's view of the page, with its metadata
+
+
+def shingles(text: str, size: int = 4) -> Counter[tuple[str, ...]]:
+    words = _WORD.findall(text.casefold())
+    return Counter(tuple(words[i : i + size]) for i in range(max(0, len(words) - size + 1)))
+
+
+def coverage(part: str, whole: str) -> float:
+    """Share of `part`'s 4-word shingles that also occur in `whole` (1.0 for an empty part)."""
+    wanted = shingles(part)
+    total = sum(wanted.values())
+    return sum((wanted & shingles(whole)).values()) / total if total else 1.0
+
+
+def _trafilatura(tree: etree._Element, url: str | None) -> Document | None:
+    return bare_extraction(
+        deepcopy(tree), url=url, include_comments=False, with_metadata=True, fast=True
+    )
+
+
+def _render(document: Document | None, title: str | None, anchors: set[str]) -> str:
+    if document is None or document.body is None:
+        return ""
+    body = deepcopy(document.body)
+    prune_body(body, title, anchors)
+    return xmltotxt(body, False).strip()
+
+
+def select_elements(tree: etree._Element, selector: str) -> list[etree._Element]:
+    """Elements matching a per-source selector: XPath if it looks like one, else CSS."""
+    if selector.lstrip().startswith(("/", "(", "./")):
+        found = tree.xpath(selector)
+    else:
+        found = tree.cssselect(selector)
+    return [element for element in found if isinstance(element, etree._Element)]
+
+
+def _paragraph_text(elements: list[etree._Element]) -> str:
+    return " ".join(
+        " ".join(p.text_content().split()) for element in elements for p in element if p.tag == "p"
+    )
+
+
+def _repair_split_body(
+    tree: etree._Element, url: str | None, text: str, title: str | None, anchors: set[str]
+) -> str:
+    containers = split_body_containers(tree)
+    if not containers:
+        return text
+    # The signature of the failure: the first container is in the text, the others are not.
+    first_kept = coverage(_paragraph_text(containers[:1]), text) > 0.5
+    all_kept = coverage(_paragraph_text(containers), text) > 0.75
+    if not first_kept or all_kept:
+        return text
+    merged = _render(_trafilatura(containers_document(containers), url), title, anchors)
+    return merged if len(merged) > len(text) else text
+
+
+def json_ld_article_body(tree: etree._Element) -> str:
+    """The longest articleBody in the page's JSON-LD blocks ("" if none)."""
+    best = ""
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        for body in _find_key(data, "articleBody"):
+            if isinstance(body, str) and len(body) > len(best):
+                best = body.strip()
+    return best
+
+
+def _find_key(data: object, key: str, depth: int = 0) -> list[object]:
+    if depth > 6:
+        return []
+    if isinstance(data, dict):
+        found = [data[key]] if key in data else []
+        for value in data.values():
+            found += _find_key(value, key, depth + 1)
+        return found
+    if isinstance(data, list):
+        return [item for value in data for item in _find_key(value, key, depth + 1)]
+    return []
+
+
+def _prefer_json_ld(text: str, ld_body: str) -> bool:
+    """JSON-LD bodies are often truncated teasers; take one only when it contains the extracted
+    text and clearly adds to it."""
+    if len(ld_body) < 200:
+        return False
+    if not text:
+        return True
+    return len(ld_body) > 1.3 * len(text) and coverage(text, ld_body) > 0.8
+
+
+def extract_body(
+    tree: etree._Element, url: str | None, *, body_selector: str | None = None
+) -> BodyResult:
+    """The article text of a parsed page ("" when nothing article-like is found)."""
+    anchors = anchor_texts(tree)
+    document = _trafilatura(tree, url)
+    title = document.title if document is not None else None
+    if body_selector:
+        selected = select_elements(tree, body_selector)
+        if selected:
+            text = _render(_trafilatura(containers_document(selected), url), title, anchors)
+            if not text:  # trafilatura found the selection too thin; trust the source config
+                text = "\n".join(" ".join(e.text_content().split()) for e in selected)
+            return BodyResult(text, document)
+    text = _render(document, title, anchors)
+    text = _repair_split_body(tree, url, text, title, anchors)
+    ld_body = json_ld_article_body(tree)
+    if _prefer_json_ld(text, ld_body):
+        text = ld_body
+    return BodyResult(text, document)

@@ -1,0 +1,114 @@
+"""Page metadata: title, authors, publication time, canonical link, language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urljoin
+
+from htmldate import find_date
+from lxml import etree
+from trafilatura.settings import Document
+
+from crawler.extraction.language import detect_language
+
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datePublished",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date.issued",
+    "DC.date.issued",
+    "sailthru.date",
+)
+_JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+
+
+@dataclass
+class PageMeta:
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published_at: datetime | None = None
+    canonical_link: str | None = None
+    language: str | None = None
+    language_method: str | None = None  # how `language` was found: "declared", "py3langid", ...
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    value = value.strip().replace("Z", "+00:00")
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def published_time(
+    tree: etree._Element, raw_html: str, document: Document | None, url: str | None
+) -> datetime | None:
+    """Exact time from the page's meta/JSON-LD when it agrees with trafilatura's date, else the
+    date trafilatura (htmldate inside) found, else htmldate on its own."""
+    exact = None
+    for name in _PUBLISHED_META:
+        values = tree.xpath(
+            f"//meta[@property='{name}' or @name='{name}' or @itemprop='{name}']/@content"
+        )
+        exact = next((t for t in map(_parse_time, values) if t is not None), None)
+        if exact:
+            break
+    if exact is None:
+        match = _JSON_LD_PUBLISHED.search(raw_html)
+        exact = _parse_time(match.group(1)) if match else None
+    day = _parse_time(document.date) if document is not None and document.date else None
+    if day is None:
+        try:
+            found = find_date(tree, url=url, extensive_search=False, original_date=True)
+        except Exception:  # htmldate raises on odd trees; a missing date is not an error
+            found = None
+        day = _parse_time(found)
+    if exact is not None and (day is None or exact.date() == day.date()):
+        return exact
+    return day or exact
+
+
+def canonical_link(tree: etree._Element, url: str | None) -> str | None:
+    for href in tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"):
+        href = href.strip()
+        if href:
+            return urljoin(url, href) if url else href
+    return None
+
+
+def _authors(document: Document | None) -> list[str]:
+    if document is None or not document.author:
+        return []
+    return [name.strip() for name in document.author.split(";") if name.strip()]
+
+
+def _title(tree: etree._Element, document: Document | None) -> str | None:
+    if document is not None and document.title:
+        return document.title.strip()
+    text = tree.xpath("string(//title)").strip()
+    return " ".join(text.split()) or None
+
+
+def page_meta(
+    tree: etree._Element, raw_html: str, document: Document | None, url: str | None, body: str
+) -> PageMeta:
+    language, method = detect_language(tree, body)
+    return PageMeta(
+        title=_title(tree, document),
+        authors=_authors(document),
+        published_at=published_time(tree, raw_html, document, url),
+        canonical_link=canonical_link(tree, url),
+        language=language,
+        language_method=method,
+    )
