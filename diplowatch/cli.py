@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "tokens",
     "contacts",
     "report",
+    "extract",
 ]
 
 
