@@ -133,7 +133,7 @@ def connect(
         if remaining <= 0:
             raise TargetUnreachable(f"timed out after {timeout:g} s connecting to {target.host}")
         try:
-            sock = socket.create_connection((str(address), target.port), timeout=remaining)
+            sock = _open(address, target.port, remaining)
         except TimeoutError:
             last_error = f"timed out after {timeout:g} s connecting to {address}:{target.port}"
             continue
@@ -147,6 +147,20 @@ def connect(
             return _wrap_tls(sock, target, ssl_context)
         return sock
     raise TargetUnreachable(last_error)
+
+
+def _open(address: IPAddress, port: int, timeout: float) -> socket.socket:
+    # Not socket.create_connection: it would hand the address to the resolver once more.
+    family = socket.AF_INET6 if address.version == 6 else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.settimeout(timeout)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        sock.connect((str(address), port))
+    except BaseException:
+        sock.close()
+        raise
+    return sock
 
 
 def _wrap_tls(sock: socket.socket, target: Target, context: ssl.SSLContext | None) -> socket.socket:

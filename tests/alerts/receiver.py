@@ -1,0 +1,87 @@
+"""A real webhook receiver on 127.0.0.1 for tests and benchmarks: records every request and
+answers with scripted responses (status, headers, delay), 204 once the script runs out."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+@dataclass
+class Received:
+    path: str
+    headers: dict[str, str]
+    body: bytes
+    at: float  # time.time() when it arrived
+
+
+@dataclass
+class Reply:
+    status: int = 204
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds to wait before answering (to trigger client timeouts)
+
+
+class Receiver:
+    """`with Receiver() as r: send to r.url; r.received[...]`."""
+
+    def __init__(self, *, keep_alive: bool = False) -> None:
+        self.received: list[Received] = []
+        self.replies: deque[Reply] = deque()
+        self.default = Reply()
+        self.arrived = threading.Condition()
+        self._stop = threading.Event()
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1" if keep_alive else "HTTP/1.0"
+
+            def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                item = Received(self.path, dict(self.headers.items()), body, time.time())
+                with receiver.arrived:
+                    reply = receiver.replies.popleft() if receiver.replies else receiver.default
+                    receiver.received.append(item)
+                    receiver.arrived.notify_all()
+                if reply.delay:
+                    receiver._stop.wait(reply.delay)
+                self.send_response(reply.status)
+                for name, value in reply.headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_port
+        self._thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/hook"
+
+    def reply(self, *replies: Reply) -> None:
+        """Answer the next requests with these, in order."""
+        self.replies.extend(replies)
+
+    def wait_for(self, count: int, timeout: float = 10.0) -> bool:
+        """Block until `count` requests have arrived (False on timeout)."""
+        with self.arrived:
+            return self.arrived.wait_for(lambda: len(self.received) >= count, timeout)
+
+    def __enter__(self) -> Receiver:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self.server.shutdown()
+        self.server.server_close()
