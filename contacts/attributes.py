@@ -1,0 +1,173 @@
+"""Status, date, background, place, type refinements and event codes of one clause's contact."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from contacts.clauses import Clause
+from contacts.dates import find_dates
+from contacts.model import Contact
+from contacts.resolve import Party
+
+# Case-sensitive on purpose: "May" is a month, "may" a modal.
+_HYPOTHETICAL = re.compile(r"\b(?:could|might|may|should|must|if|unless|whether|would like|can)\b")
+_PLANNED = re.compile(
+    r"\b(?:will|shall|would|'ll|is to|are to|to be|plans? to|planned|planning to|expected to|"
+    r"scheduled to|set to|due to|agreed to|agrees to|agree to|intends? to|hopes? to|wants? to|"
+    r"going to|invited|invites|invitation|ready to|upcoming|looks? forward to|looking forward to|"
+    r"proposed|offered to|asked for|requested|seeks? to|seeking|ahead of|prepar\w+ (?:for|to))\b",
+    re.I,
+)
+_PLANNED_AFTER = re.compile(
+    r"^[^.;]*?\b(?:next (?:week|month|year)|later this (?:week|month|year)|in the coming (?:days|weeks))\b",
+    re.I,
+)
+_CANCELLED = re.compile(
+    r"\b(?:not|n't|never|refused|refuses|refusing|declined|declines|cancell?ed|cancels|called off|"
+    r"calls off|postponed|scrapped|ruled out|no plans)\b",
+    re.I,
+)
+_CANCELLED_AFTER = re.compile(
+    r"^[^.;]*?\b(?:was|were|has been|had been|have been|is|are)\s+(?:\w+\s+)?"
+    r"(?:cancell?ed|called off|postponed|scrapped|put off)\b",
+    re.I,
+)
+_VETO = re.compile(r"\bsummon(?:ed|s|ing)?\b", re.I)
+_HABITUAL = re.compile(
+    r"\b(?:every (?:week|month|day|year)|each (?:week|month)|regularly|frequently|routinely|"
+    r"usually|often|previously|in the past|years ago|last year|have met \w+ times)\b",
+    re.I,
+)
+_IN_PERSON = re.compile(
+    r"\b(?:on the (?:sidelines|margins)|in person|face[- ]to[- ]face|during (?:a|an|his|her|their|the) "
+    r"(?:visit|trip|meeting)|at the (?:summit|meeting))\b",
+    re.I,
+)
+_VIRTUAL = re.compile(
+    r"\b(?:virtual(?:ly)?|video ?(?:call|link|conference)|videoconference|online)\b", re.I
+)
+_THIRD_PLACE = re.compile(r"\b(?:on the (?:sidelines|margins) of|at the \w+ summit)\b", re.I)
+_LOCATION = re.compile(
+    r"\b(?:in|at)\s+(?P<place>(?:the\s+)?(?:[A-Z][\w’'.-]+)(?:\s+(?:[A-Z][\w’'.-]+|of|de|du|al))*"
+    r"(?:,\s+[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*)?)"
+)
+_MARGINS = re.compile(
+    r"\bon the (?:sidelines|margins) of (?:the )?(?P<event>[^,.;]+?)(?=\s+(?:in|on|at|to)\s|[,.;]|$)"
+)
+_NOT_PLACES = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|His|Her|Their)\b"
+)
+
+
+@dataclass
+class Details:
+    status: str
+    date: date | None
+    background: bool
+    location: str | None
+    type: str
+    mode: str | None
+    cameo: str
+    plover: str
+    confidence: float
+
+    def build(self, parties: list[Party], clause: Clause, sentence: str) -> Contact:
+        participants = [p.participant for p in parties]
+        initiator = None
+        if clause.initiator == "subject" and clause.subjects:
+            initiator = _label(parties[0])
+        elif clause.initiator == "object" and clause.objects and len(parties) > 1:
+            initiator = _label(parties[-1])
+        plover = self.plover
+        if self.type == "meeting" and len(participants) > 2 and plover == "":
+            plover = "multilateral"
+        confidence = self.confidence
+        if any(p.kb_id is None for p in participants):
+            confidence -= 0.1
+        if any(m.kind == "ref" for m in clause.subjects + clause.objects):
+            confidence -= 0.05
+        return Contact(
+            type=self.type,  # type: ignore[arg-type]
+            mode=self.mode,  # type: ignore[arg-type]
+            status=self.status,  # type: ignore[arg-type]
+            date=self.date,
+            participants=participants,
+            initiator=initiator,
+            location=self.location,
+            evidence=[sentence],
+            confidence=round(max(0.05, min(1.0, confidence)), 2),
+            cameo=self.cameo,
+            plover_mode=plover,
+            background=self.background,
+        )
+
+
+def _label(party: Party) -> str:
+    return party.participant.canonical_name or party.participant.name
+
+
+def describe(clause: Clause, sentence: str, published: date | None) -> Details | None:
+    """The contact's attributes, or None when the clause reports no contact (hypothetical, summons)."""
+    if _VETO.search(sentence):
+        return None
+    trigger = clause.trigger
+    before = sentence[clause.start : trigger.start] + " " + trigger.text
+    after = sentence[clause.end :]
+    if _HYPOTHETICAL.search(before):
+        return None
+    status = "occurred"
+    if _CANCELLED.search(before) or _CANCELLED_AFTER.match(after):
+        status = "cancelled"
+    elif _PLANNED.search(before) or _PLANNED_AFTER.match(after):
+        status = "planned"
+    day, old = _date(sentence, clause, published, status == "planned")
+    if status == "occurred" and day and published and day > published:
+        status = "planned"
+    kind = clause.kind
+    type_, mode, cameo, plover = kind.type, kind.mode, kind.cameo, kind.plover
+    if type_ == "call" and trigger.name == "spoke" and _IN_PERSON.search(sentence):
+        type_, mode, cameo, plover = "meeting", None, "040", ""
+    if type_ == "meeting" and _VIRTUAL.search(sentence[clause.start : clause.end + 40]):
+        type_, mode, cameo, plover = "call", "video", "041", "phone"
+    if type_ == "meeting" and cameo == "040" and _THIRD_PLACE.search(sentence):
+        cameo, plover = "044", "third-party"
+    background = old or bool(_HABITUAL.search(sentence))
+    return Details(
+        status=status,
+        date=day,
+        background=background,
+        location=_location(sentence, clause) if type_ != "call" else None,
+        type=type_,
+        mode=mode,
+        cameo=cameo,
+        plover=plover,
+        confidence=kind.strength,
+    )
+
+
+def _date(
+    sentence: str, clause: Clause, published: date | None, future: bool
+) -> tuple[date | None, bool]:
+    mentions = find_dates(sentence, published, future=future)
+    if not mentions:
+        return None, False
+    anchor = clause.trigger.start
+    best = min(mentions, key=lambda d: abs(d.start - anchor))
+    return best.day, best.old
+
+
+def _location(sentence: str, clause: Clause) -> str | None:
+    tail = sentence[clause.end :]
+    margins = _MARGINS.search(tail)
+    for match in _LOCATION.finditer(tail):
+        place = match.group("place")
+        if not _NOT_PLACES.match(place):
+            return place.removeprefix("the ").strip(" ,")
+    if margins:
+        return margins.group("event").strip()
+    if clause.kind.grammar == "visit" and clause.objects and clause.objects[0].kind == "polity":
+        return clause.objects[0].name
+    return None

@@ -1,0 +1,154 @@
+"""Attach participants to a trigger: its subject on the left, its objects on the right.
+
+Rules, not a parser: the subject is the nearest mention before the trigger when only auxiliaries,
+adverbs and times stand between them ("Putin on Monday called", "Biden will meet"); a coordinated
+subject ("Biden and Sánchez spoke") is kept whole. Objects start where the trigger's grammar says
+(see triggers.OBJECT_GAP) and run on through a list ("A, B, C and D").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from contacts.mentions import Mention
+from contacts.triggers import OBJECT_GAP, Trigger, TriggerKind
+
+_SUBJECT_GAP_WORDS = frozenset(
+    """has have had will would shall was were is are be been also then later earlier finally first
+    again not never did does do didn don doesn won t expected scheduled set due plans planned plan
+    planning agreed agree agrees wants want hopes hope intends intend going ready refused refuses
+    declined declines to and on in at by the a an who today yesterday tonight this morning
+    afternoon evening last night week monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december jr sr
+    ii iii held hold holds had having both all three together personally jointly separately
+    reportedly briefly virtually only just already""".split()
+)
+_WORD = re.compile(r"[A-Za-z]+|\d+|[^\w\s]")
+_LIST_GAP = re.compile(
+    r"^\s*(?:,|and|&|,\s*and|as\s+well\s+as|,\s*as\s+well\s+as)\s*(?:with\s+)?$", re.I
+)
+_COORD_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.I)
+_JOINT = re.compile(
+    r"\b(?:joint|jointly|together|trilateral|quadrilateral|conference call|video ?conference|"
+    r"videoconference|video call|virtual summit|virtual meeting|group call)\b",
+    re.I,
+)
+_NAMING = re.compile(r"^\s*(?:an?\b|the\s+(?!(?:next|following|same|previous)\b))", re.I)
+_OBJECT_KINDS = {"person", "role", "ref"}
+_POLITY_OK = {"talks", "negotiated", "meeting_between", "mediation"}
+
+
+@dataclass
+class Clause:
+    kind: TriggerKind
+    trigger: Trigger
+    subjects: list[Mention] = field(default_factory=list)
+    objects: list[Mention] = field(default_factory=list)
+    symmetric_objects: bool = False  # objects alone make the contact ("talks between A and B")
+    joint: bool = False
+    initiator: str = ""  # "subject" | "object" | ""
+    start: int = 0
+    end: int = 0
+
+
+def clauses_for(sentence: str, mentions: list[Mention], triggers: list[Trigger]) -> list[Clause]:
+    clauses = []
+    taken_until = -1
+    for trigger in triggers:
+        if trigger.start < taken_until:
+            continue  # inside a previous trigger's objects ("met X, who had called Y" aside)
+        clause = _clause(sentence, mentions, trigger)
+        if clause is not None:
+            clauses.append(clause)
+    return clauses
+
+
+def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause | None:
+    kind = trigger.kind
+    name = trigger.name
+    polity_ok = name in _POLITY_OK
+    objects = _objects(sentence, mentions, trigger, polity_ok or kind.grammar == "visit")
+    if name == "visited" and trigger.text.lower() == "visiting" and objects:
+        if objects[0].kind == "person":
+            return None  # "met visiting Chinese Foreign Minister Wang Yi": an adjective
+    if name == "called" and objects and _NAMING.match(sentence[objects[-1].end :]):
+        return None  # "called Netanyahu a liar"
+    if kind.grammar == "visit" and objects and objects[0].kind == "polity":
+        objects = objects[:1]
+    subjects = _subjects(sentence, mentions, trigger, polity_ok)
+    if not objects and len(subjects) < 2:
+        return None
+    if not objects and kind.grammar in ("direct", "from", "to", "visit", "between"):
+        return None
+    clause = Clause(kind, trigger, subjects, objects)
+    clause.symmetric_objects = kind.grammar == "between"
+    clause.joint = bool(_JOINT.search(sentence))
+    if name in ("called", "phoned", "visited", "visit_to"):
+        clause.initiator = "subject"
+    elif name in ("call_from", "hosted", "passive_host"):
+        clause.initiator = "object"
+    spans = [m.start for m in subjects] + [trigger.start]
+    clause.start = min(spans)
+    clause.end = max([trigger.end] + [m.end for m in objects])
+    return clause
+
+
+def _subjects(
+    sentence: str, mentions: list[Mention], trigger: Trigger, polity_ok: bool
+) -> list[Mention]:
+    before = [m for m in mentions if m.end <= trigger.start]
+    if not before:
+        return []
+    nearest = before[-1]
+    if not _usable(nearest, polity_ok) or not _gap_ok(sentence[nearest.end : trigger.start]):
+        return []
+    group = [nearest]
+    for m in reversed(before[:-1]):
+        if _usable(m, polity_ok) and _COORD_GAP.match(sentence[m.end : group[0].start]):
+            group.insert(0, m)
+        else:
+            break
+    return group
+
+
+def _objects(
+    sentence: str, mentions: list[Mention], trigger: Trigger, polity_ok: bool
+) -> list[Mention]:
+    after = [m for m in mentions if m.start >= trigger.end]
+    if not after:
+        return []
+    first = after[0]
+    gap = sentence[trigger.end : first.start]
+    grammars = [trigger.kind.grammar]
+    if trigger.name == "met":
+        grammars.append("direct")
+    if not any(OBJECT_GAP[g].match(gap) for g in grammars):
+        return []
+    if not _usable(first, polity_ok):
+        return []
+    objects = [first]
+    for m in after[1:]:
+        if _usable(m, polity_ok) and _LIST_GAP.match(sentence[objects[-1].end : m.start]):
+            objects.append(m)
+        else:
+            break
+    return objects
+
+
+def _usable(mention: Mention, polity_ok: bool) -> bool:
+    return mention.kind in _OBJECT_KINDS or (polity_ok and mention.kind == "polity")
+
+
+def _gap_ok(gap: str) -> bool:
+    words = _WORD.findall(gap)
+    if len(words) > 12:
+        return False
+    for word in words:
+        lower = word.lower()
+        if lower in _SUBJECT_GAP_WORDS or lower.endswith("ly") or word.isdigit():
+            continue
+        if word in (",", "’", "'", "-"):
+            continue
+        return False
+    return True

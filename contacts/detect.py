@@ -1,0 +1,153 @@
+"""detect_contacts(): article text in, diplomatic contacts out.
+
+Per sentence: actor mentions (mentions.py) and contact triggers (triggers.py); each trigger takes
+its subject from the left and its objects from the right by its grammar (clauses.py), then the
+parties are resolved (resolve.py), given a status, date, place and codes (attributes.py), and
+contacts told in several sentences are merged (merge.py).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from contacts.attributes import describe
+from contacts.clauses import Clause, clauses_for
+from contacts.lexicon import lexicon_for, tokenize
+from contacts.mentions import find_mentions
+from contacts.merge import merge_contacts
+from contacts.model import Contact
+from contacts.resolve import Discourse, Party
+from contacts.sentences import split_sentences
+from contacts.triggers import find_triggers
+
+
+@lru_cache(maxsize=1)
+def _default_kb() -> Any:
+    from contacts.kb import KnowledgeBase
+
+    return KnowledgeBase.load_default()
+
+
+def detect_contacts(text: str, published: date | None = None, *, kb: Any = None) -> list[Contact]:
+    """Diplomatic contacts reported in `text`, published on `published` (for relative dates).
+
+    `kb` is the actor knowledge base; the packaged one (loaded once) when None.
+    """
+    kb = kb if kb is not None else _default_kb()
+    lexicon = lexicon_for(kb)
+    discourse = Discourse.for_text(kb, text, published)
+    found: list[Contact] = []
+    for sentence in split_sentences(text):
+        triggers = find_triggers(sentence.text)
+        tokens = tokenize(sentence.text)
+        mentions = find_mentions(sentence.text, tokens, lexicon)
+        sentence_contacts: list[Contact] = []
+        for clause in clauses_for(sentence.text, mentions, triggers):
+            contact = _contact(clause, sentence.text, discourse, published)
+            if contact is not None:
+                sentence_contacts.extend(contact)
+        _update_discourse(discourse, sentence.text, mentions, sentence_contacts, published)
+        found.extend(sentence_contacts)
+    _date_from_context(found)
+    return merge_contacts(found)
+
+
+def _date_from_context(contacts: list[Contact]) -> None:
+    # A report's later sentences rarely repeat the day ("Putin also spoke with ..."): an undated
+    # contact that happened takes the day of the last dated one told before it.
+    last_day = None
+    for contact in contacts:
+        if contact.date is not None:
+            if contact.status == "occurred" and not contact.background:
+                last_day = contact.date
+        elif contact.status == "occurred" and not contact.background:
+            contact.date = last_day
+
+
+def _contact(
+    clause: Clause, sentence: str, discourse: Discourse, published: date | None
+) -> list[Contact] | None:
+    details = describe(clause, sentence, published)
+    if details is None:
+        return None
+    day = details.date
+    subjects = _resolve_all(discourse, clause.subjects, day)
+    objects = _resolve_all(discourse, clause.objects, day)
+    if clause.objects and not objects:
+        return None
+    if not subjects and clause.kind.grammar != "between":
+        if len(objects) < 2 or not clause.symmetric_objects:
+            return None
+    groups = _groups(subjects, objects, clause)
+    contacts = []
+    for parties in groups:
+        parties = _distinct(parties)
+        if len(parties) < 2 or not _different_states(parties):
+            continue
+        contacts.append(details.build(parties, clause, sentence))
+    return contacts
+
+
+def _resolve_all(discourse: Discourse, mentions: list, day: date | None) -> list[Party]:
+    parties: list[Party] = []
+    for mention in mentions:
+        parties.extend(discourse.resolve(mention, day))
+    return parties
+
+
+def _groups(subjects: list[Party], objects: list[Party], clause: Clause) -> list[list[Party]]:
+    # "spoke with A, B, C and D" is four calls unless the text says it was one joint call;
+    # a meeting with several people is one meeting.
+    if not objects:
+        return [subjects]
+    if clause.kind.type == "call" and len(objects) > 1 and not clause.joint:
+        return [[*subjects, obj] for obj in objects]
+    return [[*subjects, *objects]]
+
+
+def _distinct(parties: list[Party]) -> list[Party]:
+    seen: set[str] = set()
+    out = []
+    for party in parties:
+        key = party.participant.key()
+        if key not in seen:
+            seen.add(key)
+            out.append(party)
+    return out
+
+
+def _different_states(parties: list[Party]) -> bool:
+    states = [p.participant.state for p in parties]
+    known = {s for s in states if s}
+    if len(known) >= 2:
+        return True
+    # One known state and unknown others may still be foreign; all of one state is not a contact.
+    return len(known) <= 1 and None in states and any(p.participant.kb_id is None for p in parties)
+
+
+def _update_discourse(
+    discourse: Discourse,
+    sentence: str,
+    mentions: list,
+    contacts: list[Contact],
+    published: date | None,
+) -> None:
+    first_person = True
+    for mention in mentions:
+        if mention.kind != "person":
+            continue
+        party = discourse.resolve(mention, published)[0]
+        discourse.remember(party)
+        if first_person:
+            discourse.last_subject = party
+            first_person = False
+    if contacts:
+        last = contacts[-1]
+        discourse.last_pair = [Party(p) for p in last.participants]
+        if last.initiator:
+            for party in reversed(discourse.history):
+                if last.initiator in (party.participant.canonical_name, party.participant.name):
+                    discourse.last_subject = party
+                    break

@@ -1,0 +1,238 @@
+"""Token-sequence index over the knowledge base and the title vocabulary.
+
+Built once per knowledge base, then every sentence is matched against it with dictionary
+look-ups (longest match from each token), never by scanning the knowledge base. Names, demonyms,
+capitals and titles all live in one index keyed by normalised tokens, so "al-Sisi", "el-Sisi" and
+"Al Sisi" meet at the same key.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from contacts.normalize import person_tokens
+
+# Canonical offices for title words. The knowledge base's office vocabulary; the text's title
+# is only used for people the knowledge base does not know.
+TITLES: dict[str, str] = {
+    "president": "President",
+    "acting president": "President",
+    "interim president": "President",
+    "president-elect": "President-elect",
+    "president elect": "President-elect",
+    "vice president": "Vice President",
+    "vice-president": "Vice President",
+    "vice president-elect": "Vice President-elect",
+    "prime minister": "Prime Minister",
+    "prime minister-elect": "Prime Minister",
+    "premier": "Prime Minister",
+    "taoiseach": "Prime Minister",
+    "deputy prime minister": "Deputy Prime Minister",
+    "chancellor": "Chancellor",
+    "federal chancellor": "Chancellor",
+    "vice chancellor": "Vice Chancellor",
+    "foreign minister": "Foreign Minister",
+    "foreign affairs minister": "Foreign Minister",
+    "minister of foreign affairs": "Foreign Minister",
+    "minister for foreign affairs": "Foreign Minister",
+    "foreign secretary": "Foreign Minister",
+    "secretary of state": "Foreign Minister",
+    "deputy foreign minister": "Deputy Foreign Minister",
+    "vice foreign minister": "Deputy Foreign Minister",
+    "defence minister": "Defence Minister",
+    "defense minister": "Defence Minister",
+    "minister of defence": "Defence Minister",
+    "minister of defense": "Defence Minister",
+    "defense secretary": "Defence Minister",
+    "defence secretary": "Defence Minister",
+    "secretary of defense": "Defence Minister",
+    "minister": "Minister",
+    "deputy minister": "Deputy Minister",
+    "secretary": "Secretary",
+    "national security adviser": "National Security Adviser",
+    "national security advisor": "National Security Adviser",
+    "king": "King",
+    "queen": "Queen",
+    "emir": "Emir",
+    "amir": "Emir",
+    "sultan": "Sultan",
+    "crown prince": "Crown Prince",
+    "prince": "Prince",
+    "sheikh": "Sheikh",
+    "his majesty": "King",
+    "her majesty": "Queen",
+    "his highness": "Emir",
+    "supreme leader": "Supreme Leader",
+    "pope": "Pope",
+    "his holiness": "Pope",
+    "cardinal": "Cardinal",
+    "secretary-general": "Secretary-General",
+    "secretary general": "Secretary-General",
+    "un secretary-general": "Secretary-General",
+    "high representative": "High Representative",
+    "director general": "Director General",
+    "director-general": "Director General",
+    "chairman": "Chairman",
+    "chairperson": "Chairperson",
+    "chief adviser": "Chief Adviser",
+    "leader": "Leader",
+    "envoy": "Envoy",
+    "special envoy": "Envoy",
+    "ambassador": "Ambassador",
+    "negotiator": "Negotiator",
+    "chief negotiator": "Negotiator",
+    "counterpart": "Counterpart",
+    "head of state": "Head of State",
+    "national assembly president": "Speaker",
+    "speaker": "Speaker",
+}
+
+# Plural or collective nouns for unnamed parties acting for a state: "US officials".
+ROLE_NOUNS = frozenset(
+    """officials diplomats delegation delegations negotiators envoys leaders ministers
+    counterparts authorities representatives government leadership side""".split()
+)
+
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s-]")
+_POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    key: str
+    start: int
+    end: int
+    cap: bool  # starts with a capital letter
+    upper: bool  # all capitals ("US", "U.S.", "NATO")
+    poss: bool  # carried a possessive "'s"
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # "actor" | "surname" | "polity" | "title" | "role"
+    value: Any  # Actor | Polity | office string | role noun
+    how: str = ""  # for polities: "name" | "demonym" | "capital"
+    acronym: bool = False  # must match upper-case text ("US", not "us")
+
+
+@dataclass
+class Lexicon:
+    index: dict[str, list[tuple[tuple[str, ...], list[Entry]]]] = field(default_factory=dict)
+
+    def match(self, tokens: list[Token], i: int) -> tuple[int, list[Entry]]:
+        """Longest entry starting at token i: (number of tokens, entries), (0, []) if none."""
+        for keys, entries in self.index.get(tokens[i].key, ()):
+            n = len(keys)
+            if i + n <= len(tokens) and all(tokens[i + k].key == keys[k] for k in range(1, n)):
+                usable = [e for e in entries if _usable(e, tokens, i, n)]
+                if usable:
+                    return n, usable
+        return 0, []
+
+
+def _usable(entry: Entry, tokens: list[Token], i: int, n: int) -> bool:
+    first = tokens[i]
+    if entry.acronym:
+        return first.upper
+    if entry.kind in ("title", "role"):
+        return True
+    return first.cap and tokens[i + n - 1].cap
+
+
+@lru_cache(maxsize=200_000)
+def token_key(text: str) -> str:
+    parts = person_tokens(text)
+    return " ".join(parts)
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens = []
+    for match in _WORD.finditer(text):
+        raw = match.group()
+        poss = bool(_POSSESSIVE.search(raw))
+        word = _POSSESSIVE.sub("", raw) if poss else raw
+        key = token_key(word)
+        if not key:  # "al", "el" vanish, as they do in the index
+            continue
+        for part in key.split(" "):
+            tokens.append(
+                Token(
+                    word,
+                    part,
+                    match.start(),
+                    match.end(),
+                    word[:1].isupper(),
+                    word.replace(".", "").isupper() and len(word) > 1,
+                    poss,
+                )
+            )
+    return tokens
+
+
+def _keys(text: str) -> tuple[str, ...]:
+    return tuple(k for t in tokenize(text) for k in t.key.split(" "))
+
+
+_CACHE: weakref.WeakKeyDictionary[Any, Lexicon] = weakref.WeakKeyDictionary()
+
+
+def lexicon_for(kb: Any) -> Lexicon:
+    """The index for `kb`, built on first use and kept as long as the knowledge base lives."""
+    lexicon = _CACHE.get(kb)
+    if lexicon is None:
+        lexicon = build_lexicon(kb)
+        _CACHE[kb] = lexicon
+    return lexicon
+
+
+def build_lexicon(kb: Any) -> Lexicon:
+    table: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
+
+    def add(text: str, entry: Entry) -> None:
+        keys = _keys(text)
+        if keys and entry not in table[keys]:
+            table[keys].append(entry)
+
+    for title, office in TITLES.items():
+        add(title, Entry("title", office))
+    for noun in ROLE_NOUNS:
+        add(noun, Entry("role", noun))
+    for polity in kb.polities():
+        for how, words in (
+            ("name", (polity.name, *polity.names)),
+            ("demonym", polity.demonyms),
+            ("capital", polity.capitals),
+        ):
+            for word in words:
+                bare = word.replace(".", "")
+                acronym = bare.isupper() and len(bare) <= 5
+                add(word, Entry("polity", polity, how, acronym))
+    surnames: dict[str, set[Any]] = defaultdict(set)
+    for actor in kb.actors():
+        for name in (actor.name, *actor.aliases):
+            add(name, Entry("actor", actor))
+            keys = _keys(name)
+            if len(keys) > 1:
+                surnames[keys[-1]].add(actor)
+    for surname, actors in surnames.items():
+        if len(actors) == 1 and (surname,) not in table:
+            table[(surname,)].append(Entry("surname", next(iter(actors))))
+    index: dict[str, list[tuple[tuple[str, ...], list[Entry]]]] = defaultdict(list)
+    for keys, entries in table.items():
+        index[keys[0]].append((keys, _ranked(entries)))
+    for options in index.values():
+        options.sort(key=lambda item: -len(item[0]))
+    return Lexicon(dict(index))
+
+
+_RANK = {"actor": 0, "polity": 1, "title": 2, "role": 3, "surname": 4}
+
+
+def _ranked(entries: list[Entry]) -> list[Entry]:
+    return sorted(entries, key=lambda e: _RANK[e.kind])

@@ -1,0 +1,245 @@
+"""Actor mentions in one sentence: named people, titled people, unnamed roles, places, references.
+
+Grammar of a mention, left to right (every part optional, at least a name, a title or a role):
+
+    [the] [Polity / Demonym / Polity's (and Demonym)*] [Title+ [of Polity]] [Name] [of Polity]
+          [, Title of Polity]
+
+"Iranian President Ebrahim Raisi", "Prime Minister Justin Trudeau of Canada", "President of
+Finland Sauli Niinistö", "Qatari envoy Mohammed Al-Khulaifi", "US officials", "the Russian and
+Ukrainian delegations". Without a name, "the Turkish foreign minister", "the Russian leader",
+"the President", "his Turkish counterpart", "he", "the two presidents" are references that the
+detector resolves against earlier mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from contacts.lexicon import Entry, Lexicon, Token
+
+# Capitalised words that start no name (sentence openers, months, weekdays).
+_NOT_NAMES = frozenset(
+    """the a an and of in on at for to by with from as this that these those he she they it his
+    her their its we our after before during while when today yesterday but or if
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+_NAME_PARTICLES = frozenset("de da del der di du van von bin ibn bint la le dos das ben".split())
+_PRONOUNS = {"he": "he", "she": "she", "him": "he"}
+_PAIR_HEADS = frozenset("leaders presidents ministers sides heads counterparts men".split())
+
+
+@dataclass
+class Mention:
+    kind: str  # "person" | "role" | "polity" | "ref"
+    start: int  # character offsets in the sentence
+    end: int
+    name: str  # the name as in the text ("Ebrahim Raisi", "US officials", "Russia")
+    actor: Any = None  # knowledge-base Actor
+    state: str | None = None
+    office: str | None = None  # from the text's title (the KB's office wins when known)
+    how: str = ""  # polity: "name" | "demonym" | "capital"; ref: "pronoun" | "title" | "pair" | "counterpart"
+    title_text: str = ""  # "Foreign Minister" as written
+
+
+def find_mentions(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        mentions, next_i = _parse(text, tokens, lexicon, i)
+        if mentions:
+            found.extend(mentions)
+            i = next_i
+        else:
+            i += 1
+    return found
+
+
+def _polity_at(tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[int, Entry | None]:
+    if i >= len(tokens):
+        return 0, None
+    n, entries = lexicon.match(tokens, i)
+    for entry in entries:
+        if entry.kind == "polity":
+            return n, entry
+    return 0, None
+
+
+def _title_at(tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[int, str | None]:
+    if i >= len(tokens):
+        return 0, None
+    n, entries = lexicon.match(tokens, i)
+    for entry in entries:
+        if entry.kind == "title":
+            return n, entry.value
+    return 0, None
+
+
+def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[list[Mention], int]:
+    first = tokens[i]
+    key = first.key
+    if key in _PRONOUNS and not first.cap or first.text in ("He", "She"):
+        return [Mention("ref", first.start, first.end, first.text, how=_PRONOUNS[key])], i + 1
+    j = i
+    determiner = key in ("the", "his", "her", "their", "both")
+    if determiner:
+        j += 1
+    if key in ("the", "both") and j < len(tokens) and tokens[j].key == "two":
+        if j + 1 < len(tokens) and tokens[j + 1].key in _PAIR_HEADS:
+            return [Mention("ref", first.start, tokens[j + 1].end, "", how="pair")], j + 2
+    if key == "both" and tokens[j : j + 1] and tokens[j].key in _PAIR_HEADS:
+        return [Mention("ref", first.start, tokens[j].end, "", how="pair")], j + 1
+    # State modifiers: "Iranian", "U.S. and Russian", "Taiwan's".
+    states: list[Entry] = []
+    state_words: list[str] = []
+    state_end = j
+    while True:
+        n, entry = _polity_at(tokens, lexicon, j)
+        if not entry or entry.how == "capital":
+            break
+        states.append(entry)
+        state_words.append(text[tokens[j].start : tokens[j + n - 1].end])
+        j += n
+        state_end = j
+        if tokens[j - 1].poss:
+            break
+        if j + 1 < len(tokens) and tokens[j].key == "and" and _polity_at(tokens, lexicon, j + 1)[1]:
+            j += 1
+            continue
+        break
+    # Titles, with unknown capitalised words allowed inside ("National Assembly president").
+    titles: list[str] = []
+    title_words: list[tuple[int, int]] = []
+    while j < len(tokens):
+        n, office = _title_at(tokens, lexicon, j)
+        if office:
+            titles.append(office)
+            title_words.append((tokens[j].start, tokens[j + n - 1].end))
+            j += n
+            # "President of Finland", "Minister of Foreign Affairs of Egypt"
+            if j + 1 < len(tokens) and tokens[j].key == "of":
+                k = j + 1 + (tokens[j + 1].key == "the")
+                m, entry = _polity_at(tokens, lexicon, k)
+                if entry and entry.how != "demonym":
+                    states.append(entry)
+                    j = k + m
+            continue
+        if states and not titles and tokens[j].cap and tokens[j].key not in _NOT_NAMES:
+            n2, office2 = _title_at(tokens, lexicon, j + 1)
+            if office2 and not lexicon.match(tokens, j)[0]:
+                j += 1
+                continue
+        break
+    # The name: a known actor, else a capitalised run after a title.
+    actor = None
+    name_start = name_end = None
+    if j < len(tokens):
+        n, entries = lexicon.match(tokens, j)
+        person = next((e for e in entries if e.kind in ("actor", "surname")), None)
+        if person and not any(e.kind in ("polity", "title") for e in entries[:1]):
+            actor = person.value
+            name_start, name_end = j, j + n
+            j += n
+        elif titles and tokens[j].cap and tokens[j].key not in _NOT_NAMES and not entries:
+            k = j
+            while k < len(tokens) and k - j < 5:
+                token = tokens[k]
+                if token.cap and token.key not in _NOT_NAMES and not lexicon.match(tokens, k)[0]:
+                    k += 1
+                elif token.key in _NAME_PARTICLES and k + 1 < len(tokens) and tokens[k + 1].cap:
+                    k += 1
+                else:
+                    break
+            if k > j:
+                name_start, name_end = j, k
+                j = k
+    named = name_start is not None
+    # "... of Canada", ", Prime Minister of Canada"
+    if named and j + 1 < len(tokens) and tokens[j].key == "of":
+        k = j + 1 + (tokens[j + 1].key == "the")
+        m, entry = _polity_at(tokens, lexicon, k)
+        if entry and entry.how != "demonym":
+            states.append(entry)
+            j = k + m
+    elif named and j + 3 < len(tokens) and text[tokens[j - 1].end : tokens[j].start].strip() == ",":
+        n, office = _title_at(tokens, lexicon, j)
+        if office and j + n + 1 < len(tokens) and tokens[j + n].key == "of":
+            k = j + n + 1 + (tokens[j + n + 1].key == "the")
+            m, entry = _polity_at(tokens, lexicon, k)
+            if entry:
+                titles.append(office)
+                states.append(entry)
+                j = k + m
+    if named:
+        start = tokens[i + determiner].start
+        name = text[tokens[name_start].start : tokens[name_end - 1].end]
+        state = states[-1].value.code if states else None
+        office = titles[-1] if titles else None
+        title_text = text[title_words[-1][0] : title_words[-1][1]] if title_words else ""
+        return [
+            Mention("person", start, tokens[j - 1].end, name, actor, state, office, "", title_text)
+        ], j
+    # No name: a role ("US officials"), a reference ("the Russian leader") or a bare place.
+    if states and j < len(tokens) and not titles:
+        n, entries = lexicon.match(tokens, j)
+        if any(e.kind == "role" for e in entries):
+            end = tokens[j + n - 1].end
+            noun = text[tokens[j].start : end]
+            roles = {}
+            for entry, word in zip(states, state_words, strict=False):
+                roles.setdefault(entry.value.code, f"{word} {noun}")
+            return [
+                Mention("role", tokens[i].start, end, label, state=code, how="role")
+                for code, label in roles.items()
+            ], j + n
+    if titles:
+        start = tokens[i].start
+        end = tokens[j - 1].end
+        state = states[-1].value.code if states else None
+        how = "counterpart" if titles[-1] == "Counterpart" else "title"
+        if key in ("his", "her", "their") and how != "counterpart":
+            return [], i + 1
+        if not determiner and not states and not tokens[i].cap:
+            return [], i + 1
+        label = text[(tokens[i + determiner].start) : end]
+        return [Mention("ref", start, end, label, None, state, titles[-1], how)], j
+    if not states and j + 2 < len(tokens) and tokens[j + 1].key == "of":
+        # "leaders of Romania's new government", "officials of the Russian Federation"
+        n, entries = lexicon.match(tokens, j)
+        if any(e.kind == "role" for e in entries) and n == 1:
+            k = j + 2 + (tokens[j + 2].key == "the")
+            m, entry = _polity_at(tokens, lexicon, k)
+            if entry and entry.how != "demonym":
+                end = tokens[k + m - 1].end
+                label = text[tokens[j].start : end]
+                return [
+                    Mention("role", tokens[i].start, end, label, state=entry.value.code, how="role")
+                ], k + m
+    if states and not determiner and len(states) == 1 and j == state_end:
+        entry = states[0]
+        if entry.how in ("name",) or (entry.how == "capital"):
+            return [
+                Mention(
+                    "polity",
+                    first.start,
+                    tokens[j - 1].end,
+                    text[first.start : tokens[j - 1].end],
+                    state=entry.value.code,
+                    how=entry.how,
+                )
+            ], j
+    n, entry = _polity_at(tokens, lexicon, i)
+    if entry and entry.how == "capital":
+        return [
+            Mention(
+                "polity",
+                first.start,
+                tokens[i + n - 1].end,
+                text[first.start : tokens[i + n - 1].end],
+                state=entry.value.code,
+                how="capital",
+            )
+        ], i + n
+    return [], i + 1

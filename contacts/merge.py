@@ -1,0 +1,92 @@
+"""One contact told in several sentences becomes one contact with several evidence sentences."""
+
+from __future__ import annotations
+
+from contacts.model import Contact
+
+
+def in_person(contact: Contact) -> bool:
+    return contact.type in ("meeting", "visit")
+
+
+def compatible(a: Contact, b: Contact) -> bool:
+    """Same kind of contact (a call, or in person) with the same status and news value."""
+    return in_person(a) == in_person(b) and a.status == b.status and a.background == b.background
+
+
+def merge_contacts(contacts: list[Contact]) -> list[Contact]:
+    merged: list[Contact] = []
+    for contact in contacts:
+        target = _find_target(merged, contact)
+        if target is None:
+            merged.append(contact)
+        else:
+            _absorb(target, contact)
+    # A party set inside a larger one of the same kind is the same event told twice.
+    result: list[Contact] = []
+    for contact in sorted(merged, key=lambda c: -len(c.participants)):
+        bigger = next(
+            (c for c in result if compatible(c, contact) and contact.party_keys() < c.party_keys()),
+            None,
+        )
+        if bigger is not None:
+            _absorb(bigger, contact)
+        else:
+            result.append(contact)
+    order = {id(c): i for i, c in enumerate(merged)}
+    result.sort(key=lambda c: order[id(c)])
+    return _fold_visits(result)
+
+
+def _find_target(merged: list[Contact], contact: Contact) -> Contact | None:
+    keys = contact.party_keys()
+    for existing in merged:
+        if existing.party_keys() == keys and compatible(existing, contact):
+            if existing.date and contact.date and existing.date != contact.date:
+                continue
+            return existing
+    return None
+
+
+def _absorb(target: Contact, other: Contact) -> None:
+    for sentence in other.evidence:
+        if sentence not in target.evidence:
+            target.evidence.append(sentence)
+    target.date = target.date or other.date
+    target.location = target.location or other.location
+    target.initiator = target.initiator or other.initiator
+    target.confidence = round(min(1.0, max(target.confidence, other.confidence) + 0.05), 2)
+    if target.type == "visit" and other.type == "meeting":
+        target.type, target.cameo, target.plover_mode = "meeting", other.cameo, other.plover_mode
+    names = {p.key(): p for p in target.participants}
+    for p in other.participants:
+        mine = names.get(p.key())
+        if mine is not None and len(p.name) > len(mine.name) and mine.kb_id == p.kb_id:
+            mine.name = p.name
+
+
+def _fold_visits(contacts: list[Contact]) -> list[Contact]:
+    # A visit whose host state also appears in a meeting with the visitor is that meeting.
+    out: list[Contact] = []
+    meetings = [c for c in contacts if c.type == "meeting"]
+    for contact in contacts:
+        if contact.type == "visit" and len(contact.participants) == 2:
+            visitor, host = contact.participants
+            match = next(
+                (
+                    m
+                    for m in meetings
+                    if m.status == contact.status
+                    and visitor.key() in m.party_keys()
+                    and any(p.state == host.state and p is not visitor for p in m.participants)
+                ),
+                None,
+            )
+            if match is not None:
+                match.location = match.location or contact.location
+                for sentence in contact.evidence:
+                    if sentence not in match.evidence:
+                        match.evidence.append(sentence)
+                continue
+        out.append(contact)
+    return out

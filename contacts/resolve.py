@@ -1,0 +1,133 @@
+"""From mentions to participants: knowledge-base look-ups and back-references.
+
+A `Discourse` remembers, for one text, who has been mentioned, so that "he", "the Russian
+leader", "his Turkish counterpart", "the President" and "the two leaders" can be resolved to the
+last compatible actor. Offices come from the knowledge base for the contact's day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from contacts.mentions import Mention
+from contacts.model import Participant
+
+# Where an official readout comes from tells whose "the President" it is.
+_HOME_CUES = (
+    (re.compile(r"\bWhite House\b"), "USA"),
+    (re.compile(r"\bKremlin\b"), "RUS"),
+    (re.compile(r"\b(?:Élysée|Elysee)\b"), "FRA"),
+    (re.compile(r"\bDowning Street\b"), "GBR"),
+    (re.compile(r"\bZhongnanhai\b"), "CHN"),
+)
+_GENERIC_OFFICES = {"Leader", "Head of State", "Counterpart"}
+
+
+@dataclass
+class Party:
+    """A resolved participant with what the detector needs to reason about it."""
+
+    participant: Participant
+    actor: Any = None
+
+
+@dataclass
+class Discourse:
+    kb: Any
+    published: date | None
+    home_state: str | None = None
+    history: list[Party] = field(default_factory=list)  # person-like parties, oldest first
+    last_subject: Party | None = None
+    last_pair: list[Party] = field(default_factory=list)
+
+    @classmethod
+    def for_text(cls, kb: Any, text: str, published: date | None) -> Discourse:
+        home = None
+        first = len(text) + 1
+        for pattern, state in _HOME_CUES:
+            match = pattern.search(text)
+            if match and match.start() < first:
+                home, first = state, match.start()
+        return cls(kb, published, home)
+
+    def remember(self, party: Party) -> None:
+        if party.participant.kb_id or party.participant.state:
+            self.history.append(party)
+
+    def resolve(self, mention: Mention, day: date | None) -> list[Party]:
+        """The parties a mention stands for (several for "the two leaders"), [] when unknown."""
+        if mention.kind == "person":
+            return [self._person(mention, day)]
+        if mention.kind in ("role", "polity"):
+            name = mention.name
+            participant = Participant(name=name, state=mention.state)
+            return [Party(participant)]
+        return self._reference(mention, day)
+
+    def _person(self, mention: Mention, day: date | None) -> Party:
+        actor = mention.actor
+        if actor is None and mention.name and " " in mention.name:
+            found = self.kb.find_person(mention.name, day or self.published)
+            if len(found) == 1 or (found and mention.state in _states(found[0])):
+                actor = found[0]
+        if actor is not None:
+            return Party(_from_actor(actor, mention.name, day or self.published), actor)
+        office = mention.office
+        if office and mention.state:
+            office = self.kb.canonical_office(office, mention.state)
+        return Party(Participant(name=mention.name, state=mention.state, office=office))
+
+    def _reference(self, mention: Mention, day: date | None) -> list[Party]:
+        if mention.how == "pair":
+            return list(self.last_pair)
+        if mention.how in ("he", "she"):
+            return [self.last_subject] if self.last_subject else []
+        office = mention.office if mention.office not in _GENERIC_OFFICES else None
+        if mention.how == "counterpart":
+            anchor = self.last_subject
+            office = anchor.participant.office if anchor else None
+            return self._holder(office, mention.state, day, mention.name)
+        for party in reversed(self.history):
+            p = party.participant
+            if mention.state and p.state != mention.state:
+                continue
+            if office and not _same_office(office, p.office):
+                continue
+            return [party]
+        state = mention.state or self.home_state
+        return self._holder(office, state, day, mention.name if mention.state else None)
+
+    def _holder(
+        self, office: str | None, state: str | None, day: date | None, label: str | None
+    ) -> list[Party]:
+        if office and state:
+            actor = self.kb.holder(office, state, day or self.published)
+            if actor is not None:
+                return [Party(_from_actor(actor, actor.name, day or self.published), actor)]
+        if label and state:
+            return [Party(Participant(name=label, state=state, office=office))]
+        return []
+
+
+def _from_actor(actor: Any, name: str, day: date | None) -> Participant:
+    term = actor.term_on(day) or actor.term_on(None)
+    return Participant(
+        name=name if len(name) >= len(actor.name) or " " in name else actor.name,
+        canonical_name=actor.name,
+        kb_id=actor.kb_id,
+        state=term.state if term else None,
+        office=term.office if term else None,
+    )
+
+
+def _states(actor: Any) -> set[str]:
+    return {t.state for t in actor.terms}
+
+
+def _same_office(wanted: str, held: str | None) -> bool:
+    if held is None:
+        return False
+    return wanted.lower() == held.lower() or wanted.lower() in held.lower()

@@ -1,0 +1,110 @@
+"""Contact triggers: the words that report a call, meeting or visit, and how they take participants.
+
+Each trigger has a grammar that says where its participants are:
+
+- `direct`: object right after the verb ("called Netanyahu", "hosted Japanese Prime Minister ...");
+- `with`: object after "with"/"to" ("spoke by phone with", "met today with", "held talks with");
+- `from`: the other party after "from", who is also the initiator ("received a call from");
+- `to`: object after "to" ("gave a warm welcome on Thursday to");
+- `visit`: a place or person visited ("visited Russia", "arrived in Amman", "visit to Kyiv");
+- `between`: all parties after "between" ("mediation between Syria and ...").
+
+Every grammar also accepts a coordinated subject with no object ("Biden and Sánchez spoke").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A few words of adverbs, times and the like that may sit between a verb and its object.
+_FILL = r"(?:\s+(?:\w+ly|today|yesterday|tonight|again|separately|this\s+(?:morning|afternoon|evening|week)|on\s+\w+day|on\s+\w+\s+\d{1,2}|last\s+\w+|earlier|later|also|first|jointly|by\s+(?:tele)?phone|by\s+video(?:\s*link)?|over\s+the\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|in\s+(?:a\s+)?(?:tele)?phone\s+calls?|via\s+video(?:\s*link)?(?:\s+conference)?|in\s+person|for\s+the\s+first\s+time|in\s+\w+(?=\s+with))){0,4}"
+_LIGHT = r"(?:held|hold|holds|holding|had|have|has|having|conducted|conduct|began|begin|begins|resumed|resume|resumes|renewed|renew|opened|started|start|continued|continue|concluded|made|make|makes|paid|pay|pays|wrapped\s+up|attended)"
+_ADJ = r"(?:\s+(?:a|an|the|their|his|her|its|two|first|second|third|new|another|fresh|direct|private|separate|bilateral|trilateral|lengthy|long|brief|short|productive|warm|constructive|frank|cordial|secure|closed-door|high-level|official|informal|working|rare|phone|telephone|video|virtual|hour-long|\w+-hour|\d+-minute|several|rounds?\s+of|round\s+of)){0,4}"
+
+
+@dataclass(frozen=True)
+class TriggerKind:
+    type: str  # "call" | "meeting" | "visit"
+    mode: str | None  # "phone" | "video" | None
+    grammar: str  # "direct" | "with" | "from" | "to" | "visit" | "between"
+    cameo: str
+    plover: str
+    strength: float  # base confidence
+
+
+KINDS: dict[str, TriggerKind] = {
+    "call_from": TriggerKind("call", "phone", "from", "041", "phone", 0.9),
+    "call_nominal": TriggerKind("call", "phone", "with", "041", "phone", 0.85),
+    "video_nominal": TriggerKind("call", "video", "with", "041", "phone", 0.85),
+    "phoned": TriggerKind("call", "phone", "direct", "041", "phone", 0.9),
+    "called": TriggerKind("call", "phone", "direct", "041", "phone", 0.85),
+    "spoke": TriggerKind("call", "phone", "with", "041", "phone", 0.85),
+    "met_virtually": TriggerKind("call", "video", "with", "041", "phone", 0.85),
+    "talks": TriggerKind("meeting", None, "with", "040", "", 0.85),
+    "negotiated": TriggerKind("meeting", None, "with", "046", "", 0.8),
+    "met": TriggerKind("meeting", None, "with", "040", "", 0.9),
+    "meeting_between": TriggerKind("meeting", None, "between", "040", "", 0.8),
+    "mediation": TriggerKind("meeting", None, "between", "045", "mediate", 0.75),
+    "hosted": TriggerKind("meeting", None, "direct", "043", "host", 0.8),
+    "welcome": TriggerKind("meeting", None, "to", "043", "host", 0.75),
+    "passive_host": TriggerKind("meeting", None, "from", "043", "host", 0.8),
+    "joint_presser": TriggerKind("meeting", None, "with", "040", "", 0.75),
+    "visited": TriggerKind("visit", None, "visit", "042", "visit", 0.75),
+    "visit_to": TriggerKind("visit", None, "visit", "042", "visit", 0.7),
+}
+
+_PATTERNS = {
+    "call_from": r"(?:received|receives|receiving|got|took|takes)\s+(?:a|an)(?:\s+\w+){0,2}?\s+(?:(?:tele)?phone\s+)?call\s+from",
+    "video_nominal": rf"{_LIGHT}{_ADJ}\s+(?:video\s*(?:call|conference|link|talks)|videoconference|virtual\s+(?:meeting|summit|talks|call))",
+    "call_nominal": rf"{_LIGHT}{_ADJ}\s+(?:(?:tele)?phone\s+)?(?:call|calls|conversation|conversations|talk|talks)(?=\s+(?:with|between)\b)|{_LIGHT}{_ADJ}\s+(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks?)",
+    "phoned": r"(?:tele)?phon(?:ed|es|e|ing)|rang(?=\s+up\b)",
+    "called": r"(?<!-)call(?:ed|s|ing)?(?!\s+(?:for|on|upon|off|out|in|it|up\s+on|back\s+on|him\s+a|her\s+a|them\s+a)\b)",
+    "met_virtually": r"(?:met|meet|meets|meeting)\s+(?:virtually|by\s+video(?:\s*link)?|via\s+video(?:\s*link)?|online|remotely)",
+    "talks": rf"{_LIGHT}{_ADJ}\s+(?:talks|negotiations|consultations|discussions|meeting|meetings|summit|bilateral|a\s+meeting|an\s+audience|audience)|sat\s+down",
+    "negotiated": r"negotiat(?:ed|es|ing|e)(?=\s+with\b)",
+    "spoke": r"spok(?:e|en)|speak(?:s|ing)?|talk(?:ed|ing)?",
+    "meeting_between": r"(?:meeting|talks|negotiations|summit|consultations)\s+between",
+    "mediation": r"mediat(?:ion|ed|ing|es|e)(?:\s+(?:effort|mission|bid|attempt))?\s+between",
+    "passive_host": r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:received|hosted|welcomed|greeted)\s+(?:\w+\s+){0,3}?by",
+    "hosted": r"(?:received|receives|receiving|hosted|hosts|hosting|welcomed|welcomes|welcoming|greeted|greets)",
+    "welcome": r"(?:gave|gives|extended|extends|accorded)\s+(?:\w+\s+){0,2}?(?:welcome|reception)",
+    "joint_presser": r"joint\s+(?:press|news)\s+conference",
+    "met": r"met|meet|meets",
+    "visit_to": r"(?:visit|visits|trip|tour|journey)\s+to|arriv(?:ed|es|ing)\s+in|travell?(?:ed|ing|s)?\s+to|flew\s+to|landed\s+in|(?:returned|returns|return)\s+to",
+    "visited": r"visit(?:ed|s|ing)?|toured",
+}
+
+TRIGGERS = re.compile(
+    "|".join(rf"\b(?P<{name}>{pattern})\b" for name, pattern in _PATTERNS.items()),
+    re.IGNORECASE,
+)
+# The object slot after each grammar's trigger: the text between trigger and object must match.
+OBJECT_GAP = {
+    "direct": re.compile(rf"^{_FILL}\s*(?:up\s+)?(?:the\s+|visiting\s+|the\s+visiting\s+)?$", re.I),
+    "with": re.compile(rf"^{_FILL}\s+(?:with|to|between)(?:\s+(?:both|the|visiting))?\s*$", re.I),
+    "from": re.compile(r"^\s*(?:the\s+)?$", re.I),
+    "to": re.compile(rf"^{_FILL}\s+to(?:\s+the)?\s*$", re.I),
+    "visit": re.compile(
+        rf"^{_FILL}\s*(?:(?:the|a|an)\s+)?(?:(?:official|state|working|two-day|three-day|one-day|surprise|unannounced|previously\s+unannounced)\s+)*(?:visit\s+to\s+)?(?:the\s+)?$",
+        re.I,
+    ),
+    "between": re.compile(r"^\s*(?:the\s+)?$", re.I),
+}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    kind: TriggerKind
+    name: str
+    start: int
+    end: int
+    text: str
+
+
+def find_triggers(sentence: str) -> list[Trigger]:
+    found = []
+    for match in TRIGGERS.finditer(sentence):
+        name = match.lastgroup or ""
+        found.append(Trigger(KINDS[name], name, match.start(), match.end(), match.group()))
+    return found
