@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 log = logging.getLogger(__name__)
 
@@ -91,16 +92,39 @@ def install_error_handlers(app: FastAPI) -> None:
         return _error(ErrorOut(error="invalid", message=message, fields=fields), 422)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:
+            # FastAPI's answer to a body it cannot decode: for clients that is one more invalid
+            # input, so it gets the same 422 as every other.
+            field = FieldError(field="body", message="is not valid JSON")
+            return _error(
+                ErrorOut(error="invalid", message="body: is not valid JSON", fields=[field]), 422
+            )
         code, default = _describe(exc.status_code)
         message = exc.detail if isinstance(exc.detail, str) and exc.detail else default
-        return _error(ErrorOut(error=code, message=message), exc.status_code, exc.headers)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(_allowed_methods(request))
+        return _error(ErrorOut(error=code, message=message), exc.status_code, headers)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         body = ErrorOut(error="internal", message="internal error; it has been logged")
         return _error(body, 500)
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method the path answers. Starlette names only the first route's, but GET, PATCH
+    and DELETE of one path are separate routes here, so each method is tried in turn."""
+    return [
+        method
+        for method in ("GET", "POST", "PUT", "PATCH", "DELETE")
+        if any(
+            route.matches({**request.scope, "method": method})[0] == Match.FULL
+            for route in request.app.routes
+        )
+    ]
 
 
 def _field_error(item: dict[str, Any]) -> FieldError:

@@ -7,10 +7,11 @@ Every text input refuses NUL characters and unpaired surrogates, which PostgreSQ
 from __future__ import annotations
 
 import datetime as dt
+import re
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 Channel = Literal["webhook", "email"]
 Mode = Literal["immediate", "hourly", "daily"]
@@ -30,6 +31,16 @@ def storable(text: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(storable)]
+
+
+def iso_day(value: object) -> object:
+    """Accept a day only as YYYY-MM-DD: pydantic would also read `0` as 1970-01-01."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("must be a day as YYYY-MM-DD")
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(iso_day)]
 
 
 class _Request(BaseModel):

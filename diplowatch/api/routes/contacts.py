@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
@@ -14,6 +13,7 @@ from diplowatch.api.schemas import (
     ContactOut,
     ContactPage,
     CrawlRunOut,
+    Day,
     SourceList,
     SourceOut,
     Text,
@@ -35,8 +35,8 @@ router = APIRouter(tags=["contacts"])
 def list_contacts(
     caller: Authenticated,
     api: State,
-    since: Annotated[date | None, Query(description="On or after this day.")] = None,
-    until: Annotated[date | None, Query(description="On or before this day.")] = None,
+    since: Annotated[Day | None, Query(description="On or after this day.")] = None,
+    until: Annotated[Day | None, Query(description="On or before this day.")] = None,
     actor: Annotated[
         Text | None,
         Query(min_length=1, max_length=300, description="A participant: name or kb id."),
