@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import click
-import httpx
 
 from crawler.extract import ExtractedArticle, extract_article
 from crawler.extraction.language import heuristic_language
@@ -31,6 +30,10 @@ class BatchFailed(click.ClickException):
     """Some batch lines were bad: reported, skipped, exit code 1."""
 
     exit_code = 1
+
+
+class FetchError(Exception):
+    """The page could not be fetched (network error, HTTP error status, no HTTP client)."""
 
 
 Detector = Callable[[str, date | None], list[dict[str, Any]]]
@@ -53,11 +56,18 @@ def load_detector() -> tuple[Detector, str | None]:
 
 
 def fetch(url: str, user_agent: str, timeout: float) -> tuple[bytes, str | None]:
-    """(body bytes, charset from Content-Type) of a plain GET."""
-    response = httpx.get(
-        url, headers={"User-Agent": user_agent}, timeout=timeout, follow_redirects=True
-    )
-    response.raise_for_status()
+    """(body bytes, charset from Content-Type) of a plain GET; raises FetchError."""
+    try:
+        import httpx  # only this path needs it; httpx is a test extra in pyproject today
+    except ImportError as exc:
+        raise FetchError(f"httpx is not installed ({exc})") from None
+    try:
+        response = httpx.get(
+            url, headers={"User-Agent": user_agent}, timeout=timeout, follow_redirects=True
+        )
+        response.raise_for_status()
+    except httpx.HTTPError as exc:
+        raise FetchError(str(exc)) from None
     return response.content, response.charset_encoding
 
 
@@ -186,7 +196,7 @@ def command(
     if source.startswith(("http://", "https://")):
         try:
             data, charset = fetch(source, app.config.crawl.user_agent, timeout)
-        except httpx.HTTPError as exc:
+        except FetchError as exc:
             raise UserError(f"fetching {source} failed: {exc}") from None
         url = source
     else:
