@@ -37,7 +37,7 @@ _CANCELLED_AFTER = re.compile(
 _VETO = re.compile(r"\bsummon(?:ed|s|ing)?\b", re.I)
 _HABITUAL = re.compile(
     r"\b(?:every (?:week|month|day|year)|each (?:week|month)|regularly|frequently|routinely|"
-    r"usually|often|previously|in the past|years ago|last year|have met \w+ times)\b",
+    r"usually|often|in the past|years ago|last year|have met \w+ times)\b",
     re.I,
 )
 _IN_PERSON = re.compile(
@@ -105,6 +105,14 @@ class Details:
         )
 
 
+_PAST_WORDS = frozenset("met spoke spoken held had rang made paid gave sat flew took got".split())
+
+
+def _past(trigger_text: str) -> bool:
+    first = trigger_text.split()[0].lower()
+    return first.endswith("ed") or first in _PAST_WORDS
+
+
 def _label(party: Party) -> str:
     return party.participant.canonical_name or party.participant.name
 
@@ -121,7 +129,7 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
     status = "occurred"
     if _CANCELLED.search(before) or _CANCELLED_AFTER.match(after):
         status = "cancelled"
-    elif _PLANNED.search(before) or _PLANNED_AFTER.match(after):
+    elif _PLANNED.search(before) or (not _past(trigger.text) and _PLANNED_AFTER.match(after)):
         status = "planned"
     day, old = _date(sentence, clause, published, status == "planned")
     if status == "occurred" and day and published and day > published:
@@ -152,6 +160,10 @@ def _date(
     sentence: str, clause: Clause, published: date | None, future: bool
 ) -> tuple[date | None, bool]:
     mentions = find_dates(sentence, published, future=future)
+    if not mentions:
+        return None, False
+    # Only a date inside the clause or right after it dates this contact.
+    mentions = [d for d in mentions if clause.start - 30 <= d.start <= clause.end + 30]
     if not mentions:
         return None, False
     anchor = clause.trigger.start

@@ -35,6 +35,7 @@ _JOINT = re.compile(
     re.I,
 )
 _NAMING = re.compile(r"^\s*(?:an?\b|the\s+(?!(?:next|following|same|previous)\b))", re.I)
+_ASIDE = re.compile(r",\s*(?:joined|accompanied|flanked)\s+by\s+[^,]+,")
 _OBJECT_KINDS = {"person", "role", "ref"}
 _POLITY_OK = {"talks", "negotiated", "meeting_between", "mediation"}
 
@@ -98,10 +99,17 @@ def _subjects(
     sentence: str, mentions: list[Mention], trigger: Trigger, polity_ok: bool
 ) -> list[Mention]:
     before = [m for m in mentions if m.end <= trigger.start]
+    gap_end = trigger.start
+    # "Biden, joined by Vice President Harris, spoke ...": the companion is not the subject.
+    asides = [a for a in _ASIDE.finditer(sentence, 0, trigger.start)]
+    aside = asides[-1] if asides else None
+    if aside and _gap_ok(sentence[aside.end() : trigger.start]):
+        before = [m for m in before if m.end <= aside.start()]
+        gap_end = aside.start()
     if not before:
         return []
     nearest = before[-1]
-    if not _usable(nearest, polity_ok) or not _gap_ok(sentence[nearest.end : trigger.start]):
+    if not _usable(nearest, polity_ok) or not _gap_ok(sentence[nearest.end : gap_end]):
         return []
     group = [nearest]
     for m in reversed(before[:-1]):
@@ -116,6 +124,9 @@ def _objects(
     sentence: str, mentions: list[Mention], trigger: Trigger, polity_ok: bool
 ) -> list[Mention]:
     after = [m for m in mentions if m.start >= trigger.end]
+    # A place between verb and object ("met in Helsinki with ...") is not the object.
+    while after and not _usable(after[0], polity_ok):
+        after = after[1:]
     if not after:
         return []
     first = after[0]
@@ -148,7 +159,7 @@ def _gap_ok(gap: str) -> bool:
         lower = word.lower()
         if lower in _SUBJECT_GAP_WORDS or lower.endswith("ly") or word.isdigit():
             continue
-        if word in (",", "’", "'", "-"):
+        if word in (",", ".", "’", "'", "-"):
             continue
         return False
     return True

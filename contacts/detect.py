@@ -39,10 +39,15 @@ def detect_contacts(text: str, published: date | None = None, *, kb: Any = None)
     lexicon = lexicon_for(kb)
     discourse = Discourse.for_text(kb, text, published)
     found: list[Contact] = []
+    analysed = []
     for sentence in split_sentences(text):
         triggers = find_triggers(sentence.text)
-        tokens = tokenize(sentence.text)
-        mentions = find_mentions(sentence.text, tokens, lexicon)
+        mentions = find_mentions(sentence.text, tokenize(sentence.text), lexicon)
+        analysed.append((sentence, triggers, mentions))
+        discourse.lookahead.extend(
+            discourse.resolve(m, published)[0] for m in mentions if m.kind == "person"
+        )
+    for sentence, triggers, mentions in analysed:
         sentence_contacts: list[Contact] = []
         for clause in clauses_for(sentence.text, mentions, triggers):
             contact = _contact(clause, sentence.text, discourse, published)

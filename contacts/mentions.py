@@ -83,7 +83,9 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
     if key in _PRONOUNS and not first.cap or first.text in ("He", "She"):
         return [Mention("ref", first.start, first.end, first.text, how=_PRONOUNS[key])], i + 1
     j = i
-    determiner = key in ("the", "his", "her", "their", "both")
+    determiner = (
+        key in ("the", "his", "her", "their", "both") and not _title_at(tokens, lexicon, i)[1]
+    )
     if determiner:
         j += 1
     if key in ("the", "both") and j < len(tokens) and tokens[j].key == "two":
@@ -146,7 +148,14 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
             k = j
             while k < len(tokens) and k - j < 5:
                 token = tokens[k]
-                if token.cap and token.key not in _NOT_NAMES and not lexicon.match(tokens, k)[0]:
+                n_k, entries_k = lexicon.match(tokens, k)
+                person_k = next((e for e in entries_k if e.kind in ("actor", "surname")), None)
+                if person_k and k > j and entries_k[0] is person_k:
+                    # "President Joseph R. Biden": a known surname closes the name
+                    actor = person_k.value
+                    k += n_k
+                    break
+                if token.cap and token.key not in _NOT_NAMES and not n_k:
                     k += 1
                 elif token.key in _NAME_PARTICLES and k + 1 < len(tokens) and tokens[k + 1].cap:
                     k += 1
@@ -164,7 +173,9 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
             states.append(entry)
             j = k + m
     elif named and j + 3 < len(tokens) and text[tokens[j - 1].end : tokens[j].start].strip() == ",":
-        n, office = _title_at(tokens, lexicon, j)
+        t = j + (tokens[j].key == "the")
+        n, office = _title_at(tokens, lexicon, t)
+        n += t - j
         if office and j + n + 1 < len(tokens) and tokens[j + n].key == "of":
             k = j + n + 1 + (tokens[j + n + 1].key == "the")
             m, entry = _polity_at(tokens, lexicon, k)
@@ -174,13 +185,18 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
                 j = k + m
     if named:
         start = tokens[i + determiner].start
+        if tokens[i].key in ("his", "her") and titles:
+            start = tokens[i].start  # "His Majesty King Abdullah II"
         name = text[tokens[name_start].start : tokens[name_end - 1].end]
         state = states[-1].value.code if states else None
         office = titles[-1] if titles else None
         title_text = text[title_words[-1][0] : title_words[-1][1]] if title_words else ""
-        return [
-            Mention("person", start, tokens[j - 1].end, name, actor, state, office, "", title_text)
-        ], j
+        end = tokens[j - 1].end
+        if text[end : end + 1] == "." and (
+            tokens[j - 1].key in ("jr", "sr") or len(tokens[j - 1].text) == 1
+        ):
+            end += 1  # "Joseph R. Biden, Jr." keeps its period
+        return [Mention("person", start, end, name, actor, state, office, "", title_text)], j
     # No name: a role ("US officials"), a reference ("the Russian leader") or a bare place.
     if states and j < len(tokens) and not titles:
         n, entries = lexicon.match(tokens, j)
@@ -217,6 +233,15 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
                 return [
                     Mention("role", tokens[i].start, end, label, state=entry.value.code, how="role")
                 ], k + m
+    if len(states) > 1 and not determiner and j == state_end:
+        # "Israel and Lebanon renewed negotiations"
+        if all(e.how == "name" for e in states):
+            return [
+                Mention(
+                    "polity", first.start, tokens[j - 1].end, word, state=e.value.code, how="name"
+                )
+                for e, word in zip(states, state_words, strict=False)
+            ], j
     if states and not determiner and len(states) == 1 and j == state_end:
         entry = states[0]
         if entry.how in ("name",) or (entry.how == "capital"):

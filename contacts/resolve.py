@@ -42,6 +42,8 @@ class Discourse:
     history: list[Party] = field(default_factory=list)  # person-like parties, oldest first
     last_subject: Party | None = None
     last_pair: list[Party] = field(default_factory=list)
+    # Every named person of the whole text, for "The President spoke ..." before "President Biden".
+    lookahead: list[Party] = field(default_factory=list)
 
     @classmethod
     def for_text(cls, kb: Any, text: str, published: date | None) -> Discourse:
@@ -97,6 +99,10 @@ class Discourse:
             if office and not _same_office(office, p.office):
                 continue
             return [party]
+        if office and not mention.state:
+            for party in self.lookahead:
+                if _same_office(office, party.participant.office):
+                    return [party]
         state = mention.state or self.home_state
         return self._holder(office, state, day, mention.name if mention.state else None)
 

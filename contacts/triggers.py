@@ -20,7 +20,7 @@ from dataclasses import dataclass
 # A few words of adverbs, times and the like that may sit between a verb and its object.
 _FILL = r"(?:\s+(?:\w+ly|today|yesterday|tonight|again|separately|this\s+(?:morning|afternoon|evening|week)|on\s+\w+day|on\s+\w+\s+\d{1,2}|last\s+\w+|earlier|later|also|first|jointly|by\s+(?:tele)?phone|by\s+video(?:\s*link)?|over\s+the\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|in\s+(?:a\s+)?(?:tele)?phone\s+calls?|via\s+video(?:\s*link)?(?:\s+conference)?|in\s+person|for\s+the\s+first\s+time|in\s+\w+(?=\s+with))){0,4}"
 _LIGHT = r"(?:held|hold|holds|holding|had|have|has|having|conducted|conduct|began|begin|begins|resumed|resume|resumes|renewed|renew|opened|started|start|continued|continue|concluded|made|make|makes|paid|pay|pays|wrapped\s+up|attended)"
-_ADJ = r"(?:\s+(?:a|an|the|their|his|her|its|two|first|second|third|new|another|fresh|direct|private|separate|bilateral|trilateral|lengthy|long|brief|short|productive|warm|constructive|frank|cordial|secure|closed-door|high-level|official|informal|working|rare|phone|telephone|video|virtual|hour-long|\w+-hour|\d+-minute|several|rounds?\s+of|round\s+of)){0,4}"
+_ADJ = r"(?:\s+(?:rounds?\s+of|(?!(?:on|about|of|for|to|in|at|after|before|with|from|by|that|which|who)\b)[a-z][a-z-]*|\d+-\w+)){0,5}?"
 
 
 @dataclass(frozen=True)
@@ -81,8 +81,12 @@ TRIGGERS = re.compile(
 )
 # The object slot after each grammar's trigger: the text between trigger and object must match.
 OBJECT_GAP = {
-    "direct": re.compile(rf"^{_FILL}\s*(?:up\s+)?(?:the\s+|visiting\s+|the\s+visiting\s+)?$", re.I),
-    "with": re.compile(rf"^{_FILL}\s+(?:with|to|between)(?:\s+(?:both|the|visiting))?\s*$", re.I),
+    "direct": re.compile(
+        rf"^{_FILL}\s*(?:up\s+)?(?:the\s+|visiting\s+|the\s+visiting\s+|his\s+|her\s+)?$", re.I
+    ),
+    "with": re.compile(
+        rf"^{_FILL}\s+(?:with|to|between)(?:\s+(?:both|the|visiting|his|her))?\s*$", re.I
+    ),
     "from": re.compile(r"^\s*(?:the\s+)?$", re.I),
     "to": re.compile(rf"^{_FILL}\s+to(?:\s+the)?\s*$", re.I),
     "visit": re.compile(
