@@ -16,17 +16,11 @@ from store import SchemaOutdated
 # Modules under diplowatch.commands, each exposing `command` (a click command or group).
 COMMAND_MODULES = [
     "db",
-    "sources",
-    "crawl",
-    "reprocess",
     "serve",
     "tokens",
     "contacts",
     "report",
-    "demo",
     "extract",
-    "subscriptions",
-    "deliveries",
     "evaluate",
 ]
 
