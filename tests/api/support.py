@@ -16,7 +16,7 @@ import httpx
 
 import store
 from diplowatch.api.server import make_server
-from diplowatch.config import AlertsConfig, ApiConfig, Config
+from diplowatch.config import AlertsConfig, ApiConfig, Config, SmtpConfig
 from diplowatch.db import Database, open_database
 from diplowatch.tokens import create_token
 from store import repository as repo
@@ -48,12 +48,14 @@ def live_api(
     allow_private: bool = True,
     rate_limit_per_minute: int = 10_000,
     max_body_bytes: int = 64 * 1024,
+    smtp: SmtpConfig | None = None,
 ) -> Iterator[LiveApi]:
     """Serve the API over `database_url` on a free port, with tokens "alice" and "bob"."""
     config = Config(
         database_url=database_url,
         api=ApiConfig(rate_limit_per_minute=rate_limit_per_minute, max_body_bytes=max_body_bytes),
         alerts=replace(AlertsConfig(), allow_private_targets=allow_private, webhook_timeout=5.0),
+        smtp=smtp or SmtpConfig(),
     )
     engine = store.make_engine(database_url)
     store.upgrade(engine)  # a fresh PostgreSQL database is migrated on purpose, never implicitly

@@ -1,5 +1,6 @@
 """The test event reaches a real receiver, signed so that `standardwebhooks` verifies it with the
-subscription's secret; after a rotation both secrets verify for 24 hours (SQLite)."""
+subscription's secret; after a rotation both secrets verify for 24 hours. E-mail subscriptions
+get a test mail through a real SMTP server (aiosmtpd). SQLite."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 from standardwebhooks import Webhook
 from standardwebhooks.webhooks import WebhookVerificationError
 
+from diplowatch.config import SmtpConfig
 from store.models import Subscription
 from store.types import utcnow
 from tests.api.support import LiveApi, Receiver, free_port, live_api, webhook_receiver
@@ -101,3 +104,35 @@ def test_an_unreachable_receiver_is_reported(api: LiveApi) -> None:
     assert result.status_code == 200
     assert result.json()["ok"] is False and result.json()["status"] is None
     assert "refused" in result.json()["error"]
+
+
+class Mailbox:
+    def __init__(self) -> None:
+        self.messages: list = []
+
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]  # noqa: N802
+        self.messages.append(envelope)
+        return "250 Message accepted"
+
+
+def test_an_email_subscription_gets_a_test_mail(tmp_path: Path) -> None:
+    mailbox = Mailbox()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        smtp = SmtpConfig(
+            host="127.0.0.1",
+            port=controller.port,
+            security="none",
+            from_addr="alerts@diplowatch.example",
+            timeout=5.0,
+        )
+        with live_api(sqlite_url(tmp_path), smtp=smtp) as api, api.client() as alice:
+            created = alice.post(
+                "/subscriptions", json={"channel": "email", "target": "desk@example.org"}
+            ).json()
+            result = alice.post(f"/subscriptions/{created['id']}/test")
+    finally:
+        controller.stop()
+    assert result.status_code == 200 and result.json()["ok"], result.text
+    assert [m.rcpt_tos for m in mailbox.messages] == [["desk@example.org"]]

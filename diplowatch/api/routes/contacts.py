@@ -49,8 +49,13 @@ def list_contacts(
             description="A participant's state (ISO alpha-3 or organisation).",
         ),
     ] = None,
-    type: Annotated[Literal["call", "meeting", "visit"] | None, Query()] = None,
-    status: Annotated[Literal["occurred", "planned", "cancelled"] | None, Query()] = None,
+    type: Annotated[
+        Literal["call", "meeting", "visit"] | None, Query(description="The kind of contact.")
+    ] = None,
+    status: Annotated[
+        Literal["occurred", "planned", "cancelled"] | None,
+        Query(description="Whether it happened, is announced, or was called off."),
+    ] = None,
     source: Annotated[
         Text | None,
         Query(min_length=1, max_length=100, description="Reported by this source."),
