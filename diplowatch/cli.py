@@ -16,6 +16,9 @@ from store import SchemaOutdated
 # Modules under diplowatch.commands, each exposing `command` (a click command or group).
 COMMAND_MODULES = [
     "db",
+    "sources",
+    "crawl",
+    "reprocess",
     "serve",
     "tokens",
     "contacts",
