@@ -652,3 +652,66 @@ def get_subscription_delivery(
             Delivery.id == delivery_id, Delivery.subscription_id == subscription_id
         )
     )
+
+
+# --- deliveries (alerts worker) ---
+# Added by the alerts helper for diplowatch/delivery.py and the subscriptions/deliveries commands.
+
+
+def get_subscription(session: Session, subscription_id: int) -> Subscription | None:
+    return session.get(Subscription, subscription_id)
+
+
+def list_subscriptions(session: Session) -> Sequence[Subscription]:
+    """Every subscription, whoever made it (the CLI is the operator's view)."""
+    return session.scalars(select(Subscription).order_by(Subscription.id)).all()
+
+
+def remove_subscription(session: Session, subscription_id: int) -> bool:
+    """Delete a subscription and (by cascade) its deliveries; False when there is none."""
+    subscription = session.get(Subscription, subscription_id)
+    if subscription is None:
+        return False
+    session.execute(delete(Delivery).where(Delivery.subscription_id == subscription_id))
+    session.delete(subscription)
+    session.flush()
+    return True
+
+
+def disable_subscription(session: Session, subscription_id: int, reason: str) -> None:
+    session.execute(
+        update(Subscription)
+        .where(Subscription.id == subscription_id)
+        .values(active=False, disabled_reason=reason[:2000])
+    )
+
+
+def get_delivery(session: Session, delivery_id: int) -> Delivery | None:
+    return session.get(Delivery, delivery_id)
+
+
+def list_deliveries(
+    session: Session, *, status: str | None = None, limit: int = 100
+) -> Sequence[Delivery]:
+    """Deliveries, newest first, with their subscription loaded."""
+    query = select(Delivery).options(selectinload(Delivery.subscription))
+    if status is not None:
+        query = query.where(Delivery.status == status)
+    return session.scalars(query.order_by(Delivery.id.desc()).limit(limit)).all()
+
+
+def defer_delivery(session: Session, delivery: Delivery, until: datetime) -> None:
+    """Put a claimed delivery back, due at `until`, without counting an attempt (digests)."""
+    delivery.status = "pending"
+    delivery.next_attempt_at = until
+    delivery.lease_until = None
+    session.flush()
+
+
+def requeue_delivery(session: Session, delivery: Delivery) -> None:
+    """Make a pending or dead delivery due now, with a fresh retry schedule."""
+    delivery.status = "pending"
+    delivery.next_attempt_at = utcnow()
+    delivery.lease_until = None
+    delivery.attempts = 0
+    session.flush()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -28,7 +29,13 @@ class Reply:
 class Receiver:
     """`with Receiver() as r: send to r.url; r.received[...]`."""
 
-    def __init__(self, *, keep_alive: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        port: int = 0,
+        keep_alive: bool = False,
+        on_receive: Callable[[Received], None] | None = None,
+    ) -> None:
         self.received: list[Received] = []
         self.replies: deque[Reply] = deque()
         self.default = Reply()
@@ -46,6 +53,8 @@ class Receiver:
                     reply = receiver.replies.popleft() if receiver.replies else receiver.default
                     receiver.received.append(item)
                     receiver.arrived.notify_all()
+                if on_receive is not None:
+                    on_receive(item)
                 if reply.delay:
                     receiver._stop.wait(reply.delay)
                 self.send_response(reply.status)
@@ -57,7 +66,7 @@ class Receiver:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.server.daemon_threads = True
         self.port = self.server.server_port
         self._thread = threading.Thread(
@@ -71,6 +80,10 @@ class Receiver:
     def reply(self, *replies: Reply) -> None:
         """Answer the next requests with these, in order."""
         self.replies.extend(replies)
+
+    def ids(self) -> list[str]:
+        """The webhook-id of every request, in arrival order."""
+        return [r.headers["webhook-id"] for r in self.received]
 
     def wait_for(self, count: int, timeout: float = 10.0) -> bool:
         """Block until `count` requests have arrived (False on timeout)."""

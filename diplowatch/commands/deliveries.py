@@ -1,0 +1,100 @@
+"""`diplowatch deliveries`: the alert outbox — what was sent, what waits, what died; and the worker."""
+
+from __future__ import annotations
+
+import signal
+import threading
+
+import click
+
+from diplowatch.context import AppContext, UserError, pass_app
+from diplowatch.delivery import deliver_due, run_worker, worker_settings
+from store import repository as repo
+
+STATUSES = ("pending", "sending", "sent", "dead")
+
+
+@click.group("deliveries")
+def command() -> None:
+    """Alert deliveries: list, retry dead ones, run the delivery worker."""
+
+
+@command.command("list")
+@click.option("--status", type=click.Choice(STATUSES), help="Only deliveries in this state.")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=100, show_default=True)
+@pass_app
+def list_deliveries(app: AppContext, status: str | None, limit: int) -> None:
+    """List deliveries, newest first: id, subscription, contact, event, state, attempts, error."""
+    with app.database().sessions() as session:
+        rows = repo.list_deliveries(session, status=status, limit=limit)
+        lines = []
+        for d in rows:
+            when = ""
+            if d.status == "pending":
+                when = f"next {d.next_attempt_at.isoformat(timespec='seconds')}"
+            elif d.delivered_at:
+                when = f"at {d.delivered_at.isoformat(timespec='seconds')}"
+            lines.append(
+                "\t".join(
+                    [
+                        str(d.id),
+                        f"sub {d.subscription_id} {d.subscription.channel}",
+                        f"contact {d.contact_id}",
+                        d.event,
+                        d.status,
+                        f"{d.attempts} attempt(s)",
+                        when,
+                        d.last_error or "",
+                    ]
+                ).rstrip()
+            )
+    if not lines:
+        click.echo("no deliveries" + (f" with status {status}" if status else ""), err=True)
+    for line in lines:
+        click.echo(line)
+
+
+@command.command("retry")
+@click.argument("delivery_ids", type=int, nargs=-1)
+@click.option("--all-dead", is_flag=True, help="Retry every dead delivery.")
+@pass_app
+def retry(app: AppContext, delivery_ids: tuple[int, ...], all_dead: bool) -> None:
+    """Make dead (or waiting) deliveries due now, with a fresh retry schedule."""
+    if bool(delivery_ids) == all_dead:
+        raise UserError("give delivery ids or --all-dead (not both)")
+    with app.database().sessions.begin() as session:
+        if all_dead:
+            count = repo.retry_dead_deliveries(session)
+        else:
+            for delivery_id in delivery_ids:
+                delivery = repo.get_delivery(session, delivery_id)
+                if delivery is None:
+                    raise UserError(f"no delivery {delivery_id}")
+                if delivery.status not in {"dead", "pending"}:
+                    raise UserError(f"delivery {delivery_id} is {delivery.status}, not retryable")
+                repo.requeue_delivery(session, delivery)
+            count = len(delivery_ids)
+    click.echo(f"{count} deliver{'y' if count == 1 else 'ies'} queued for sending")
+
+
+@command.command("run")
+@click.option("--once", is_flag=True, help="Send what is due now, then exit.")
+@pass_app
+def run(app: AppContext, once: bool) -> None:
+    """Run the delivery worker: send due alerts until stopped (Ctrl-C or SIGTERM)."""
+    database = app.database()
+    settings = worker_settings(app.config)
+    if once:
+        sent = failed = 0
+        while True:
+            report = deliver_due(database, settings)
+            sent, failed = sent + report.sent, failed + report.failed + report.dead
+            if report.claimed == report.deferred:
+                break
+        click.echo(f"{sent} sent, {failed} failed", err=True)
+        return
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    click.echo("delivering alerts; stop with Ctrl-C", err=True)
+    run_worker(database, settings, stop)
