@@ -24,6 +24,8 @@ COMMAND_MODULES = [
     "contacts",
     "report",
     "extract",
+    "subscriptions",
+    "deliveries",
     "evaluate",
 ]
 
