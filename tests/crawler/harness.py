@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crawler import CrawlSettings, CrawlStats, SourceSpec
+from tests.support.newssite import NewsSite
 
 
 @dataclass
@@ -27,6 +28,7 @@ class RecordingSink:
     known: set[str] = field(default_factory=set)
     hashes: set[str] = field(default_factory=set)
     raw_html_seen: int = 0
+    progress: list[tuple[str, int, int, int]] = field(default_factory=list)
 
     def is_known(self, url: str) -> bool:
         return url in self.known
@@ -62,6 +64,10 @@ class RecordingSink:
     def record_error(self, source: str, url: str, error: str) -> None:
         self.errors.append((source, url, error))
 
+    def note_progress(self, source: str, stats: CrawlStats) -> None:
+        """Used as crawl()'s on_progress in the child: (source, new, skipped, errors) each call."""
+        self.progress.append((source, stats.new_articles, stats.skipped, stats.errors))
+
     # helpers for assertions
     def urls(self) -> set[str]:
         return {a["url"] for a in self.articles}
@@ -79,7 +85,7 @@ class RecordingSink:
         )
 
 
-def test_settings(**changes: Any) -> CrawlSettings:
+def fast_settings(**changes: Any) -> CrawlSettings:
     """Fast settings for the fixture site: no delays, short timeouts, one quick retry."""
     values: dict[str, Any] = dict(
         user_agent="diplowatch-tests/1.0",
@@ -104,7 +110,7 @@ def _child(conn: Any, sources: list[SourceSpec], sink: RecordingSink, settings: 
     try:
         from crawler import crawl
 
-        stats = crawl(sources, sink, settings)
+        stats = crawl(sources, sink, settings, on_progress=sink.note_progress)
         conn.send(("ok", stats, sink))
     except BaseException:  # report anything to the parent, which fails the test with it
         conn.send(("error", traceback.format_exc(), None))
@@ -124,7 +130,7 @@ def run_crawl(
     parent_end, child_end = context.Pipe(duplex=False)
     child = context.Process(
         target=_child,
-        args=(child_end, sources, sink or RecordingSink(), settings or test_settings()),
+        args=(child_end, sources, sink or RecordingSink(), settings or fast_settings()),
     )
     child.start()
     child_end.close()
@@ -144,3 +150,28 @@ def run_crawl(
     if status != "ok":
         raise RuntimeError(f"crawl failed in the child process:\n{payload}")
     return payload, result_sink
+
+
+def clean_source(site: NewsSite, name: str = "fixture") -> SourceSpec:
+    """Every discovery kind of the site's well-behaved sections: RSS, Atom, sitemap index,
+    listing. Nine distinct articles, two of them also under a second URL."""
+    return SourceSpec(
+        name=name,
+        feeds=[site.url("/feeds/world.rss"), site.url("/feeds/politics.atom")],
+        sitemaps=[site.url("/sitemap-index.xml")],
+        listings=[site.url("/section/europe")],
+    )
+
+
+def broken_source(site: NewsSite, name: str = "broken") -> SourceSpec:
+    """The broken cases: a feed listing them, a malformed feed, an archive listing."""
+    return SourceSpec(
+        name=name,
+        feeds=[site.url("/feeds/broken.rss"), site.url("/feeds/invalid.rss")],
+        listings=[site.url("/section/archive")],
+    )
+
+
+def one_case_source(site: NewsSite, path: str) -> SourceSpec:
+    """Just one of the broken cases, found through the broken section's listing page."""
+    return SourceSpec(name="case", listings=[site.url("/section/broken")], link_pattern=f"{path}$")

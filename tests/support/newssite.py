@@ -98,6 +98,7 @@ class NewsSite:
         self.request_headers: defaultdict[str, list[dict[str, str]]] = defaultdict(list)
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
+        self._base: str | None = None
         self._thread: threading.Thread | None = None
         self._populate()
 
@@ -219,8 +220,9 @@ class NewsSite:
 
     @property
     def base(self) -> str:
-        assert self._server is not None, "the site is not started"
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        """http://127.0.0.1:<port>; still answers after stop(), for assertions."""
+        assert self._base is not None, "the site was never started"
+        return self._base
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -228,6 +230,7 @@ class NewsSite:
     def start(self) -> NewsSite:
         handler = type("Handler", (_Handler,), {"site": self})
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._base = f"http://127.0.0.1:{self._server.server_address[1]}"
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
@@ -337,7 +340,7 @@ class _Handler(BaseHTTPRequestHandler):
         if path == "/news/slow":
             time.sleep(site.slow_seconds)
         if path == "/news/cut-off":
-            page = _story_page(site, STORIES[3], path).encode()
+            page = _story_page(site, STORIES[9], path).encode()
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(len(page) * 2))
@@ -345,12 +348,12 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(page)
             return None
         if path == "/news/truncated":
-            page = _story_page(site, STORIES[2], path)
+            page = _story_page(site, STORIES[13], path)
             return self._send(
                 200, "text/html; charset=utf-8", page[: int(len(page) * 0.8)].encode()
             )
         if path in ("/news/busy", "/news/slow"):
-            page = _story_page(site, STORIES[5 if path == "/news/busy" else 8], path)
+            page = _story_page(site, STORIES[12 if path == "/news/busy" else 14], path)
             return self._send(200, "text/html; charset=utf-8", page.encode())
         story = site.pages.get(path)
         if story is None:

@@ -72,6 +72,21 @@ STORIES = [
         "Indian Prime Minister Narendra Modi and British Prime Minister Keir Starmer held a video "
         "call on Friday to review progress on the free trade agreement signed this year.",
     ),
+    (
+        "Meloni meets Tebboune in Algiers on gas supplies",
+        "Italian Prime Minister Giorgia Meloni met Algerian President Abdelmadjid Tebboune in "
+        "Algiers on Monday to discuss long-term gas supplies and migration.",
+    ),
+    (
+        "Sanchez receives Mexican president in Madrid",
+        "Spanish Prime Minister Pedro Sanchez received Mexican President Claudia Sheinbaum at "
+        "the Moncloa Palace in Madrid on Tuesday, the first such visit in six years.",
+    ),
+    (
+        "Pezeshkian and Sharif hold phone call on border security",
+        "Iranian President Masoud Pezeshkian held a telephone conversation with Pakistani Prime "
+        "Minister Shehbaz Sharif on Wednesday about security along their common border.",
+    ),
 ]
 
 FOLLOW_UP = [
