@@ -78,7 +78,8 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
     if kind.grammar == "visit" and objects and objects[0].kind == "polity":
         objects = objects[:1]
     subjects = _subjects(sentence, mentions, trigger, polity_ok)
-    if not objects and len(subjects) < 2:
+    pair = len(subjects) == 1 and subjects[0].how == "pair"  # "the two leaders met"
+    if not objects and len(subjects) < 2 and not pair:
         return None
     if not objects and kind.grammar in ("direct", "from", "to", "visit", "between"):
         return None
@@ -111,8 +112,10 @@ def _subjects(
     nearest = before[-1]
     if not _usable(nearest, polity_ok) or not _gap_ok(sentence[nearest.end : gap_end]):
         return []
-    group = [nearest]
-    for m in reversed(before[:-1]):
+    # Mentions sharing the nearest one's span come from one phrase ("the Russian and Ukrainian
+    # delegations").
+    group = [m for m in before if (m.start, m.end) == (nearest.start, nearest.end)]
+    for m in reversed([m for m in before if m.end <= nearest.start]):
         if _usable(m, polity_ok) and _COORD_GAP.match(sentence[m.end : group[0].start]):
             group.insert(0, m)
         else:

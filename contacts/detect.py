@@ -79,6 +79,8 @@ def _contact(
         return None
     day = details.date
     subjects = _resolve_all(discourse, clause.subjects, day)
+    if subjects:
+        discourse.clause_subject = subjects[0]
     objects = _resolve_all(discourse, clause.objects, day)
     if clause.objects and not objects:
         return None
@@ -139,7 +141,10 @@ def _update_discourse(
     contacts: list[Contact],
     published: date | None,
 ) -> None:
-    first_person = True
+    first_person = discourse.clause_subject is None
+    if discourse.clause_subject is not None:
+        discourse.last_subject = discourse.clause_subject
+        discourse.clause_subject = None
     for mention in mentions:
         if mention.kind != "person":
             continue

@@ -126,6 +126,9 @@ class Entry:
 @dataclass
 class Lexicon:
     index: dict[str, list[tuple[tuple[str, ...], list[Entry]]]] = field(default_factory=dict)
+    # Every token of every name of an actor, to take in the rest of a name matched by an alias
+    # ("Emir Tamim" + "bin Hamad Al Thani").
+    name_tokens: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def match(self, tokens: list[Token], i: int) -> tuple[int, list[Entry]]:
         """Longest entry starting at token i: (number of tokens, entries), (0, []) if none."""
@@ -216,12 +219,16 @@ def build_lexicon(kb: Any) -> Lexicon:
                 acronym = bare.isupper() and len(bare) <= 5
                 add(word, Entry("polity", polity, how, acronym))
     surnames: dict[str, set[Any]] = defaultdict(set)
+    name_tokens: dict[str, frozenset[str]] = {}
     for actor in kb.actors():
+        every: set[str] = set()
         for name in (actor.name, *actor.aliases):
             add(name, Entry("actor", actor))
             keys = _keys(name)
+            every.update(keys)
             if len(keys) > 1:
                 surnames[keys[-1]].add(actor)
+        name_tokens[actor.kb_id] = frozenset(every)
     for surname, actors in surnames.items():
         if len(actors) == 1 and (surname,) not in table:
             table[(surname,)].append(Entry("surname", next(iter(actors))))
@@ -230,7 +237,7 @@ def build_lexicon(kb: Any) -> Lexicon:
         index[keys[0]].append((keys, _ranked(entries)))
     for options in index.values():
         options.sort(key=lambda item: -len(item[0]))
-    return Lexicon(dict(index))
+    return Lexicon(dict(index), name_tokens)
 
 
 _RANK = {"actor": 0, "polity": 1, "title": 2, "role": 3, "surname": 4}

@@ -142,8 +142,16 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
         person = next((e for e in entries if e.kind in ("actor", "surname")), None)
         if person and not any(e.kind in ("polity", "title") for e in entries[:1]):
             actor = person.value
-            name_start, name_end = j, j + n
+            name_start = j
             j += n
+            own = lexicon.name_tokens.get(actor.kb_id, frozenset())
+            while (
+                j < len(tokens)
+                and tokens[j].key in own
+                and (tokens[j].cap or tokens[j].key in _NAME_PARTICLES)
+            ):
+                j += 1
+            name_end = j
         elif titles and tokens[j].cap and tokens[j].key not in _NOT_NAMES and not entries:
             k = j
             while k < len(tokens) and k - j < 5:

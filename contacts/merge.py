@@ -22,20 +22,7 @@ def merge_contacts(contacts: list[Contact]) -> list[Contact]:
             merged.append(contact)
         else:
             _absorb(target, contact)
-    # A party set inside a larger one of the same kind is the same event told twice.
-    result: list[Contact] = []
-    for contact in sorted(merged, key=lambda c: -len(c.participants)):
-        bigger = next(
-            (c for c in result if compatible(c, contact) and contact.party_keys() < c.party_keys()),
-            None,
-        )
-        if bigger is not None:
-            _absorb(bigger, contact)
-        else:
-            result.append(contact)
-    order = {id(c): i for i, c in enumerate(merged)}
-    result.sort(key=lambda c: order[id(c)])
-    return _fold_visits(result)
+    return _fold_visits(merged)
 
 
 def _find_target(merged: list[Contact], contact: Contact) -> Contact | None:

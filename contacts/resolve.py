@@ -41,6 +41,7 @@ class Discourse:
     home_state: str | None = None
     history: list[Party] = field(default_factory=list)  # person-like parties, oldest first
     last_subject: Party | None = None
+    clause_subject: Party | None = None  # subject of a contact in the sentence being read
     last_pair: list[Party] = field(default_factory=list)
     # Every named person of the whole text, for "The President spoke ..." before "President Biden".
     lookahead: list[Party] = field(default_factory=list)
@@ -89,7 +90,7 @@ class Discourse:
             return [self.last_subject] if self.last_subject else []
         office = mention.office if mention.office not in _GENERIC_OFFICES else None
         if mention.how == "counterpart":
-            anchor = self.last_subject
+            anchor = self.clause_subject or self.last_subject
             office = anchor.participant.office if anchor else None
             return self._holder(office, mention.state, day, mention.name)
         for party in reversed(self.history):

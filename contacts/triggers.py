@@ -57,7 +57,7 @@ KINDS: dict[str, TriggerKind] = {
 _PATTERNS = {
     "call_from": r"(?:received|receives|receiving|got|took|takes)\s+(?:a|an)(?:\s+\w+){0,2}?\s+(?:(?:tele)?phone\s+)?call\s+from",
     "video_nominal": rf"{_LIGHT}{_ADJ}\s+(?:video\s*(?:call|conference|link|talks)|videoconference|virtual\s+(?:meeting|summit|talks|call))",
-    "call_nominal": rf"{_LIGHT}{_ADJ}\s+(?:(?:tele)?phone\s+)?(?:call|calls|conversation|conversations|talk|talks)(?=\s+(?:with|between)\b)|{_LIGHT}{_ADJ}\s+(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks?)",
+    "call_nominal": rf"{_LIGHT}{_ADJ}\s+(?:(?:tele)?phone\s+)?(?:call|calls|conversation|conversations)(?=\s+(?:with|between)\b)|{_LIGHT}{_ADJ}\s+(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks?)",
     "phoned": r"(?:tele)?phon(?:ed|es|e|ing)|rang(?=\s+up\b)",
     "called": r"(?<!-)call(?:ed|s|ing)?(?!\s+(?:for|on|upon|off|out|in|it|up\s+on|back\s+on|him\s+a|her\s+a|them\s+a)\b)",
     "met_virtually": r"(?:met|meet|meets|meeting)\s+(?:virtually|by\s+video(?:\s*link)?|via\s+video(?:\s*link)?|online|remotely)",
