@@ -21,11 +21,11 @@ MAX_VALUES = 100
 
 @dataclass(frozen=True)
 class Filters:
-    actors: frozenset[str] = frozenset()  # casefolded canonical names, names or kb ids
+    actors: frozenset[str] = frozenset()  # canonical names, names or kb ids (any case)
     states: frozenset[str] = frozenset()  # upper-case codes: RUS, USA, UN ...
     types: frozenset[str] = frozenset()
     statuses: frozenset[str] = frozenset()
-    sources: frozenset[str] = frozenset()  # source names, as in the config (casefolded)
+    sources: frozenset[str] = frozenset()  # source names, as in the config (any case)
     min_confidence: float | None = None
 
     def to_dict(self) -> dict:
@@ -49,11 +49,11 @@ def parse_filters(raw: dict) -> Filters:
             if value not in allowed:
                 raise ValueError(f"filters.{key}: {value!r} is not one of {', '.join(allowed)}")
     return Filters(
-        actors=frozenset(v.casefold() for v in values.get("actors", ())),
+        actors=frozenset(values.get("actors", ())),
         states=frozenset(v.upper() for v in values.get("states", ())),
         types=frozenset(values.get("types", ())),
         statuses=frozenset(values.get("statuses", ())),
-        sources=frozenset(v.casefold() for v in values.get("sources", ())),
+        sources=frozenset(values.get("sources", ())),
         min_confidence=_confidence(raw["min_confidence"]) if "min_confidence" in raw else None,
     )
 
@@ -76,11 +76,11 @@ def matches(filters: Filters, contact: dict) -> bool:
         names = set()
         for p in participants:
             names.update((p.get(k) or "").casefold() for k in ("canonical_name", "kb_id", "name"))
-        if not names & filters.actors:
+        if not names & {actor.casefold() for actor in filters.actors}:
             return False
     if filters.sources:
         sources = {(a.get("source") or "").casefold() for a in contact.get("articles") or []}
-        if not sources & filters.sources:
+        if not sources & {source.casefold() for source in filters.sources}:
             return False
     return True
 

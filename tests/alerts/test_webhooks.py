@@ -162,11 +162,11 @@ def test_receiver_closing_without_answer() -> None:
 @pytest.mark.parametrize(
     ("url", "problem"),
     [
-        ("ftp://example.org/hook", "not an http(s) URL"),
+        ("ftp://example.org/hook", "not an http:// or https:// URL"),
         ("https:///hook", "names no host"),
         ("https://user:pw@example.org/hook", "credentials"),
         ("https://example.org:99999/", "not a valid URL"),
-        ("not a url", "not an http(s) URL"),
+        ("not a url", "not an http:// or https:// URL"),
     ],
 )
 def test_malformed_urls_are_permanent_failures(url: str, problem: str) -> None:
