@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "tokens",
     "contacts",
     "report",
+    "demo",
     "extract",
     "subscriptions",
     "deliveries",
