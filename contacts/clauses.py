@@ -83,6 +83,14 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
         return None
     if not objects and kind.grammar in ("direct", "from", "to", "visit", "between"):
         return None
+    if name == "adverbial" and len(objects) > 1 and not subjects:
+        if re.fullmatch(r"\s*,\s*", sentence[objects[-2].end : objects[-1].start]):
+            subjects = [objects.pop()]
+    if name == "adverbial" and objects and not subjects:
+        # "In a phone call with Macron, Zelensky thanked ...": the subject follows the list
+        later = [m for m in mentions if m.start >= objects[-1].end and _usable(m, False)]
+        if later and re.fullmatch(r"\s*,\s*", sentence[objects[-1].end : later[0].start]):
+            subjects = [later[0]]
     clause = Clause(kind, trigger, subjects, objects)
     clause.symmetric_objects = kind.grammar == "between"
     clause.joint = bool(_JOINT.search(sentence))
@@ -101,6 +109,8 @@ def _subjects(
 ) -> list[Mention]:
     before = [m for m in mentions if m.end <= trigger.start]
     gap_end = trigger.start
+    if trigger.name in ("possessive", "adverbial"):
+        return _adverbial_subjects(sentence, before, trigger, polity_ok)
     # "Biden, joined by Vice President Harris, spoke ...": the companion is not the subject.
     asides = [a for a in _ASIDE.finditer(sentence, 0, trigger.start)]
     aside = asides[-1] if asides else None
@@ -143,11 +153,38 @@ def _objects(
         return []
     objects = [first]
     for m in after[1:]:
-        if _usable(m, polity_ok) and _LIST_GAP.match(sentence[objects[-1].end : m.start]):
+        if (m.start, m.end) == (objects[-1].start, objects[-1].end):
+            objects.append(m)  # "between Russian and Ukrainian negotiators"
+        elif _usable(m, polity_ok) and _LIST_GAP.match(sentence[objects[-1].end : m.start]):
             objects.append(m)
         else:
             break
     return objects
+
+
+def _adverbial_subjects(
+    sentence: str, before: list[Mention], trigger: Trigger, polity_ok: bool
+) -> list[Mention]:
+    usable = [m for m in before if _usable(m, polity_ok)]
+    if trigger.name == "possessive":
+        # "Biden's meeting with Xi": the owner right before the noun
+        if usable and usable[-1].end >= trigger.start - 3:
+            return [usable[-1]]
+        return []
+    # "Erdogan told Putin in a phone call ...": subject, verb, object, then the call
+    if len(usable) >= 2:
+        subject, obj = usable[-2], usable[-1]
+        verb = _WORD.findall(sentence[subject.end : obj.start])
+        tail = sentence[obj.end : trigger.start]
+        if 1 <= len(verb) <= 3 and all(w.isalpha() and w.islower() for w in verb) and _gap_ok(tail):
+            if not set(verb) & _NOT_VERBS:
+                return [subject, obj]
+    if usable and _gap_ok(sentence[usable[-1].end : trigger.start]):
+        return [usable[-1]]  # "Zelensky, in a phone call with Macron, ..."
+    return []
+
+
+_NOT_VERBS = frozenset("and or of with about for from to in on at by said says".split())
 
 
 def _usable(mention: Mention, polity_ok: bool) -> bool:

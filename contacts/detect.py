@@ -48,6 +48,7 @@ def detect_contacts(text: str, published: date | None = None, *, kb: Any = None)
             discourse.resolve(m, published)[0] for m in mentions if m.kind == "person"
         )
     for sentence, triggers, mentions in analysed:
+        discourse.sentence_persons = [m for m in mentions if m.kind == "person"]
         sentence_contacts: list[Contact] = []
         for clause in clauses_for(sentence.text, mentions, triggers):
             contact = _contact(clause, sentence.text, discourse, published)

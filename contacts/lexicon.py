@@ -97,7 +97,7 @@ TITLES: dict[str, str] = {
 # Plural or collective nouns for unnamed parties acting for a state: "US officials".
 ROLE_NOUNS = frozenset(
     """officials diplomats delegation delegations negotiators envoys leaders ministers
-    counterparts authorities representatives government leadership side""".split()
+    counterparts authorities representatives government leadership side mediators""".split()
 )
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s-]")

@@ -42,6 +42,7 @@ class Discourse:
     history: list[Party] = field(default_factory=list)  # person-like parties, oldest first
     last_subject: Party | None = None
     clause_subject: Party | None = None  # subject of a contact in the sentence being read
+    sentence_persons: list[Mention] = field(default_factory=list)  # named people, this sentence
     last_pair: list[Party] = field(default_factory=list)
     # Every named person of the whole text, for "The President spoke ..." before "President Biden".
     lookahead: list[Party] = field(default_factory=list)
@@ -87,6 +88,9 @@ class Discourse:
         if mention.how == "pair":
             return list(self.last_pair)
         if mention.how in ("he", "she"):
+            earlier = [m for m in self.sentence_persons if m.end <= mention.start]
+            if earlier:
+                return [self._person(earlier[0], day)]
             return [self.last_subject] if self.last_subject else []
         office = mention.office if mention.office not in _GENERIC_OFFICES else None
         if mention.how == "counterpart":

@@ -34,6 +34,8 @@ class TriggerKind:
 
 
 KINDS: dict[str, TriggerKind] = {
+    "adverbial": TriggerKind("call", "phone", "with", "041", "phone", 0.8),
+    "possessive": TriggerKind("meeting", None, "with", "040", "", 0.75),
     "call_from": TriggerKind("call", "phone", "from", "041", "phone", 0.9),
     "call_nominal": TriggerKind("call", "phone", "with", "041", "phone", 0.85),
     "video_nominal": TriggerKind("call", "video", "with", "041", "phone", 0.85),
@@ -55,6 +57,8 @@ KINDS: dict[str, TriggerKind] = {
 }
 
 _PATTERNS = {
+    "adverbial": r"(?:in|during|over|by)\s+(?:a|an|their|the|his|her)\s+(?:[a-z-]+\s+)?(?:(?:tele)?phone\s+(?:call|conversation|talks?)|video\s*(?:call|conference|link)|videoconference)",
+    "possessive": r"(?<=['’]s\s)(?:[a-z-]+\s+)?(?:meeting|talks|summit|(?:phone\s+|telephone\s+|video\s+)?(?:call|conversation))(?=\s+with\b)",
     "call_from": r"(?:received|receives|receiving|got|took|takes)\s+(?:a|an)(?:\s+\w+){0,2}?\s+(?:(?:tele)?phone\s+)?call\s+from",
     "video_nominal": rf"{_LIGHT}{_ADJ}\s+(?:video\s*(?:call|conference|link|talks)|videoconference|virtual\s+(?:meeting|summit|talks|call))",
     "call_nominal": rf"{_LIGHT}{_ADJ}\s+(?:(?:tele)?phone\s+)?(?:call|calls|conversation|conversations)(?=\s+(?:with|between)\b)|{_LIGHT}{_ADJ}\s+(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks?)",
