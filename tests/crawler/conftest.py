@@ -1,16 +1,5 @@
-"""Fixtures of the crawler tests: the fixture news site and sources pointing at it."""
+"""Fixtures of the crawler tests: `news_site`, the fixture news site (tests/support/newssite.py)."""
 
-from __future__ import annotations
+from tests.support.newssite import news_site
 
-from collections.abc import Iterator
-
-import pytest
-
-from tests.support.newssite import NewsSite
-
-
-@pytest.fixture
-def news_site() -> Iterator[NewsSite]:
-    """A fresh fixture news site on a random port (see tests/support/newssite.py)."""
-    with NewsSite() as site:
-        yield site
+__all__ = ["news_site"]

@@ -36,8 +36,12 @@ from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
+import pytest
+
 from tests.support.newssite_pages import (
+    CP1251_PAGE,
     FOLLOW_UP,
+    PDF_BYTES,
     STORIES,
     Story,
     render_article,
@@ -46,6 +50,7 @@ from tests.support.newssite_pages import (
     render_news_sitemap,
     render_rss,
     render_sitemap_index,
+    story_page,
 )
 
 HUGE_BYTES = 50 * 1024 * 1024
@@ -62,23 +67,6 @@ BROKEN_PATHS = [
     "/news/slow",
     "/private/secret-talks",
 ]
-_CP1251_PAGE = (
-    "<html><head><title>Переговоры в Москве</title></head><body><article>"
-    "<h1>Лавров провёл переговоры с министром иностранных дел Египта</h1>"
-    + "".join(
-        f"<p>{text}</p>"
-        for text in [
-            "Министр иностранных дел России Сергей Лавров провёл в среду в Москве переговоры "
-            "со своим египетским коллегой Бадром Абдель Аты.",
-            "Стороны обсудили положение на Ближнем Востоке, торговлю зерном и строительство "
-            "атомной электростанции, сообщили в министерстве после встречи.",
-            "По словам дипломатов, министры договорились продолжить консультации в ближайшие "
-            "месяцы и подготовить визит на высшем уровне.",
-        ]
-    )
-    + "</article></body></html>"
-)
-_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
 
 
 class NewsSite:
@@ -196,8 +184,9 @@ class NewsSite:
         made = []
         for number in range(count):
             title, lead = STORIES[number % len(STORIES)]
-            text = f"{lead} It was meeting number {number} of the series, officials noted."
-            made.append(self.add_story(section, f"{title} ({number})", text, hours_ago=1))
+            serial = number + 1000  # four digits: never reads as an HTTP status like "404"
+            text = f"{lead} It was meeting {serial} of the series, officials noted."
+            made.append(self.add_story(section, f"{title}, round {serial}", text, hours_ago=1))
         return made
 
     def touch(self, section: str) -> None:
@@ -332,15 +321,15 @@ class _Handler(BaseHTTPRequestHandler):
             target = "/loop/b" if path == "/loop/a" else "/loop/a"
             return self._send(302, "text/html", b"", {"Location": site.url(target)})
         if path == "/news/cp1251":
-            return self._send(200, "text/html", _CP1251_PAGE.encode("windows-1251"))
+            return self._send(200, "text/html", CP1251_PAGE.encode("windows-1251"))
         if path == "/news/report.pdf":
-            return self._send(200, "text/html", _PDF)
+            return self._send(200, "text/html", PDF_BYTES)
         if path == "/news/huge":
             return self._huge()
         if path == "/news/slow":
             time.sleep(site.slow_seconds)
         if path == "/news/cut-off":
-            page = _story_page(site, STORIES[9], path).encode()
+            page = story_page(site.now, site.base, STORIES[9], path).encode()
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(len(page) * 2))
@@ -348,12 +337,14 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(page)
             return None
         if path == "/news/truncated":
-            page = _story_page(site, STORIES[13], path)
+            page = story_page(site.now, site.base, STORIES[13], path)
             return self._send(
                 200, "text/html; charset=utf-8", page[: int(len(page) * 0.8)].encode()
             )
         if path in ("/news/busy", "/news/slow"):
-            page = _story_page(site, STORIES[12 if path == "/news/busy" else 14], path)
+            page = story_page(
+                site.now, site.base, STORIES[12 if path == "/news/busy" else 14], path
+            )
             return self._send(200, "text/html; charset=utf-8", page.encode())
         story = site.pages.get(path)
         if story is None:
@@ -403,19 +394,14 @@ class _Handler(BaseHTTPRequestHandler):
             pass
 
 
-def _story_page(site: NewsSite, story: tuple[str, str], path: str) -> str:
-    title, lead = story
-    return render_article(
-        Story(path, "broken", title, [lead, *FOLLOW_UP], site.now - timedelta(hours=3)), site.base
-    )
-
-
 def _slug(title: str) -> str:
     words = "".join(c.lower() if c.isalnum() else " " for c in title).split()
     return "-".join(words)
 
 
-def serve(**options: object) -> Iterator[NewsSite]:
-    """Generator form for pytest fixtures: `yield from serve()`."""
-    with NewsSite(**options) as site:  # type: ignore[arg-type]
+@pytest.fixture
+def news_site() -> Iterator[NewsSite]:
+    """A fresh fixture news site on a random port. To use it in a test area, import it into
+    that area's conftest.py (`from tests.support.newssite import news_site`)."""
+    with NewsSite() as site:
         yield site

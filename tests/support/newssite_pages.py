@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from email.utils import format_datetime
 
 STORIES = [
@@ -237,3 +237,32 @@ def render_listing(section: str, stories: list[Story], base: str) -> str:
         '<p><a href="/page/2">Older stories</a> <a href="/search?q=talks">Search</a></p>'
         "</body></html>"
     )
+
+
+def story_page(now: datetime, base: str, story: tuple[str, str], path: str) -> str:
+    """An article page for a special route (the broken cases that do serve an article)."""
+    title, lead = story
+    return render_article(
+        Story(path, "broken", title, [lead, *FOLLOW_UP], now - timedelta(hours=3)), base
+    )
+
+
+CP1251_PAGE = (
+    "<html><head><title>Переговоры в Москве</title></head><body><article>"
+    "<h1>Лавров провёл переговоры с министром иностранных дел Египта</h1>"
+    + "".join(
+        f"<p>{text}</p>"
+        for text in [
+            "Министр иностранных дел России Сергей Лавров провёл в среду в Москве переговоры "
+            "со своим египетским коллегой Бадром Абдель Аты.",
+            "Стороны обсудили положение на Ближнем Востоке, торговлю зерном и строительство "
+            "атомной электростанции, сообщили в министерстве после встречи.",
+            "По словам дипломатов, министры договорились продолжить консультации в ближайшие "
+            "месяцы и подготовить визит на высшем уровне.",
+        ]
+    )
+    + "</article></body></html>"
+)
+PDF_BYTES = (
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
+)
