@@ -101,7 +101,6 @@ ROLE_NOUNS = frozenset(
 )
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s-]")
-_POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")
 
 
 @dataclass(frozen=True)
@@ -160,8 +159,13 @@ def tokenize(text: str) -> list[Token]:
     tokens = []
     for match in _WORD.finditer(text):
         raw = match.group()
-        poss = bool(_POSSESSIVE.search(raw))
-        word = _POSSESSIVE.sub("", raw) if poss else raw
+        word = raw
+        poss = False
+        if len(raw) > 2 and raw[-1] in "'’s":
+            if raw[-1] == "s" and raw[-2] in "'’":
+                word, poss = raw[:-2], True
+            elif raw[-1] != "s" and raw[-2] == "s":
+                word, poss = raw[:-1], True
         key = token_key(word)
         if not key:  # "al", "el" vanish, as they do in the index
             continue

@@ -28,6 +28,7 @@ _NOT_NAMES = frozenset(
 )
 _NAME_PARTICLES = frozenset("de da del der di du van von bin ibn bint la le dos das ben".split())
 _PRONOUNS = {"he": "he", "she": "she", "him": "he"}
+_OPENERS = frozenset({"he", "she", "him", "the", "his", "her", "their", "both"})
 _PAIR_HEADS = frozenset("leaders presidents ministers sides heads counterparts men".split())
 
 
@@ -44,7 +45,24 @@ class Mention:
     title_text: str = ""  # "Foreign Minister" as written
 
 
+class _Memo:
+    """The lexicon with each token position looked up once per sentence."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.name_tokens = lexicon.name_tokens
+        self.index = lexicon.index
+        self._lexicon = lexicon
+        self._seen: dict[int, tuple[int, list[Entry]]] = {}
+
+    def match(self, tokens: list[Token], i: int) -> tuple[int, list[Entry]]:
+        found = self._seen.get(i)
+        if found is None:
+            found = self._seen[i] = self._lexicon.match(tokens, i)
+        return found
+
+
 def find_mentions(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
+    lexicon = _Memo(lexicon)  # type: ignore[assignment]
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
@@ -80,6 +98,8 @@ def _title_at(tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[int, str |
 def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[list[Mention], int]:
     first = tokens[i]
     key = first.key
+    if not first.cap and key not in lexicon.index and key not in _OPENERS:
+        return [], i + 1  # most words start nothing
     if key in _PRONOUNS and not first.cap or first.text in ("He", "She"):
         return [Mention("ref", first.start, first.end, first.text, how=_PRONOUNS[key])], i + 1
     j = i

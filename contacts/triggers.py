@@ -110,7 +110,18 @@ class Trigger:
     text: str
 
 
+# Cheap test first: most sentences hold none of these stems, and the full pattern is slow.
+_STEMS = re.compile(
+    r"call|phon|rang|spok|speak|talk|met\b|meet|negotiat|mediat|consultation|discussion|summit|"
+    r"audience|sat down|receiv|host|welcom|greet|visit|tour|trip|journey|arriv|travel|flew|landed|"
+    r"return|conversation|video|virtual|bilateral|conference|reception",
+    re.IGNORECASE,
+)
+
+
 def find_triggers(sentence: str) -> list[Trigger]:
+    if not _STEMS.search(sentence):
+        return []
     found = []
     for match in TRIGGERS.finditer(sentence):
         name = match.lastgroup or ""
