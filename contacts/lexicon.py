@@ -230,8 +230,8 @@ def build_lexicon(kb: Any) -> Lexicon:
             add(name, Entry("actor", actor))
             keys = _keys(name)
             every.update(keys)
-            if len(keys) > 1:
-                surnames[keys[-1]].add(actor)
+            if len(keys) > 1 and name == actor.name:
+                surnames[keys[-1]].add(actor)  # "Putin"; an alias's last word may be a given name
         name_tokens[actor.kb_id] = frozenset(every)
     for surname, actors in surnames.items():
         if len(actors) == 1 and (surname,) not in table:

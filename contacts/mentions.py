@@ -45,6 +45,15 @@ class Mention:
     title_text: str = ""  # "Foreign Minister" as written
 
 
+def _continues_name(tokens: list[Token], lexicon: Lexicon, k: int) -> bool:
+    return (
+        k < len(tokens)
+        and tokens[k].cap
+        and tokens[k].key not in _NOT_NAMES
+        and not lexicon.match(tokens, k)[0]
+    )
+
+
 class _Memo:
     """The lexicon with each token position looked up once per sentence."""
 
@@ -160,6 +169,8 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
     if j < len(tokens):
         n, entries = lexicon.match(tokens, j)
         person = next((e for e in entries if e.kind in ("actor", "surname")), None)
+        if person and person.kind == "surname" and _continues_name(tokens, lexicon, j + n):
+            person, entries = None, []  # "Lucas Marrero": a given name, not Ms Lucas
         if person and not any(e.kind in ("polity", "title") for e in entries[:1]):
             actor = person.value
             name_start = j
@@ -183,7 +194,8 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
                     actor = person_k.value
                     k += n_k
                     break
-                if token.cap and token.key not in _NOT_NAMES and not n_k:
+                plain = not n_k or all(e.kind == "surname" for e in entries_k)
+                if token.cap and token.key not in _NOT_NAMES and plain:
                     k += 1
                 elif token.key in _NAME_PARTICLES and k + 1 < len(tokens) and tokens[k + 1].cap:
                     k += 1
