@@ -52,18 +52,40 @@ def _title_texts(tree: etree._Element) -> list[str]:
     return [t for t in texts if t]
 
 
+# Title parts: "404 – Page not found | The Daily" splits into its three parts.
+_TITLE_PARTS = re.compile(r"\s[|\u2013\u2014-]\s|:\s")
+
+
+def _is_error_title(title: str) -> bool:
+    """The title (or one part of it) is an error message, not a headline that mentions one.
+
+    "Page not found | The Daily" is an error page; "Body of missing envoy not found" is news.
+    """
+    for part in _TITLE_PARTS.split(title):
+        if _ERROR_TITLE.search(part):
+            rest = re.findall(r"\w+", _ERROR_TITLE.sub(" ", part))
+            if len(rest) <= 3:
+                return True
+    return False
+
+
 def error_page(tree: etree._Element, body: str) -> str | None:
     if len(body) >= LONG_BODY:
         return None
-    if any(_ERROR_TITLE.search(t) for t in _title_texts(tree)):
+    if any(_is_error_title(t) for t in _title_texts(tree)):
         return ERROR_PAGE
     return None
 
 
+# A paywalled page keeps its teaser as the article when the teaser has some prose: the lead of a
+# story ("X on Monday called Y") is where a contact is told, and dropping it would miss it.
+PAYWALL_TEASER = 500
+
+
 def paywall(tree: etree._Element, body: str, raw_html: str) -> str | None:
-    """A short teaser behind a subscription wall: the page says so in JSON-LD
-    (isAccessibleForFree: false), or wall markup comes with wall wording."""
-    if len(body) >= LONG_BODY:
+    """A wall with next to no teaser: the page says so in JSON-LD (isAccessibleForFree: false),
+    or wall markup comes with wall wording."""
+    if len(body) >= PAYWALL_TEASER:
         return None
     if _NOT_FREE.search(raw_html):
         return PAYWALL
