@@ -21,11 +21,12 @@ import random
 import threading
 from collections import defaultdict
 from collections.abc import Callable
-from concurrent.futures import Executor, ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Executor, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from alerts.email import SmtpSettings, render_contact_email, render_digest, send_email
 from alerts.events import build_event
@@ -121,9 +122,13 @@ def deliver_due(
     own = executor is None
     pool = executor or ThreadPoolExecutor(settings.threads, thread_name_prefix="deliver")
     try:
-        futures = {pool.submit(send_job, job, settings): job for job in jobs}
-        for future in as_completed(futures):
-            record(database, settings, futures[future], future.result(), report, rng=rng)
+        pending = {pool.submit(send_job, job, settings): job for job in jobs}
+        while pending:
+            # Record whatever has finished, together: one transaction for a burst of answers,
+            # yet a slow receiver does not hold back the outcomes of the fast ones.
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            outcomes = [(pending.pop(future), future.result()) for future in done]
+            record(database, settings, outcomes, report, rng=rng)
     finally:
         if own:
             pool.shutdown()
@@ -153,6 +158,7 @@ def claim_jobs(database: Database, settings: WorkerSettings, report: PassReport)
             session, limit=settings.batch_size, lease=settings.lease, now=now
         )
         report.claimed = len(claimed)
+        ready: list[tuple[Delivery, Subscription, timedelta | None]] = []
         for delivery in claimed:
             subscription = delivery.subscription
             if not subscription.active:
@@ -167,8 +173,12 @@ def claim_jobs(database: Database, settings: WorkerSettings, report: PassReport)
                 repo.defer_delivery(session, delivery, digest_due(delivery.created_at, period))
                 report.deferred += 1
                 continue
-            contact = repo.get_contact(session, delivery.contact_id)
-            event = build_event(delivery.event, repo.contact_to_dict(contact), delivery.created_at)
+            ready.append((delivery, subscription, period))
+        # One contact often goes to several subscriptions: load and render each once.
+        contacts = repo.get_contacts(session, (d.contact_id for d, _, _ in ready))
+        rendered = {cid: repo.contact_to_dict(contact) for cid, contact in contacts.items()}
+        for delivery, subscription, period in ready:
+            event = build_event(delivery.event, rendered[delivery.contact_id], delivery.created_at)
             if period is not None and subscription.channel == "email":
                 digests[subscription.id].append((delivery, event))
             else:
@@ -241,35 +251,47 @@ def send_job(job: Job, settings: WorkerSettings) -> SendResult:
 def record(
     database: Database,
     settings: WorkerSettings,
-    job: Job,
-    result: SendResult,
+    outcomes: list[tuple[Job, SendResult]],
     report: PassReport,
     *,
     rng: random.Random | None = None,
 ) -> None:
-    """Store the outcome of one job for each of its deliveries."""
+    """Store the outcomes of finished jobs, for each of their deliveries, in one transaction."""
     now = settings.clock()
     with database.sessions.begin() as session:
-        for delivery_id in job.delivery_ids:
-            delivery = repo.get_delivery(session, delivery_id)
-            if delivery is None:  # the subscription was removed while we sent
-                continue
-            if result.ok:
-                repo.mark_delivery_sent(session, delivery)
-                report.sent += 1
-                continue
-            retry_at = None
-            if not (result.permanent or result.gone):
-                retry_at = next_attempt_at(delivery.attempts + 1, now, result.retry_after, rng=rng)
-            repo.mark_delivery_failed(session, delivery, result.error or "failed", retry_at)
-            if retry_at is None:
-                report.dead += 1
-            else:
-                report.failed += 1
-        if result.gone:
-            repo.disable_subscription(
-                session, job.subscription_id, "the receiver answered 410 Gone"
+        for job, result in outcomes:
+            _record_one(session, job, result, report, now, rng)
+    for job, result in outcomes:
+        if not result.ok:
+            log.warning(
+                "%s %s to %s failed: %s", job.channel, job.message_id, job.target, result.error
             )
-            report.disabled.append(job.subscription_id)
-    if not result.ok:
-        log.warning("%s %s to %s failed: %s", job.channel, job.message_id, job.target, result.error)
+
+
+def _record_one(
+    session: Session,
+    job: Job,
+    result: SendResult,
+    report: PassReport,
+    now: datetime,
+    rng: random.Random | None,
+) -> None:
+    for delivery_id in job.delivery_ids:
+        delivery = repo.get_delivery(session, delivery_id)
+        if delivery is None:  # the subscription was removed while we sent
+            continue
+        if result.ok:
+            repo.mark_delivery_sent(session, delivery)
+            report.sent += 1
+            continue
+        retry_at = None
+        if not (result.permanent or result.gone):
+            retry_at = next_attempt_at(delivery.attempts + 1, now, result.retry_after, rng=rng)
+        repo.mark_delivery_failed(session, delivery, result.error or "failed", retry_at)
+        if retry_at is None:
+            report.dead += 1
+        else:
+            report.failed += 1
+    if result.gone:
+        repo.disable_subscription(session, job.subscription_id, "the receiver answered 410 Gone")
+        report.disabled.append(job.subscription_id)

@@ -715,3 +715,21 @@ def requeue_delivery(session: Session, delivery: Delivery) -> None:
     delivery.lease_until = None
     delivery.attempts = 0
     session.flush()
+
+
+def get_contacts(session: Session, contact_ids: Iterable[int]) -> dict[int, Contact]:
+    """Several contacts by id, with what contact_to_dict needs loaded in a few queries."""
+    ids = sorted(set(contact_ids))
+    if not ids:
+        return {}
+    contacts = session.scalars(
+        select(Contact)
+        .where(Contact.id.in_(ids))
+        .options(
+            selectinload(Contact.participants).selectinload(ContactParticipant.actor),
+            selectinload(Contact.mentions)
+            .selectinload(ContactMention.article)
+            .selectinload(Article.source),
+        )
+    ).all()
+    return {contact.id: contact for contact in contacts}

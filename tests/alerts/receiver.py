@@ -11,6 +11,13 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
+class _Server(ThreadingHTTPServer):
+    # socketserver's default listen backlog is 5: with more concurrent senders the kernel drops
+    # SYNs and clients retry a second later, which measures the receiver, not the sender.
+    request_queue_size = 128
+    daemon_threads = True
+
+
 @dataclass
 class Received:
     path: str
@@ -66,8 +73,7 @@ class Receiver:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self.server.daemon_threads = True
+        self.server = _Server(("127.0.0.1", port), Handler)
         self.port = self.server.server_port
         self._thread = threading.Thread(
             target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
