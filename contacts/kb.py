@@ -235,6 +235,11 @@ class KnowledgeBase:
         """
         canonical = self.canonical_office(office, state)
         terms = self._terms.get((canonical, state.upper()), [])
+        # A local title names one office among same-named ones ("President of the European
+        # Council" vs "... Commission"): keep the terms with that title when there are any.
+        wanted = place_key(office)
+        titled = [(t, a) for t, a in terms if t.title and place_key(t.title) == wanted]
+        terms = titled or terms
         if on is None:
             current = [(t, a) for t, a in terms if t.end is None]
             pick = current[-1] if current else None
