@@ -144,6 +144,9 @@ def run_worker(database: Database, settings: WorkerSettings, stop: threading.Eve
             except SQLAlchemyError as exc:  # the database is away: try again next interval
                 log.error("delivery pass failed: %s", str(exc).splitlines()[0])
                 report = PassReport()
+            except Exception:  # a bug must not stop alerting for good; leases cover the rows
+                log.exception("delivery pass failed")
+                report = PassReport()
             if report.claimed == report.deferred:
                 stop.wait(settings.interval)
 

@@ -6,6 +6,7 @@ import json
 import random
 import socket
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -15,6 +16,7 @@ from standardwebhooks import Webhook
 from alerts.email import SmtpSettings
 from alerts.retry import MAX_ATTEMPTS
 from alerts.webhooks import new_secret
+from contacts import Participant
 from diplowatch.db import Database
 from diplowatch.delivery import WorkerSettings, deliver_due, digest_due
 from store import repository as repo
@@ -262,3 +264,25 @@ def test_digest_boundaries() -> None:
 def test_free_port_helper_gives_a_closed_port() -> None:
     with pytest.raises(ConnectionRefusedError):
         socket.create_connection(("127.0.0.1", free_port()), timeout=2)
+
+
+def test_two_workers_at_once_never_send_the_same_delivery(
+    database: Database, receiver: Receiver
+) -> None:
+    subscribe(database, receiver.url, secret=new_secret())
+    people = [Participant(f"P{i}", f"Person {i}", f"Q8{i:04d}", "AAA") for i in range(13)]
+    for a, b in zip(people, people[1:], strict=False):
+        save_contact(database, [a, b])
+    small = settings(batch_size=3)
+    with ThreadPoolExecutor(2) as pool:
+        reports = list(pool.map(lambda _: drain(database, small), range(2)))
+    assert sum(reports) == 12
+    ids = receiver.ids()
+    assert len(ids) == len(set(ids)) == 12
+
+
+def drain(database: Database, worker: WorkerSettings) -> int:
+    sent = 0
+    while (report := deliver_due(database, worker)).claimed:
+        sent += report.sent
+    return sent
