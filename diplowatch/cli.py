@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "subscriptions",
     "deliveries",
     "evaluate",
+    "kb",
 ]
 
 
