@@ -156,6 +156,9 @@ class KnowledgeBase:
         self._by_key: dict[str, list[Actor]] = {}  # full name or alias -> actors
         self._by_surname: dict[str, list[Actor]] = {}  # last name token -> actors
         self._tokens: dict[str, frozenset[str]] = {}  # kb_id -> every token of every name
+        self._variants: dict[
+            str, list[frozenset[str]]
+        ] = {}  # kb_id -> tokens of each multi-word name
         self._terms: dict[tuple[str, str], list[tuple[Term, Actor]]] = {}
         self._titles: dict[tuple[str, str], str] = {}  # (title key, state) -> office
         self._places: dict[str, Polity] = {}
@@ -275,12 +278,16 @@ class KnowledgeBase:
     def _index_actors(self) -> None:
         for actor in self._actors.values():
             tokens: set[str] = set()
+            variants: list[frozenset[str]] = []
             for variant in (actor.name, *actor.aliases):
                 key = person_key(variant)
                 if not key:
                     continue
                 tokens.update(key.split())
+                if " " in key:
+                    variants.append(frozenset(key.split()))
                 _add_unique(self._by_key, key, actor)
+            self._variants[actor.kb_id] = variants
             name_tokens = person_key(actor.name).split()
             if len(name_tokens) > 1:
                 _add_unique(self._by_surname, name_tokens[-1], actor)
@@ -304,14 +311,27 @@ class KnowledgeBase:
                     self._places.setdefault(place_key(word), polity)
 
     def _by_longer_form(self, tokens: list[str]) -> list[Actor]:
-        """ "Joseph R. Biden Jr." -> Joe Biden: candidates by surname whose names hold every
-        remaining token of the query (honorifics and initials ignored)."""
+        """A longer or reordered form of a known name: "Joseph R. Biden Jr." -> Joe Biden (every
+        query word is in the person's names), "Alejandro Giammattei Falla" -> Alejandro
+        Giammattei (a known multi-word name is inside the query). Honorifics and initials are
+        ignored."""
         words = [t for t in tokens if t not in _HONORIFICS and len(t) > 1]
         if not words:
             return []
-        pool = self._by_key.get(" ".join(words)) or self._by_surname.get(words[-1], [])
-        pool = pool or self._by_key.get(words[-1], [])
-        return [a for a in pool if all(w in self._tokens[a.kb_id] for w in words)]
+        exact = self._by_key.get(" ".join(words))
+        if exact:
+            return exact
+        pool: list[Actor] = []
+        for word in words:
+            for actor in (*self._by_surname.get(word, ()), *self._by_key.get(word, ())):
+                if actor not in pool:
+                    pool.append(actor)
+        query = frozenset(words)
+        return [
+            a
+            for a in pool
+            if query <= self._tokens[a.kb_id] or any(v <= query for v in self._variants[a.kb_id])
+        ]
 
 
 def user_override_path() -> Path:

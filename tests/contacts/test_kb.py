@@ -155,6 +155,9 @@ def test_term_on_without_a_day_is_the_latest_term() -> None:
         ("Mohammed Shia al-Sudani", "Mohammed Shia al-Sudani"),
         ("Mohammad Shia Al-Sudani", "Mohammed Shia al-Sudani"),
         ("Abbas Araqchi", "Abbas Araghchi"),
+        ("Alejandro Giammattei Falla", "Alejandro Giammattei"),  # with the maternal surname
+        ("Crown Prince Mohammed bin Salman Al Saud", "Mohammed bin Salman"),
+        ("President Joe Biden", "Joe Biden"),
     ],
 )
 def test_transliterations_and_spellings(kb: KnowledgeBase, text: str, expected: str) -> None:
