@@ -29,6 +29,8 @@ COMMAND_MODULES = [
     "deliveries",
     "evaluate",
     "kb",
+    "run",
+    "daemon",
 ]
 
 
