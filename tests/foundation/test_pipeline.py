@@ -125,3 +125,34 @@ def test_crawl_stores_contacts_once_and_queues_matching_alerts(
     assert third.returncode == 0, third.stderr
     assert sum(n for path, n in site.hits.items() if path.startswith("/news/")) == article_hits
     engine.dispose()
+
+
+def test_reprocess_finds_again_what_stored_pages_report(tmp_path: Path, site: NewsSite) -> None:
+    database_url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    site.add_story("desk", *CALL_A, hours_ago=1)
+    config = write_config(tmp_path, database_url, site.url("/feeds/desk.rss"))
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("[crawl]", "[crawl]\nkeep_raw_html = true"),
+        encoding="utf-8",
+    )
+    assert crawl(config).returncode == 0
+    engine = store.make_engine(database_url)
+    sessions = store.make_sessionmaker(engine)
+    with sessions.begin() as session:
+        # As if an older detector had found nothing in the page.
+        for contact in session.scalars(select(Contact)):
+            session.delete(contact)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DIPLOWATCH_")}
+    result = subprocess.run(
+        [sys.executable, "-c", "from diplowatch.cli import main; main()"]
+        + ["--quiet", "--config", str(config), "reprocess"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "reprocessed 1 article(s); 1 new contact(s)" in result.stdout
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Contact)) == 1
+    engine.dispose()
