@@ -41,6 +41,7 @@ def scrapy_settings(settings: CrawlSettings) -> dict[str, Any]:
         "DOWNLOADER_MIDDLEWARES": {
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
             "crawler.middlewares.BackoffRetryMiddleware": 550,
+            "crawler.addresses.PrivateAddressMiddleware": 50,
         },
         "ITEM_PIPELINES": {"crawler.pipelines.ArticlePipeline": 300},
         # State lives in the sink, not in Scrapy: no HTTP cache, no job directory, no feed export.
