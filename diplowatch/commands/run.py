@@ -21,6 +21,7 @@ import uuid
 from dataclasses import dataclass, field
 
 import click
+from sqlalchemy import select, update
 
 from contacts import KnowledgeBase
 from crawler import SourceSpec
@@ -33,6 +34,7 @@ from diplowatch.locks import HeldLock, locked, try_lock
 from diplowatch.logs import log_context, setup_logging
 from diplowatch.schedules import ScheduleError, parse_schedule
 from store import repository as repo
+from store.models import CrawlRun, Source
 from store.types import utcnow
 
 log = logging.getLogger("diplowatch.run")
@@ -99,6 +101,7 @@ def crawl_sources(
                 continue
             held.append(lock)
             wanted.append(spec)
+        abandon_unfinished_runs(database, [s.name for s in wanted])
         if due_only:
             # Checked while holding the locks: whoever crawled before us has recorded its start.
             due = due_sources(database, wanted)
@@ -115,6 +118,24 @@ def crawl_sources(
         for lock in held:
             lock.release()
     return summary
+
+
+def abandon_unfinished_runs(database: Database, names: list[str]) -> None:
+    """Mark crawl runs of these sources still "running" as failed. Holding a source's lock, we
+    know no process is crawling it: such a run belonged to a process that was killed."""
+    if not names:
+        return
+    with database.sessions.begin() as session:
+        source_ids = select(Source.id).where(Source.name.in_(names))
+        session.execute(
+            update(CrawlRun)
+            .where(CrawlRun.status == "running", CrawlRun.source_id.in_(source_ids))
+            .values(
+                status="failed",
+                finished_at=utcnow(),
+                error_summary="abandoned: the process crawling it ended without finishing",
+            )
+        )
 
 
 def due_sources(database: Database, specs: list[SourceSpec]) -> list[SourceSpec]:
