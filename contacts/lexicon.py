@@ -41,6 +41,9 @@ TITLES: dict[str, str] = {
     "minister of foreign affairs": "Foreign Minister",
     "minister for foreign affairs": "Foreign Minister",
     "foreign secretary": "Foreign Minister",
+    "external affairs minister": "Foreign Minister",
+    "minister of external affairs": "Foreign Minister",
+    "minister for external affairs": "Foreign Minister",
     "secretary of state": "Foreign Minister",
     "deputy foreign minister": "Deputy Foreign Minister",
     "vice foreign minister": "Deputy Foreign Minister",
@@ -234,6 +237,8 @@ def build_lexicon(kb: Any) -> Lexicon:
                 surnames[keys[-1]].add(actor)  # "Putin"; an alias's last word may be a given name
         name_tokens[actor.kb_id] = frozenset(every)
     for surname, actors in surnames.items():
+        if not _surname_like(surname):
+            continue  # "Frederik X", "Charles III": a regnal number is no surname
         if len(actors) == 1 and (surname,) not in table:
             table[(surname,)].append(Entry("surname", next(iter(actors))))
     index: dict[str, list[tuple[tuple[str, ...], list[Entry]]]] = defaultdict(list)
@@ -242,6 +247,13 @@ def build_lexicon(kb: Any) -> Lexicon:
     for options in index.values():
         options.sort(key=lambda item: -len(item[0]))
     return Lexicon(dict(index), name_tokens)
+
+
+_ROMAN = re.compile(r"^[ivxlc]+$")
+
+
+def _surname_like(key: str) -> bool:
+    return len(key) > 1 and not _ROMAN.match(key) and not key.isdigit()
 
 
 _RANK = {"actor": 0, "polity": 1, "title": 2, "role": 3, "surname": 4}

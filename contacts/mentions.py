@@ -29,6 +29,9 @@ _NOT_NAMES = frozenset(
 _NAME_PARTICLES = frozenset("de da del der di du van von bin ibn bint la le dos das ben".split())
 _PRONOUNS = {"he": "he", "she": "she", "him": "he"}
 _OPENERS = frozenset({"he", "she", "him", "the", "his", "her", "their", "both"})
+# Words that may stand between a state and a title ("Lebanon's new president", "South Korea's
+# newly elected President Lee"); "former" is not among them: a former president holds no office.
+_TITLE_ADJECTIVES = frozenset("new newly elected newly-elected incoming visiting".split())
 _PAIR_HEADS = frozenset("leaders presidents ministers sides heads counterparts men".split())
 
 
@@ -144,6 +147,12 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
     titles: list[str] = []
     title_words: list[tuple[int, int]] = []
     while j < len(tokens):
+        if not titles and tokens[j].key in _TITLE_ADJECTIVES and (states or determiner):
+            k = j
+            while k < len(tokens) and tokens[k].key in _TITLE_ADJECTIVES:
+                k += 1
+            if _title_at(tokens, lexicon, k)[1]:
+                j = k
         n, office = _title_at(tokens, lexicon, j)
         if office:
             titles.append(office)

@@ -7,7 +7,8 @@ Each trigger has a grammar that says where its participants are:
 - `from`: the other party after "from", who is also the initiator ("received a call from");
 - `to`: object after "to" ("gave a warm welcome on Thursday to");
 - `visit`: a place or person visited ("visited Russia", "arrived in Amman", "visit to Kyiv");
-- `between`: all parties after "between" ("mediation between Syria and ...").
+- `between`: all parties after "between" ("mediation between Syria and ...");
+- `for`: the guest after "for" ("hosted a dinner in Brussels for Zelensky").
 
 Every grammar also accepts a coordinated subject with no object ("Biden and Sánchez spoke").
 """
@@ -35,6 +36,8 @@ class TriggerKind:
 
 KINDS: dict[str, TriggerKind] = {
     "adverbial": TriggerKind("call", "phone", "with", "041", "phone", 0.8),
+    "by_phone": TriggerKind("call", "phone", "with", "041", "phone", 0.75),
+    "pp_meeting": TriggerKind("meeting", None, "with", "040", "", 0.75),
     "possessive": TriggerKind("meeting", None, "with", "040", "", 0.75),
     "call_from": TriggerKind("call", "phone", "from", "041", "phone", 0.9),
     "call_nominal": TriggerKind("call", "phone", "with", "041", "phone", 0.85),
@@ -47,34 +50,44 @@ KINDS: dict[str, TriggerKind] = {
     "negotiated": TriggerKind("meeting", None, "with", "046", "", 0.8),
     "met": TriggerKind("meeting", None, "with", "040", "", 0.9),
     "meeting_between": TriggerKind("meeting", None, "between", "040", "", 0.8),
+    "call_between": TriggerKind("call", "phone", "between", "041", "phone", 0.8),
     "mediation": TriggerKind("meeting", None, "between", "045", "mediate", 0.75),
     "hosted": TriggerKind("meeting", None, "direct", "043", "host", 0.8),
     "welcome": TriggerKind("meeting", None, "to", "043", "host", 0.75),
+    "hosted_meal": TriggerKind("meeting", None, "for", "043", "host", 0.75),
     "passive_host": TriggerKind("meeting", None, "from", "043", "host", 0.8),
     "joint_presser": TriggerKind("meeting", None, "with", "040", "", 0.75),
     "visited": TriggerKind("visit", None, "visit", "042", "visit", 0.75),
     "visit_to": TriggerKind("visit", None, "visit", "042", "visit", 0.7),
+    "visit_nominal": TriggerKind("visit", None, "visit", "042", "visit", 0.75),
 }
 
 _PATTERNS = {
     "adverbial": r"(?:in|during|over|by)\s+(?:a|an|their|the|his|her)\s+(?:[a-z-]+\s+)?(?:(?:tele)?phone\s+(?:call|conversation|talks?)|video\s*(?:call|conference|link)|videoconference)",
+    # "in a call with X", "during their call": a bare call needs "with" or their own possessive
+    "by_phone": r"(?:in|during)\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:call|conversation)(?=\s+with\b)|(?:in|during|over)\s+their\s+(?:[a-z-]+\s+)?(?:call|conversation)|(?:by|over\s+the|on\s+the)\s+(?:tele)?phone",
+    # "After talks with X, Y said"; "At a meeting with X on Monday, Y ..."
+    "pp_meeting": r"(?:after|following|during|at|in)\s+(?:(?:a|an|the|their|his|her)\s+)?(?:[a-z-]+\s+)?(?:talks|meeting|meetings|summit)(?=\s+with\b)",
     "possessive": r"(?<=['’]s\s)(?:[a-z-]+\s+)?(?:meeting|talks|summit|(?:phone\s+|telephone\s+|video\s+)?(?:call|conversation))(?=\s+with\b)",
-    "call_from": r"(?:received|receives|receiving|got|took|takes)\s+(?:a|an)(?:\s+\w+){0,2}?\s+(?:(?:tele)?phone\s+)?call\s+from",
+    "call_from": r"(?:received|receives|receiving|got|took|takes)\s+(?:a|an)(?:\s+\w+){0,2}?\s+(?:(?:tele)?phone\s+)?call(?:\s+(?:on\s+\w+|today|yesterday|earlier|late\s+\w+|this\s+\w+|last\s+\w+))?\s+from",
     "video_nominal": rf"{_LIGHT}{_ADJ}\s+(?:video\s*(?:call|conference|link|talks)|videoconference|virtual\s+(?:meeting|summit|talks|call))",
     "call_nominal": rf"{_LIGHT}{_ADJ}\s+(?:(?:tele)?phone\s+)?(?:call|calls|conversation|conversations)(?=\s+(?:with|between)\b)|{_LIGHT}{_ADJ}\s+(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks?)",
-    "phoned": r"(?:tele)?phon(?:ed|es|e|ing)|rang(?=\s+up\b)",
+    "phoned": r"(?:tele)?phon(?:ed|es|e|ing)|rang(?=\s+up\b)|dial(?:l?ed|l?ing)",
     "called": r"(?<!-)call(?:ed|s|ing)?(?!\s+(?:for|on|upon|off|out|in|it|up\s+on|back\s+on|him\s+a|her\s+a|them\s+a)\b)",
     "met_virtually": r"(?:met|meet|meets|meeting)\s+(?:virtually|by\s+video(?:\s*link)?|via\s+video(?:\s*link)?|online|remotely)",
-    "talks": rf"{_LIGHT}{_ADJ}\s+(?:talks|negotiations|consultations|discussions|meeting|meetings|summit|bilateral|a\s+meeting|an\s+audience|audience)|sat\s+down",
+    "talks": rf"{_LIGHT}{_ADJ}\s+(?:talks|negotiations|consultations|discussions|meeting|meetings|summit|(?:bilateral\s+)(?:meeting|meetings|talks)|bilateral|a\s+meeting|an\s+audience|audience)|sat\s+down",
     "negotiated": r"negotiat(?:ed|es|ing|e)(?=\s+with\b)",
     "spoke": r"spok(?:e|en)|speak(?:s|ing)?|talk(?:ed|ing)?",
     "meeting_between": r"(?:meeting|talks|negotiations|summit|consultations)\s+between",
+    "call_between": r"(?:(?:tele)?phone\s+|video\s+)?(?:call|calls|conversation)\s+between",
     "mediation": r"mediat(?:ion|ed|ing|es|e)(?:\s+(?:effort|mission|bid|attempt))?\s+between",
     "passive_host": r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:received|hosted|welcomed|greeted)\s+(?:\w+\s+){0,3}?by",
     "hosted": r"(?:received|receives|receiving|hosted|hosts|hosting|welcomed|welcomes|welcoming|greeted|greets)",
     "welcome": r"(?:gave|gives|extended|extends|accorded)\s+(?:\w+\s+){0,2}?(?:welcome|reception)",
-    "joint_presser": r"joint\s+(?:press|news)\s+conference",
+    "hosted_meal": r"(?:hosted|hosts|hosting|held|holds|gave|gives|threw)\s+(?:a|an)\s+(?:[a-z-]+\s+)?(?:dinner|lunch|luncheon|banquet|breakfast|reception)",
+    "joint_presser": r"(?:(?:gave|give|gives|held|hold|holds|holding|addressed)\s+(?:a\s+)?)?joint\s+(?:press|news)\s+conference",
     "met": r"met|meet|meets",
+    "visit_nominal": rf"(?:{_LIGHT}|began|begins|begin|started|starts|kicked\s+off|embarked\s+on|(?:is|was|are|were)\s+on)\s+(?:a|an|his|her|their)\s+(?:[a-z-]+\s+){{0,3}}?(?:visit|trip|tour)\s+to",
     "visit_to": r"(?:visit|visits|trip|tour|journey)\s+to|arriv(?:ed|es|ing)\s+in|travell?(?:ed|ing|s)?\s+to|flew\s+to|landed\s+in|(?:returned|returns|return)\s+to",
     "visited": r"visit(?:ed|s|ing)?|toured",
 }
@@ -98,6 +111,9 @@ OBJECT_GAP = {
         re.I,
     ),
     "between": re.compile(r"^\s*(?:the\s+)?$", re.I),
+    "for": re.compile(
+        rf"^{_FILL}\s+(?:for|in\s+hono(?:u)?r\s+of)(?:\s+(?:the|visiting))?\s*$", re.I
+    ),
 }
 
 
@@ -114,7 +130,8 @@ class Trigger:
 _STEMS = re.compile(
     r"call|phon|rang|spok|speak|talk|met\b|meet|negotiat|mediat|consultation|discussion|summit|"
     r"audience|sat down|receiv|host|welcom|greet|visit|tour|trip|journey|arriv|travel|flew|landed|"
-    r"return|conversation|video|virtual|bilateral|conference|reception",
+    r"return|conversation|video|virtual|bilateral|conference|reception|dial|dinner|lunch|banquet|"
+    r"breakfast",
     re.IGNORECASE,
 )
 
@@ -126,4 +143,8 @@ def find_triggers(sentence: str) -> list[Trigger]:
     for match in TRIGGERS.finditer(sentence):
         name = match.lastgroup or ""
         found.append(Trigger(KINDS[name], name, match.start(), match.end(), match.group()))
+    if any(t.name != "by_phone" for t in found):
+        # "spoke by phone with", "held talks by phone": the verb carries the contact; a phone
+        # adverb alone ("discussed X with Y by phone") only when no other trigger is there.
+        found = [t for t in found if t.name != "by_phone"]
     return found
