@@ -14,7 +14,7 @@ from contacts.resolve import Party
 # Case-sensitive on purpose: "May" is a month, "may" a modal.
 _HYPOTHETICAL = re.compile(r"\b(?:could|might|may|should|must|if|unless|whether|would like|can)\b")
 _PLANNED = re.compile(
-    r"\b(?:will|shall|would|'ll|is to|are to|to be|plans? to|planned|planning to|expected to|"
+    r"\b(?:will|shall|would|'ll|is to|are to|was to|were to|to be|plans? to|planned|planning to|expected to|"
     r"scheduled to|set to|due to|agreed to|agrees to|agree to|intends? to|hopes? to|wants? to|"
     r"going to|invited|invites|invitation|ready to|upcoming|looks? forward to|looking forward to|"
     r"proposed|offered to|asked for|requested|seeks? to|seeking|ahead of|prepar\w+ (?:for|to))\b",
@@ -31,13 +31,14 @@ _CANCELLED = re.compile(
 )
 _CANCELLED_AFTER = re.compile(
     r"^[^.;]*?\b(?:was|were|has been|had been|have been|is|are)\s+(?:\w+\s+)?"
-    r"(?:cancell?ed|called off|postponed|scrapped|put off)\b",
+    r"(?:cancell?ed|called off|postponed|scrapped|put off|put on hold|shelved|suspended)\b",
     re.I,
 )
 _VETO = re.compile(r"\bsummon(?:ed|s|ing)?\b", re.I)
 _HABITUAL = re.compile(
     r"\b(?:every (?:week|month|day|year)|each (?:week|month)|regularly|frequently|routinely|"
-    r"usually|often|in the past|years ago|last year|have met \w+ times)\b",
+    r"usually|often|in the past|years ago|last year|have met \w+ times|several times|many times|"
+    r"\w+ times before|(?:first|previous|last) term)\b",
     re.I,
 )
 _IN_PERSON = re.compile(
@@ -45,6 +46,10 @@ _IN_PERSON = re.compile(
     r"(?:visit|trip|meeting)|at the (?:summit|meeting))\b",
     re.I,
 )
+_BY_PHONE = re.compile(r"\b(?:by|over the|on the) (?:tele)?phone\b", re.I)
+# Words right before a "between" trigger that belong to its noun phrase ("a planned summit
+# between", "the cancelled talks between").
+_NOUN_PHRASE = re.compile(r"(?:\b[\w-]+\s+){0,3}$")
 _VIRTUAL = re.compile(
     r"\b(?:virtual(?:ly)?|video ?(?:call|link|conference)|videoconference|online)\b", re.I
 )
@@ -122,7 +127,10 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
     if _VETO.search(sentence):
         return None
     trigger = clause.trigger
-    before = sentence[clause.start : trigger.start] + " " + trigger.text
+    start = clause.start
+    if clause.kind.grammar == "between" and not clause.subjects:
+        start = _NOUN_PHRASE.search(sentence, 0, trigger.start).start()  # type: ignore[union-attr]
+    before = sentence[start : trigger.start] + " " + trigger.text
     after = sentence[clause.end :]
     if _HYPOTHETICAL.search(before):
         return None
@@ -140,6 +148,8 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
         type_, mode, cameo, plover = "meeting", None, "040", ""
     if type_ == "meeting" and _VIRTUAL.search(sentence[clause.start : clause.end + 40]):
         type_, mode, cameo, plover = "call", "video", "041", "phone"
+    elif type_ == "meeting" and _BY_PHONE.search(sentence[clause.start : clause.end + 40]):
+        type_, mode, cameo, plover = "call", "phone", "041", "phone"  # "held talks by phone"
     if type_ == "meeting" and cameo == "040" and _THIRD_PLACE.search(sentence):
         cameo, plover = "044", "third-party"
     background = old or bool(_HABITUAL.search(sentence))
@@ -162,6 +172,13 @@ def _date(
     mentions = find_dates(sentence, published, future=future)
     if not mentions:
         return None, False
+    if all(d.old for d in mentions) and not any(
+        sentence[d.start : d.end].lower().startswith("since") for d in mentions
+    ):
+        # "The two leaders met several times, including in Houston in 2019": a sentence that
+        # dates nothing recent tells of the past, wherever its date stands.
+        inside = [d for d in mentions if clause.start - 30 <= d.start <= clause.end + 30]
+        return (inside[0].day if inside else None), True
     # Only a date inside the clause or right after it dates this contact.
     mentions = [d for d in mentions if clause.start - 30 <= d.start <= clause.end + 30]
     if not mentions:

@@ -28,6 +28,10 @@ _WORD = re.compile(r"[A-Za-z]+|\d+|[^\w\s]")
 _LIST_GAP = re.compile(
     r"^\s*(?:,|and|&|,\s*and|as\s+well\s+as|,\s*as\s+well\s+as)\s*(?:with\s+)?$", re.I
 )
+# "held talks with Erdogan and then with Stoltenberg": two meetings, not one.
+_SEPARATE_GAP = re.compile(
+    r"^\s*,?\s*(?:and\s+)?(?:then|later|afterwards|separately|also)\s+with\s*$", re.I
+)
 _COORD_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.I)
 _JOINT = re.compile(
     r"\b(?:joint|jointly|together|trilateral|quadrilateral|conference call|video ?conference|"
@@ -48,6 +52,7 @@ class Clause:
     objects: list[Mention] = field(default_factory=list)
     symmetric_objects: bool = False  # objects alone make the contact ("talks between A and B")
     joint: bool = False
+    separate: bool = False  # each object is a contact of its own ("and then with ...")
     initiator: str = ""  # "subject" | "object" | ""
     start: int = 0
     end: int = 0
@@ -69,7 +74,9 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
     kind = trigger.kind
     name = trigger.name
     polity_ok = name in _POLITY_OK
-    objects = _objects(sentence, mentions, trigger, polity_ok or kind.grammar == "visit")
+    objects, separate = _objects(
+        sentence, mentions, trigger, polity_ok or kind.grammar == "visit"
+    )
     if name == "visited" and trigger.text.lower() == "visiting" and objects:
         if objects[0].kind == "person":
             return None  # "met visiting Chinese Foreign Minister Wang Yi": an adjective
@@ -78,6 +85,11 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
     if kind.grammar == "visit" and objects and objects[0].kind == "polity":
         objects = objects[:1]
     subjects = _subjects(sentence, mentions, trigger, polity_ok)
+    if not subjects and not any(_usable(m, False) for m in mentions if m.end <= trigger.start):
+        # "In a call with Macron on Monday, Zelensky ...", "After talks with X, Y said",
+        # "During a phone call on Friday, A and B discussed ...": the subject follows the phrase
+        opening_end = objects[-1].end if objects else trigger.end
+        subjects = _subjects_after_opening(sentence, mentions, opening_end)
     pair = len(subjects) == 1 and subjects[0].how == "pair"  # "the two leaders met"
     if not objects and len(subjects) < 2 and not pair:
         return None
@@ -86,14 +98,10 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
     if name == "adverbial" and len(objects) > 1 and not subjects:
         if re.fullmatch(r"\s*,\s*", sentence[objects[-2].end : objects[-1].start]):
             subjects = [objects.pop()]
-    if name == "adverbial" and objects and not subjects:
-        # "In a phone call with Macron, Zelensky thanked ...": the subject follows the list
-        later = [m for m in mentions if m.start >= objects[-1].end and _usable(m, False)]
-        if later and re.fullmatch(r"\s*,\s*", sentence[objects[-1].end : later[0].start]):
-            subjects = [later[0]]
     clause = Clause(kind, trigger, subjects, objects)
     clause.symmetric_objects = kind.grammar == "between"
     clause.joint = bool(_JOINT.search(sentence))
+    clause.separate = separate
     if name in ("called", "phoned", "visited", "visit_to"):
         clause.initiator = "subject"
     elif name in ("call_from", "hosted", "passive_host"):
@@ -109,7 +117,7 @@ def _subjects(
 ) -> list[Mention]:
     before = [m for m in mentions if m.end <= trigger.start]
     gap_end = trigger.start
-    if trigger.name in ("possessive", "adverbial"):
+    if trigger.name in ("possessive", "adverbial", "by_phone", "pp_meeting"):
         return _adverbial_subjects(sentence, before, trigger, polity_ok)
     # "Biden, joined by Vice President Harris, spoke ...": the companion is not the subject.
     asides = [a for a in _ASIDE.finditer(sentence, 0, trigger.start)]
@@ -135,31 +143,53 @@ def _subjects(
 
 def _objects(
     sentence: str, mentions: list[Mention], trigger: Trigger, polity_ok: bool
-) -> list[Mention]:
+) -> tuple[list[Mention], bool]:
     after = [m for m in mentions if m.start >= trigger.end]
     # A place between verb and object ("met in Helsinki with ...") is not the object.
     while after and not _usable(after[0], polity_ok):
         after = after[1:]
     if not after:
-        return []
+        return [], False
     first = after[0]
     gap = sentence[trigger.end : first.start]
     grammars = [trigger.kind.grammar]
     if trigger.name == "met":
         grammars.append("direct")
     if not any(OBJECT_GAP[g].match(gap) for g in grammars):
-        return []
+        return [], False
     if not _usable(first, polity_ok):
-        return []
+        return [], False
     objects = [first]
+    separate = False
     for m in after[1:]:
         if (m.start, m.end) == (objects[-1].start, objects[-1].end):
             objects.append(m)  # "between Russian and Ukrainian negotiators"
         elif _usable(m, polity_ok) and _LIST_GAP.match(sentence[objects[-1].end : m.start]):
             objects.append(m)
+        elif _usable(m, polity_ok) and _SEPARATE_GAP.match(sentence[objects[-1].end : m.start]):
+            objects.append(m)
+            separate = True
         else:
             break
-    return objects
+    return objects, separate
+
+
+_OPENING_REST = re.compile(r"^[^,;:.]{0,60}?,\s*$")
+
+
+def _subjects_after_opening(sentence: str, mentions: list[Mention], start: int) -> list[Mention]:
+    later = [m for m in mentions if m.start >= start and _usable(m, False)]
+    if not later or not _OPENING_REST.match(sentence[start : later[0].start]):
+        return []
+    if any(m.kind == "person" for m in mentions if start <= m.start < later[0].start):
+        return []
+    group = [later[0]]
+    for m in later[1:]:
+        if _COORD_GAP.match(sentence[group[-1].end : m.start]):
+            group.append(m)
+        else:
+            break
+    return group
 
 
 def _adverbial_subjects(
@@ -179,11 +209,31 @@ def _adverbial_subjects(
         if 1 <= len(verb) <= 3 and all(w.isalpha() and w.islower() for w in verb) and _gap_ok(tail):
             if not set(verb) & _NOT_VERBS:
                 return [subject, obj]
+    if len(usable) >= 2 and _gap_ok(sentence[usable[-1].end : trigger.start]):
+        # "Putin discussed gas supplies with Mirziyoyev by phone"
+        subject, obj = usable[-2], usable[-1]
+        verb = sentence[subject.end : obj.start]
+        if verb.rstrip().lower().endswith(" with") and _VERB_PHRASE.match(verb[: -len(" with ")]):
+            return [subject, obj]
     if usable and _gap_ok(sentence[usable[-1].end : trigger.start]):
         return [usable[-1]]  # "Zelensky, in a phone call with Macron, ..."
+    if usable and _VERB_PHRASE.match(sentence[usable[-1].end : trigger.start]):
+        # "Fidan and his Russian counterpart Lavrov discussed the grain deal in a phone call"
+        group = [usable[-1]]
+        for m in reversed(usable[:-1]):
+            if _COORD_GAP.match(sentence[m.end : group[0].start]):
+                group.insert(0, m)
+            else:
+                break
+        if len(group) > 1:
+            return group
     return []
 
 
+# A short verb phrase with no clause break: " discussed the Black Sea grain deal ".
+_VERB_PHRASE = re.compile(
+    r"^\s+(?!(?:said|says|told|and|or|of|who|which|that)\b)[a-z]+(?:ed|s)?\b[^,;:.\"“”]{0,80}$"
+)
 _NOT_VERBS = frozenset("and or of with about for from to in on at by said says".split())
 
 

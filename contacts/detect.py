@@ -110,7 +110,7 @@ def _groups(subjects: list[Party], objects: list[Party], clause: Clause) -> list
     # a meeting with several people is one meeting.
     if not objects:
         return [subjects]
-    if clause.kind.type == "call" and len(objects) > 1 and not clause.joint:
+    if clause.separate or (clause.kind.type == "call" and len(objects) > 1 and not clause.joint):
         return [[*subjects, obj] for obj in objects]
     return [[*subjects, *objects]]
 
