@@ -13,6 +13,9 @@ from contacts.resolve import Party
 
 # Case-sensitive on purpose: "May" is a month, "may" a modal.
 _HYPOTHETICAL = re.compile(r"\b(?:could|might|may|should|must|if|unless|whether|would like|can)\b")
+_HYPOTHETICAL_VERB = re.compile(
+    r"^[^,;.]{0,40}?\b(?:could|might|may|should|would|can)\b(?!\s+(?:not|never)\b)"
+)
 _PLANNED = re.compile(
     r"\b(?:will|shall|would|'ll|is to|are to|was to|were to|to be|plans? to|planned|planning to|expected to|"
     r"scheduled to|set to|due to|agreed to|agrees to|agree to|intends? to|hopes? to|wants? to|"
@@ -134,6 +137,10 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
     after = sentence[clause.end :]
     if _HYPOTHETICAL.search(before):
         return None
+    if clause.kind.grammar == "between" and not clause.subjects:
+        # A noun phrase as subject: its verb follows ("a call between A and B could end this").
+        if _HYPOTHETICAL_VERB.match(sentence[clause.end :]):
+            return None
     status = "occurred"
     if _CANCELLED.search(before) or _CANCELLED_AFTER.match(after):
         status = "cancelled"

@@ -32,6 +32,11 @@ _LIST_GAP = re.compile(
 _SEPARATE_GAP = re.compile(
     r"^\s*,?\s*(?:and\s+)?(?:then|later|afterwards|separately|also)\s+with\s*$", re.I
 )
+_CHAINED = re.compile(
+    r"^(?:\s+(?:on\s+\w+|today|yesterday|\w+ly|in\s+[A-Z][\w-]+|last\s+\w+|this\s+\w+|also|then))*"
+    r"\s*,?\s+and\s+(?:also\s+|then\s+|later\s+)?$"
+)
+_PLACE_PREPOSITIONS = frozenset("in to at from into near".split())
 _COORD_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.I)
 _JOINT = re.compile(
     r"\b(?:joint|jointly|together|trilateral|quadrilateral|conference call|video ?conference|"
@@ -59,14 +64,19 @@ class Clause:
 
 
 def clauses_for(sentence: str, mentions: list[Mention], triggers: list[Trigger]) -> list[Clause]:
-    clauses = []
-    taken_until = -1
+    clauses: list[Clause] = []
     for trigger in triggers:
-        if trigger.start < taken_until:
-            continue  # inside a previous trigger's objects ("met X, who had called Y" aside)
         clause = _clause(sentence, mentions, trigger)
-        if clause is not None:
-            clauses.append(clause)
+        if clause is None:
+            continue
+        previous = clauses[-1] if clauses else None
+        if not clause.subjects and previous is not None and previous.subjects:
+            # "Pezeshkian arrived in Moscow on Friday and held talks with Putin": a second
+            # verb of the same subject.
+            if _CHAINED.match(sentence[previous.end : trigger.start]):
+                clause.subjects = list(previous.subjects)
+                clause.start = previous.start
+        clauses.append(clause)
     return clauses
 
 
@@ -74,9 +84,7 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
     kind = trigger.kind
     name = trigger.name
     polity_ok = name in _POLITY_OK
-    objects, separate = _objects(
-        sentence, mentions, trigger, polity_ok or kind.grammar == "visit"
-    )
+    objects, separate = _objects(sentence, mentions, trigger, polity_ok or kind.grammar == "visit")
     if name == "visited" and trigger.text.lower() == "visiting" and objects:
         if objects[0].kind == "person":
             return None  # "met visiting Chinese Foreign Minister Wang Yi": an adjective
@@ -130,6 +138,8 @@ def _subjects(
     nearest = before[-1]
     if not _usable(nearest, polity_ok) or not _gap_ok(sentence[nearest.end : gap_end]):
         return []
+    if nearest.kind == "polity" and _word_before(sentence, nearest.start) in _PLACE_PREPOSITIONS:
+        return []  # "arrived in Moscow and held talks": a place, not the subject
     # Mentions sharing the nearest one's span come from one phrase ("the Russian and Ukrainian
     # delegations").
     group = [m for m in before if (m.start, m.end) == (nearest.start, nearest.end)]
@@ -235,6 +245,11 @@ _VERB_PHRASE = re.compile(
     r"^\s+(?!(?:said|says|told|and|or|of|who|which|that)\b)[a-z]+(?:ed|s)?\b[^,;:.\"“”]{0,80}$"
 )
 _NOT_VERBS = frozenset("and or of with about for from to in on at by said says".split())
+
+
+def _word_before(sentence: str, at: int) -> str:
+    words = sentence[:at].split()
+    return words[-1].lower() if words else ""
 
 
 def _usable(mention: Mention, polity_ok: bool) -> bool:

@@ -110,6 +110,8 @@ def _groups(subjects: list[Party], objects: list[Party], clause: Clause) -> list
     # a meeting with several people is one meeting.
     if not objects:
         return [subjects]
+    if clause.symmetric_objects and not subjects:
+        return [objects]  # "a phone call between A and B"
     if clause.separate or (clause.kind.type == "call" and len(objects) > 1 and not clause.joint):
         return [[*subjects, obj] for obj in objects]
     return [[*subjects, *objects]]

@@ -24,6 +24,22 @@ _HOME_CUES = (
     (re.compile(r"\bZhongnanhai\b"), "CHN"),
 )
 _GENERIC_OFFICES = {"Leader", "Head of State", "Counterpart"}
+# "the Russian leader" is the head of state or government, not the last Russian named.
+_LEADER_OFFICES = {
+    "President",
+    "Prime Minister",
+    "Chancellor",
+    "King",
+    "Queen",
+    "Emir",
+    "Sultan",
+    "Crown Prince",
+    "Supreme Leader",
+    "Leader",
+    "General Secretary",
+    "Chief Adviser",
+    "Pope",
+}
 
 
 @dataclass
@@ -86,7 +102,7 @@ class Discourse:
 
     def _reference(self, mention: Mention, day: date | None) -> list[Party]:
         if mention.how == "pair":
-            return list(self.last_pair)
+            return list(self.last_pair) or self._two_people(day)
         if mention.how in ("he", "she"):
             earlier = [m for m in self.sentence_persons if m.end <= mention.start]
             if earlier:
@@ -97,19 +113,37 @@ class Discourse:
             anchor = self.clause_subject or self.last_subject
             office = anchor.participant.office if anchor else None
             return self._holder(office, mention.state, day, mention.name)
-        for party in reversed(self.history):
-            p = party.participant
-            if mention.state and p.state != mention.state:
-                continue
-            if office and not _same_office(office, p.office):
-                continue
-            return [party]
+        candidates = [
+            party
+            for party in reversed(self.history)
+            if not (mention.state and party.participant.state != mention.state)
+            and not (office and not _same_office(office, party.participant.office))
+        ]
+        if mention.office in ("Leader", "Head of State"):
+            heads = [c for c in candidates if c.participant.office in _LEADER_OFFICES]
+            candidates = heads or candidates
+        if candidates:
+            return [candidates[0]]
         if office and not mention.state:
             for party in self.lookahead:
                 if _same_office(office, party.participant.office):
                     return [party]
         state = mention.state or self.home_state
         return self._holder(office, state, day, mention.name if mention.state else None)
+
+    def _two_people(self, day: date | None) -> list[Party]:
+        # "Starmer arrived at the White House. The two leaders met ..., where Trump praised
+        # Starmer": with no contact told yet, the last person named and the nearest one of
+        # another state, from earlier sentences or this one.
+        pool = list(reversed(self.history)) + [self._person(m, day) for m in self.sentence_persons]
+        if not pool or pool[0].participant.state is None:
+            return []
+        first = pool[0]
+        for other in pool[1:]:
+            state = other.participant.state
+            if state is not None and state != first.participant.state:
+                return [first, other]
+        return []
 
     def _holder(
         self, office: str | None, state: str | None, day: date | None, label: str | None
