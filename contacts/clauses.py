@@ -70,6 +70,8 @@ def clauses_for(sentence: str, mentions: list[Mention], triggers: list[Trigger])
         if clause is None:
             continue
         previous = clauses[-1] if clauses else None
+        if previous is not None and clause.subjects and clause.subjects[0] in previous.objects:
+            clause.subjects = []  # "visited Jordan and held talks": Jordan is no subject
         if not clause.subjects and previous is not None and previous.subjects:
             # "Pezeshkian arrived in Moscow on Friday and held talks with Putin": a second
             # verb of the same subject.
@@ -112,7 +114,7 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
     clause.separate = separate
     if name in ("called", "phoned", "visited", "visit_to"):
         clause.initiator = "subject"
-    elif name in ("call_from", "hosted", "passive_host"):
+    elif name in ("call_from", "hosted", "passive_host", "hosted_meal"):
         clause.initiator = "object"
     spans = [m.start for m in subjects] + [trigger.start]
     clause.start = min(spans)

@@ -156,6 +156,8 @@ def _update_discourse(
         if first_person:
             discourse.last_subject = party
             first_person = False
+    # A visit's second party is a place: "the two leaders" refers to people who talked.
+    contacts = [c for c in contacts if c.type != "visit"]
     if contacts:
         last = contacts[-1]
         discourse.last_pair = [Party(p) for p in last.participants]

@@ -119,9 +119,11 @@ class Discourse:
             if not (mention.state and party.participant.state != mention.state)
             and not (office and not _same_office(office, party.participant.office))
         ]
-        if mention.office in ("Leader", "Head of State"):
-            heads = [c for c in candidates if c.participant.office in _LEADER_OFFICES]
-            candidates = heads or candidates
+        if mention.office in ("Leader", "Head of State") and mention.state:
+            # No head of that state named yet: the state's leader, unnamed, rather than an aide.
+            candidates = [c for c in candidates if c.participant.office in _LEADER_OFFICES]
+            if not candidates:
+                return self._holder(None, mention.state, day, mention.name)
         if candidates:
             return [candidates[0]]
         if office and not mention.state:
