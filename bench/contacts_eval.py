@@ -1,14 +1,16 @@
 """Detector quality on the labelled dev set, by the scoring rule of contacts-dev/README.md.
 
-    .venv/bin/python bench/contacts_eval.py [FILE.jsonl]   (default ../shared/contacts-dev/dev.jsonl)
+    .venv/bin/python bench/contacts_eval.py [FILE.jsonl] [--errors]
+        (default ../shared/contacts-dev/dev.jsonl; the project's own news sets are
+        tests/contacts/data/news_challenge.jsonl and news_heldout.jsonl)
 
 Same numbers as `diplowatch eval contacts FILE`, without the application around it.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
-import sys
 import time
 from pathlib import Path
 
@@ -19,7 +21,11 @@ DEV = Path(__file__).resolve().parents[2] / "shared" / "contacts-dev" / "dev.jso
 
 
 def main() -> None:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEV
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", nargs="?", type=Path, default=DEV)
+    parser.add_argument("--errors", action="store_true", help="list every miss and false alarm")
+    args = parser.parse_args()
+    path = args.file
     docs = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     kb = KnowledgeBase.load_default()
     start = time.perf_counter()
@@ -34,6 +40,16 @@ def main() -> None:
         f"false-alarm rate {report.false_alarm_rate:.3f} "
         f"({c['empty_docs_alarmed']}/{c['empty_docs']} contact-free complete documents)"
     )
+    if not args.errors:
+        return
+    for miss in report.misses:
+        names = ", ".join(p["name"] for p in miss["gold"]["participants"])
+        print(f"MISS  {miss['id']}: {miss['gold']['type']} {names}")
+    for alarm in report.false_alarms:
+        contact = alarm["contact"]
+        names = ", ".join(p["name"] for p in contact["participants"])
+        evidence = contact["evidence"][0] if contact["evidence"] else ""
+        print(f"FALSE {alarm['id']}: {contact['type']} {names} | {evidence[:160]}")
 
 
 if __name__ == "__main__":

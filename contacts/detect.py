@@ -30,14 +30,26 @@ def _default_kb() -> Any:
     return KnowledgeBase.load_default()
 
 
-def detect_contacts(text: str, published: date | None = None, *, kb: Any = None) -> list[Contact]:
+def detect_contacts(
+    text: str,
+    published: date | None = None,
+    *,
+    kb: Any = None,
+    home_state: str | None = None,
+) -> list[Contact]:
     """Diplomatic contacts reported in `text`, published on `published` (for relative dates).
 
     `kb` is the actor knowledge base; the packaged one (loaded once) when None.
+    `home_state` is the state whose voice the source is (ISO 3166 alpha-3, e.g. "USA" for the
+    State Department, "GBR" for gov.uk): an unqualified "the President", "the Secretary" or
+    "the Prime Minister" is that state's office holder. When None, the text's own cues
+    ("the White House said", "the Kremlin") decide, as before.
     """
     kb = kb if kb is not None else _default_kb()
     lexicon = lexicon_for(kb)
     discourse = Discourse.for_text(kb, text, published)
+    if home_state:
+        discourse.home_state, discourse.home_given = home_state, True
     found: list[Contact] = []
     analysed = []
     for sentence in split_sentences(text):

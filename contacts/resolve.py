@@ -55,6 +55,8 @@ class Discourse:
     kb: Any
     published: date | None
     home_state: str | None = None
+    # True when the caller named the source's state: an unqualified title is then that state's.
+    home_given: bool = False
     history: list[Party] = field(default_factory=list)  # person-like parties, oldest first
     last_subject: Party | None = None
     clause_subject: Party | None = None  # subject of a contact in the sentence being read
@@ -113,10 +115,11 @@ class Discourse:
             anchor = self.clause_subject or self.last_subject
             office = anchor.participant.office if anchor else None
             return self._holder(office, mention.state, day, mention.name)
+        wanted_state = mention.state or (self.home_state if self.home_given else None)
         candidates = [
             party
             for party in reversed(self.history)
-            if not (mention.state and party.participant.state != mention.state)
+            if not (wanted_state and party.participant.state != wanted_state)
             and not (office and not _same_office(office, party.participant.office))
         ]
         if mention.office in ("Leader", "Head of State") and mention.state:
@@ -128,10 +131,16 @@ class Discourse:
             return [candidates[0]]
         if office and not mention.state:
             for party in self.lookahead:
-                if _same_office(office, party.participant.office):
+                if _same_office(office, party.participant.office) and (
+                    wanted_state is None or party.participant.state == wanted_state
+                ):
                     return [party]
         state = mention.state or self.home_state
-        return self._holder(office, state, day, mention.name if mention.state else None)
+        found = self._holder(office, state, day, mention.name if mention.state else None)
+        if not found and office == "Secretary" and state:
+            # "the Secretary" in a foreign ministry's readout (State Department): its minister
+            found = self._holder("Foreign Minister", state, day, None)
+        return found
 
     def _two_people(self, day: date | None) -> list[Party]:
         # "Starmer arrived at the White House. The two leaders met ..., where Trump praised

@@ -207,3 +207,17 @@ def test_role_only_gold_is_matched_by_state_not_by_its_noun(kb: KnowledgeBase) -
     }
     report = evaluate([doc], lambda text, day: detect_contacts(text, day, kb=kb), kb)
     assert report.counts["found"] == 1 and report.precision == 1.0
+
+
+def test_home_state_names_whose_unqualified_titles_they_are(kb: KnowledgeBase) -> None:
+    day = date(2025, 2, 24)
+    text = "The Prime Minister spoke to President Zelenskyy this evening."
+    assert detect_contacts(text, day, kb=kb) == []  # no cue in the text: unknown whose PM
+    (call,) = detect_contacts(text, day, kb=kb, home_state="GBR")
+    assert {p.canonical_name for p in call.participants} == {"Keir Starmer", "Volodymyr Zelensky"}
+    text = "The Secretary met Saudi Foreign Minister Faisal bin Farhan in Riyadh today."
+    (meeting,) = detect_contacts(text, day, kb=kb, home_state="USA")
+    assert "Marco Rubio" in {p.canonical_name for p in meeting.participants}
+    text = "The President received President Macron today."
+    (meeting,) = detect_contacts(text, day, kb=kb, home_state="USA")
+    assert {p.canonical_name for p in meeting.participants} == {"Donald Trump", "Emmanuel Macron"}
