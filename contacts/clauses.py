@@ -145,11 +145,15 @@ def _subjects(
     # Mentions sharing the nearest one's span come from one phrase ("the Russian and Ukrainian
     # delegations").
     group = [m for m in before if (m.start, m.end) == (nearest.start, nearest.end)]
+    joined_by_and = False
     for m in reversed([m for m in before if m.end <= nearest.start]):
-        if _usable(m, polity_ok) and _COORD_GAP.match(sentence[m.end : group[0].start]):
-            group.insert(0, m)
-        else:
+        gap = sentence[m.end : group[0].start]
+        if not _usable(m, polity_ok) or not _COORD_GAP.match(gap):
             break
+        if gap.strip() == "," and not joined_by_and:
+            break  # "At the initiative of the German side, Scholz ...": no list without "and"
+        joined_by_and = joined_by_and or "and" in gap or "&" in gap
+        group.insert(0, m)
     return group
 
 

@@ -40,6 +40,7 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _DATE = re.compile(
     rf"\b(?P<md>(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>(?:19|20)\d\d))?)\b"
     rf"|\b(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>(?:19|20)\d\d))?)\b"
+    rf"|\b(?P<my>(?P<m4>{_MONTH})\s+(?P<y4>(?:19|20)\d\d))\b"
     r"|\b(?P<iso>(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))\b"
     r"|\b(?P<wd>(?:on\s+|last\s+|this\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
     r"|\b(?P<today>today|this (?:morning|afternoon|evening)|tonight|earlier today|on the same day)\b"
@@ -78,6 +79,11 @@ def _resolve(match: re.Match[str], published: date | None, future: bool) -> Date
         day_number = int(groups["d1"] or groups["d2"])
         year_text = groups["y1"] or groups["y2"]
         return _calendar_day(month, day_number, year_text, published, future, span)
+    if groups["my"]:
+        # "in June 2021": no day, but old when the whole month lies before the last 14 days
+        month = MONTHS[groups["m4"].lower().rstrip(".")]
+        month_end = date(int(groups["y4"]), month, 28)
+        return DateMention(None, True, _is_old(month_end, published), *span)
     if groups["iso"]:
         try:
             day = date(int(groups["y3"]), int(groups["m3"]), int(groups["d3"]))

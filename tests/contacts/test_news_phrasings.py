@@ -221,3 +221,20 @@ def test_home_state_names_whose_unqualified_titles_they_are(kb: KnowledgeBase) -
     text = "The President received President Macron today."
     (meeting,) = detect_contacts(text, day, kb=kb, home_state="USA")
     assert {p.canonical_name for p in meeting.participants} == {"Donald Trump", "Emmanuel Macron"}
+
+
+def test_a_month_and_year_long_ago_is_background(kb: KnowledgeBase) -> None:
+    text = "When Putin and Biden last met in Geneva in June 2021, they agreed on arms talks."
+    assert [c.background for c in detect(kb, text, date(2024, 11, 16))] == [True]
+
+
+def test_a_comma_alone_makes_no_coordinated_subject(kb: KnowledgeBase) -> None:
+    text = (
+        "At the initiative of the German side, Chancellor Olaf Scholz had a telephone "
+        "conversation with Vladimir Putin."
+    )
+    (call,) = detect(kb, text, date(2024, 11, 16))
+    assert {p.canonical_name for p in call.participants} == {"Olaf Scholz", "Vladimir Putin"}
+    text = "Macron, Scholz and Meloni met Biden in Berlin."
+    (meeting,) = detect(kb, text, date(2024, 10, 19))
+    assert len(meeting.participants) == 4
