@@ -6,6 +6,7 @@ CLI calls it once, and the daemon runs each crawl as a child process (see docs/a
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from contacts import KnowledgeBase
 from crawler import CrawlSettings, CrawlStats, SourceSpec, crawl, default_sources
 from diplowatch.config import Config, CrawlConfig, SourceConfig
 from diplowatch.db import Database
+from diplowatch.detection import DetectionPool, InlineDetection
 from diplowatch.pipeline import StoreSink, kb_detector
 from store import repository as repo
 from store.models import CrawlRun
@@ -100,11 +102,18 @@ def crawl_into_store(
     kb: KnowledgeBase | None = None,
     run_id: str | None = None,
     on_progress: Callable[[str, CrawlStats], None] | None = None,
+    detect_workers: int | None = None,
 ) -> CrawlReport:
-    """Crawl `sources` once: articles, contacts and pending alerts go to the store."""
+    """Crawl `sources` once: articles, contacts and pending alerts go to the store.
+
+    The detector runs in `detect_workers` processes beside the crawl (default: one per core but
+    one, at least one); 0 runs it in the crawl's thread.
+    """
     run_id = run_id or uuid.uuid4().hex[:12]
     kb = kb or KnowledgeBase.load_default()
-    sink = StoreSink(database, kb_detector(kb), keep_raw_html=config.crawl.keep_raw_html)
+    workers = default_detect_workers() if detect_workers is None else detect_workers
+    detection = DetectionPool(kb, workers) if workers > 0 else InlineDetection(kb_detector(kb))
+    sink = StoreSink(database, detection, keep_raw_html=config.crawl.keep_raw_html)
     runs = {}
     with database.sessions.begin() as session:
         for spec in sources:
@@ -112,7 +121,11 @@ def crawl_into_store(
             runs[spec.name] = repo.start_crawl_run(session, source, run_id).id
     stats: dict[str, CrawlStats] = {}
     try:
-        stats = crawl(sources, sink, crawl_settings(config.crawl), on_progress=on_progress)
+        try:
+            stats = crawl(sources, sink, crawl_settings(config.crawl), on_progress=on_progress)
+        finally:
+            sink.close()  # every article the crawl handed over is written before we go on
+            _settle(stats, sink)
     finally:
         _finish_runs(database, runs, stats, sink)
     return CrawlReport(
@@ -121,6 +134,21 @@ def crawl_into_store(
         new_contacts=dict(sink.new_contacts),
         errors=dict(sink.errors),
     )
+
+
+def default_detect_workers() -> int:
+    """One detector process per core, leaving one core to the crawl itself."""
+    return max(1, (os.cpu_count() or 1) - 1)
+
+
+def _settle(stats: dict[str, CrawlStats], sink: StoreSink) -> None:
+    # The crawl counted an article new when it was queued; writing it may have found it a
+    # duplicate (stored meanwhile by another process) or failed (an error, fetched again).
+    for name, s in stats.items():
+        late, failed = sink.late_duplicates.get(name, 0), sink.failed.get(name, 0)
+        s.new_articles -= late + failed
+        s.duplicates += late
+        s.errors += failed
 
 
 def _finish_runs(

@@ -9,6 +9,7 @@ that was ever visible; a crash after it loses nothing at all.
 from __future__ import annotations
 
 import logging
+import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -19,7 +20,18 @@ from alerts.filters import matches, parse_filters
 from contacts import Contact as DetectedContact
 from contacts import KnowledgeBase, detect_contacts
 from diplowatch.db import Database
+from diplowatch.detection import Detection
+from diplowatch.store_writer import (
+    ArticleJob,
+    DuplicateJob,
+    Job,
+    SkipJob,
+    StoreWriter,
+    ValidatorsJob,
+    Written,
+)
 from store import repository as repo
+from store.engine import make_read_sessionmaker
 from store.models import Article, Subscription
 
 log = logging.getLogger(__name__)
@@ -77,15 +89,18 @@ def _party_keys(found: DetectedContact) -> list[str]:
 
 
 def record_contacts(
-    session: Session, article: Article, found: Sequence[DetectedContact]
+    session: Session,
+    article: Article,
+    found: Sequence[DetectedContact],
+    subscriptions: list[tuple[Subscription, object]] | None = None,
 ) -> tuple[int, int]:
     """Store what the detector found in `article`, and queue alerts for new contacts.
 
     Returns (new contacts, new mentions of known contacts). Background contacts (long-past,
-    told as context) are not news and are not stored.
+    told as context) are not news and are not stored. `subscriptions` (from
+    `subscriptions_with_filters`, loaded once for several articles) default to a fresh load.
     """
     new_contacts = new_mentions = 0
-    subscriptions: list[tuple[Subscription, object]] | None = None
     for item in found:
         if item.background or len(item.participants) < 2:
             continue
@@ -96,7 +111,7 @@ def record_contacts(
         if mention is None:
             continue  # this article already reported it (two sentences, one contact)
         if subscriptions is None:
-            subscriptions = _subscriptions_with_filters(session)
+            subscriptions = subscriptions_with_filters(session)
         event, key = ("contact.created", "created")
         if known is not None:
             new_mentions += 1
@@ -110,7 +125,8 @@ def record_contacts(
     return new_contacts, new_mentions
 
 
-def _subscriptions_with_filters(session: Session) -> list[tuple[Subscription, object]]:
+def subscriptions_with_filters(session: Session) -> list[tuple[Subscription, object]]:
+    """The active subscriptions, each with its parsed filters."""
     result = []
     for subscription in repo.active_subscriptions(session):
         try:
@@ -121,17 +137,52 @@ def _subscriptions_with_filters(session: Session) -> list[tuple[Subscription, ob
 
 
 class StoreSink:
-    """The crawler's ArticleSink, backed by the store and the detector."""
+    """The crawler's ArticleSink, backed by the store and the detector.
 
-    def __init__(self, database: Database, detect: Detector, *, keep_raw_html: bool = False):
+    `add_article` answers at once: an article is a duplicate when the store, or an article
+    queued before it in this crawl, has its URL, canonical URL or content hash. A new article goes
+    to `detection` (worker processes, or this thread) and then to the store writer, which commits
+    it with its contacts and outbox rows. Its URL is remembered as seen only in that commit, so an
+    article fetched but not yet stored when the process dies is simply fetched again next time.
+    `close()` must be called when the crawl ends: it waits until everything queued is written.
+    """
+
+    def __init__(
+        self,
+        database: Database,
+        detection: Detection,
+        *,
+        keep_raw_html: bool = False,
+        batch_size: int = 50,
+        max_pending: int = 64,
+    ):
         self.database = database
-        self.detect = detect
+        self.detection = detection
         self.keep_raw_html = keep_raw_html
         self.new_contacts: Counter[str] = Counter()
         self.errors: dict[str, list[str]] = {}
+        # Articles the crawl counted as new that turned out, when written, to be duplicates
+        # (another process stored them meanwhile) or could not be stored; by source.
+        self.late_duplicates: Counter[str] = Counter()
+        self.failed: Counter[str] = Counter()
+        self._reads = make_read_sessionmaker(database.engine)
+        self._lock = threading.Lock()  # guards what the writer thread shares with the crawl's
+        self._pending_urls: Counter[str] = Counter()  # queued, not yet written
+        self._pending_hashes: Counter[str] = Counter()
+        self._writer = StoreWriter(
+            database.sessions,
+            record_contacts,
+            subscriptions_with_filters,
+            self._written,
+            batch_size=batch_size,
+            max_pending=max_pending,
+        )
 
     def is_known(self, url: str) -> bool:
-        with self.database.sessions() as session:
+        with self._lock:
+            if url in self._pending_urls:
+                return True
+        with self._reads() as session:
             return repo.is_url_seen(session, url)
 
     def add_article(self, source: str, article, raw_html: bytes | None) -> str:  # type: ignore[no-untyped-def]
@@ -146,42 +197,91 @@ class StoreSink:
             language=article.language,
             raw_html=raw_html if self.keep_raw_html else None,
         )
-        published = article.published_at.date() if article.published_at else None
-        # Detect outside the transaction: it is CPU work and needs no lock.
-        found = self.detect(article.body, published)
-        with self.database.sessions.begin() as session:
-            src = repo.get_or_create_source(session, source)
-            duplicate = repo.find_duplicate_article(session, new)
-            if duplicate is not None:
-                for url in {new.url, new.canonical_url}:
-                    repo.mark_url_seen(
-                        session, url, source=src, status="duplicate", article=duplicate
-                    )
-                return "duplicate"
-            stored = repo.add_article(session, new, source=src)
-            for url in {new.url, new.canonical_url}:
-                repo.mark_url_seen(session, url, source=src, status="article", article=stored)
-            created, _ = record_contacts(session, stored, found)
-        self.new_contacts[source] += created
+        urls = {new.url, new.canonical_url}
+        # Queued articles first, then the store: the writer forgets a queued article only after
+        # committing it, so one of the two checks sees it.
+        with self._lock:
+            queued = new.content_hash in self._pending_hashes or any(
+                url in self._pending_urls for url in urls
+            )
+        if queued or self._is_stored(new):
+            self._queue(DuplicateJob(source, new), urls)
+            return "duplicate"
+        published = new.published_at.date() if new.published_at else None
+        found = self.detection.submit(new.body, published)
+        self._queue(ArticleJob(source, new, found), urls, new.content_hash)
         return "new"
 
     def add_skipped(self, source: str, url: str, reason: str) -> None:
-        with self.database.sessions.begin() as session:
-            src = repo.get_or_create_source(session, source)
-            repo.mark_url_seen(session, url, source=src, status="skipped", reason=reason)
+        self._queue(SkipJob(source, url, reason), {url})
 
     def feed_validators(self, url: str) -> tuple[str | None, str | None]:
-        with self.database.sessions() as session:
+        with self._reads() as session:
             return repo.get_feed_validators(session, url)
 
     def save_feed_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
-        with self.database.sessions.begin() as session:
-            repo.save_feed_validators(session, url, etag, last_modified)
+        # Queued behind the feed's articles: saved only once they are stored.
+        self._writer.put(ValidatorsJob(url, etag, last_modified))
 
     def record_error(self, source: str, url: str, error: str) -> None:
         # Errors are not remembered as seen: the next crawl tries the URL again.
-        self.errors.setdefault(source, []).append(f"{url}: {error}")
+        with self._lock:
+            self.errors.setdefault(source, []).append(f"{url}: {error}")
         log.warning("%s: %s: %s", source, url, error)
+
+    def close(self) -> None:
+        """Write everything queued, then stop detection. The sink takes no more articles."""
+        try:
+            self._writer.close()
+        finally:
+            self.detection.close()
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _is_stored(self, new: repo.NewArticle) -> bool:
+        with self._reads() as session:
+            return repo.find_duplicate_article(session, new) is not None
+
+    def _queue(self, job: Job, urls: set[str], content_hash: str | None = None) -> None:
+        with self._lock:
+            self._pending_urls.update(urls)
+            if content_hash:
+                self._pending_hashes[content_hash] += 1
+        self._writer.put(job)
+
+    def _written(self, result: Written) -> None:
+        # Called by the writer thread after the job's transaction committed (or failed).
+        job = result.job
+        with self._lock:
+            if isinstance(job, ArticleJob | DuplicateJob):
+                source = job.source
+                self._forget({job.article.url, job.article.canonical_url})
+                if isinstance(job, ArticleJob):
+                    self._forget_hash(job.article.content_hash)
+                    if result.status == "new":
+                        self.new_contacts[source] += result.new_contacts
+                    elif result.status == "duplicate":
+                        self.late_duplicates[source] += 1
+                if result.status == "failed":
+                    self.failed[source] += isinstance(job, ArticleJob)
+                    url = job.article.url
+                    self.errors.setdefault(source, []).append(f"{url}: {result.error}")
+                    log.warning("%s: %s: %s", source, url, result.error)
+            elif isinstance(job, SkipJob):
+                self._forget({job.url})
+            elif result.status == "failed":
+                log.warning("feed validators of %s not saved: %s", job.url, result.error)
+
+    def _forget(self, urls: set[str]) -> None:
+        for url in urls:
+            self._pending_urls[url] -= 1
+            if self._pending_urls[url] <= 0:
+                del self._pending_urls[url]
+
+    def _forget_hash(self, content_hash: str) -> None:
+        self._pending_hashes[content_hash] -= 1
+        if self._pending_hashes[content_hash] <= 0:
+            del self._pending_hashes[content_hash]
 
 
 def reprocess(

@@ -25,11 +25,22 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
-        # SQLAlchemy's pysqlite driver begins transactions lazily; make BEGIN explicit and
-        # immediate so two writers queue on the lock instead of failing on upgrade from read.
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, echo=echo, pool_pre_ping=True)
+
+
+# Execution option marking connections of read-only sessions (make_read_sessionmaker).
+READ_ONLY = "diplowatch_read_only"
+
+
+def _sqlite_begin(connection) -> None:  # type: ignore[no-untyped-def]
+    # SQLAlchemy's pysqlite driver begins transactions lazily; make BEGIN explicit and
+    # immediate so two writers queue on the lock instead of failing on upgrade from read.
+    # A read-only session begins nothing: each SELECT is its own transaction and sees the last
+    # commit (WAL), without waiting behind a writer for a lock it does not need.
+    if not connection.get_execution_options().get(READ_ONLY, False):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -45,6 +56,19 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def make_read_sessionmaker(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for quick look-ups, in autocommit mode: each statement sees the latest commit
+    (there is no snapshot across statements), takes no write lock on SQLite and costs no
+    BEGIN/ROLLBACK round trips on PostgreSQL. Never write through them: nothing is atomic."""
+    if engine.dialect.name == "sqlite":
+        # pysqlite's own AUTOCOMMIT level would reset the connection's isolation_level when it
+        # goes back to the pool; skipping our BEGIN (_sqlite_begin) gives autocommit reads.
+        return sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
+    return sessionmaker(
+        engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False
+    )
 
 
 def alembic_config(engine: Engine) -> AlembicConfig:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from store.models import (
@@ -107,7 +107,14 @@ def find_duplicate_article(session: Session, new: NewArticle) -> Article | None:
 
 
 def add_article(session: Session, new: NewArticle, *, source: Source | None) -> Article:
-    article = Article(
+    article = _article_row(new, source)
+    session.add(article)
+    session.flush()
+    return article
+
+
+def _article_row(new: NewArticle, source: Source | None) -> Article:
+    return Article(
         source_id=source.id if source else None,
         url=new.url,
         canonical_url=new.canonical_url,
@@ -120,9 +127,96 @@ def add_article(session: Session, new: NewArticle, *, source: Source | None) -> 
         content_hash=new.content_hash,
         raw_html=zlib.compress(new.raw_html, 6) if new.raw_html is not None else None,
     )
-    session.add(article)
+
+
+# --- the same, several at a time (the crawl's store writer) ---------------------------------
+# One statement for many rows instead of one per row: a crawl stores articles in batches.
+
+_IN_CHUNK = 300  # values per IN (...) list, well below every backend's parameter limit
+
+
+def find_duplicate_articles(session: Session, news: Sequence[NewArticle]) -> list[int | None]:
+    """For each of `news`, the id of a stored article it repeats (as find_duplicate_article)."""
+    stored: list[tuple[int, str, str, str]] = []
+    for start in range(0, len(news), _IN_CHUNK // 3):
+        chunk = news[start : start + _IN_CHUNK // 3]
+        urls = list({url for new in chunk for url in (new.url, new.canonical_url)})
+        hashes = list({new.content_hash for new in chunk})
+        stored.extend(
+            session.execute(
+                select(Article.id, Article.url, Article.canonical_url, Article.content_hash).where(
+                    or_(
+                        Article.url.in_(urls),
+                        Article.canonical_url.in_(urls),
+                        Article.content_hash.in_(hashes),
+                    )
+                )
+            ).tuples()
+        )
+    found: list[int | None] = []
+    for new in news:
+        keys = {new.url, new.canonical_url}
+        found.append(
+            next(
+                (
+                    article_id
+                    for article_id, url, canonical, digest in stored
+                    if url in keys or canonical in keys or digest == new.content_hash
+                ),
+                None,
+            )
+        )
+    return found
+
+
+def add_articles(
+    session: Session, items: Sequence[tuple[NewArticle, Source | None]]
+) -> list[Article]:
+    """Add several articles (each with its source) in one flush; returned in order, with ids."""
+    articles = [_article_row(new, source) for new, source in items]
+    session.add_all(articles)
     session.flush()
-    return article
+    return articles
+
+
+@dataclass
+class SeenMark:
+    """A URL to remember as seen; see mark_url_seen."""
+
+    url: str
+    source_id: int | None
+    status: str  # article | duplicate | skipped
+    reason: str | None = None
+    article_id: int | None = None
+
+
+def mark_urls_seen(session: Session, marks: Sequence[SeenMark]) -> int:
+    """Remember several URLs. A URL already remembered, or repeated in `marks`, keeps its first
+    record (as mark_url_seen). Returns how many were added."""
+    urls = list({mark.url for mark in marks})
+    known: set[str] = set()
+    for start in range(0, len(urls), _IN_CHUNK):
+        chunk = urls[start : start + _IN_CHUNK]
+        known.update(session.scalars(select(SeenUrl.url).where(SeenUrl.url.in_(chunk))))
+    now = utcnow()
+    rows = []
+    for mark in marks:
+        if mark.url in known:
+            continue
+        known.add(mark.url)
+        rows.append(
+            {
+                "url": mark.url,
+                "source_id": mark.source_id,
+                "status": mark.status,
+                "reason": mark.reason,
+                "article_id": mark.article_id,
+                "first_seen": now,
+            }
+        )
+    if rows:
+        session.execute(insert(SeenUrl), rows)
+    return len(rows)
 
 
 def raw_html_of(article: Article) -> bytes | None:

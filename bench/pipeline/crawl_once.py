@@ -6,7 +6,8 @@ Run by bench/pipeline/run.py as a child process (Scrapy's reactor starts once pe
         [--profile out.prof]
 
 Prints one JSON line: wall and CPU seconds of the crawl (discover, fetch, extract, detect, store),
-the knowledge-base load time (once per process, outside the crawl), peak RSS, and what was stored.
+the CPU of the detector's worker processes, the knowledge-base load time (once per process, outside
+the crawl), peak RSS of this process and of the largest worker, and what was stored.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ from sqlalchemy import func, select
 
 from contacts import KnowledgeBase
 from diplowatch.config import Config, CrawlConfig, SourceConfig
-from diplowatch.crawling import configured_sources, crawl_into_store
+from diplowatch.crawling import configured_sources, crawl_into_store, default_detect_workers
 from diplowatch.db import open_database
+from diplowatch.logs import setup_logging
 from store.models import Article, Contact
 
 
@@ -57,8 +59,8 @@ def bench_config(base: str, database_url: str) -> Config:
     )
 
 
-def cpu_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
+def cpu_seconds(who: int = resource.RUSAGE_SELF) -> float:
+    usage = resource.getrusage(who)
     return usage.ru_utime + usage.ru_stime
 
 
@@ -67,8 +69,13 @@ def main() -> None:
     parser.add_argument("--base", required=True)
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--profile", help="write a cProfile of the crawl here")
+    parser.add_argument(
+        "--workers", type=int, help="detector processes (default: the application's default)"
+    )
     args = parser.parse_args()
-    logging.basicConfig(level=logging.ERROR)
+    workers = default_detect_workers() if args.workers is None else args.workers
+    # The application's own logging (as `diplowatch crawl` sets it up), errors only.
+    setup_logging(level=logging.ERROR)
 
     config = bench_config(args.base, args.database_url)
     database = open_database(config.database_url)
@@ -78,13 +85,20 @@ def main() -> None:
 
     profiler = cProfile.Profile() if args.profile else None
     cpu0, wall0 = cpu_seconds(), time.perf_counter()
+    workers_cpu0 = cpu_seconds(resource.RUSAGE_CHILDREN)
     if profiler:
         profiler.enable()
-    report = crawl_into_store(config, database, configured_sources(config), kb=kb)
+    report = crawl_into_store(
+        config, database, configured_sources(config), kb=kb, detect_workers=workers
+    )
     if profiler:
         profiler.disable()
         profiler.dump_stats(args.profile)
     wall, cpu = time.perf_counter() - wall0, cpu_seconds() - cpu0
+    # The detector's worker processes have ended (the sink waits for them): their CPU and the
+    # peak RSS of the largest of them.
+    workers_cpu = cpu_seconds(resource.RUSAGE_CHILDREN) - workers_cpu0
+    worker_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
     with database.sessions() as session:
         articles = session.scalar(select(func.count()).select_from(Article))
@@ -96,9 +110,12 @@ def main() -> None:
             {
                 "wall_seconds": wall,
                 "cpu_seconds": cpu,
+                "workers_cpu_seconds": workers_cpu,
+                "workers": workers,
                 "kb_load_seconds": kb_seconds,
                 # Linux reports ru_maxrss in KiB.
                 "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "worker_peak_rss_mib": worker_rss,
                 "articles": articles,
                 "contacts": contacts,
                 "stats": stats,

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import pstats
+import shutil
 import subprocess
 import sys
 import tempfile
 import uuid
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
@@ -25,6 +28,17 @@ import psycopg
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
 POSTGRES_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+@dataclass
+class Site:
+    base: str
+    pid: int
+
+    def cpu_seconds(self) -> float:
+        """CPU the fixture server used so far (it shares the machine's cores with the crawl)."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @contextmanager
@@ -38,7 +52,7 @@ def fixture_site(pages: int):  # type: ignore[no-untyped-def]
         line = server.stdout.readline().strip()  # type: ignore[union-attr]
         if not line.startswith("READY "):
             raise RuntimeError(f"fixture site did not start: {line!r}")
-        yield line.split(" ", 1)[1]
+        yield Site(line.split(" ", 1)[1], server.pid)
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -64,22 +78,44 @@ def database(kind: str, workdir: Path):  # type: ignore[no-untyped-def]
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def crawl_once(base: str, url: str, profile: Path | None = None) -> dict:
-    command = [PYTHON, str(HERE / "crawl_once.py"), "--base", base, "--database-url", url]
+def crawl_once(
+    site: Site, url: str, profile: Path | None = None, workers: int | None = None
+) -> dict:
+    command = [PYTHON, str(HERE / "crawl_once.py"), "--base", site.base, "--database-url", url]
     if profile:
         command += ["--profile", str(profile)]
+    if workers is not None:
+        command += ["--workers", str(workers)]
+    server_cpu = site.cpu_seconds()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"crawl failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["server_cpu_seconds"] = site.cpu_seconds() - server_cpu
+    return result
+
+
+HEADER = (
+    "| N | db | articles | contacts | wall s | articles/s | CPU ms/article: crawl + detector "
+    "workers (+ fixture server) | peak RSS MiB: crawl + workers | KB load s | errors |\n"
+    "|---|---|---|---|---|---|---|---|---|---|"
+)
 
 
 def row(pages: int, kind: str, result: dict) -> str:
     articles = max(1, result["articles"])
+
+    def per_article(seconds: float) -> float:
+        return 1000 * seconds / articles
+
+    # ru_maxrss of the children is the largest worker's: counted once per worker, an upper bound.
+    workers_rss = result["workers"] * result["worker_peak_rss_mib"]
     return (
         f"| {pages} | {kind} | {result['articles']} | {result['contacts']} | "
         f"{result['wall_seconds']:.1f} | {result['articles'] / result['wall_seconds']:.0f} | "
-        f"{1000 * result['cpu_seconds'] / articles:.1f} | {result['peak_rss_mib']:.0f} | "
+        f"{per_article(result['cpu_seconds']):.1f} + {per_article(result['workers_cpu_seconds']):.1f}"
+        f" ({per_article(result['server_cpu_seconds']):.1f}) | "
+        f"{result['peak_rss_mib']:.0f} + {workers_rss:.0f} | "
         f"{result['kb_load_seconds']:.1f} | {result['errors']} |"
     )
 
@@ -113,28 +149,29 @@ def main() -> None:
     parser.add_argument("--db", nargs="+", default=["sqlite", "postgresql"])
     parser.add_argument("--peers", type=int, default=0, help="pages for the extractor comparison")
     parser.add_argument("--profile", type=int, default=0, help="N to profile (SQLite)")
+    parser.add_argument("--keep-profile", help="copy the profile (pstats file) here")
+    parser.add_argument("--workers", type=int, help="detector processes (default: the app's)")
     args = parser.parse_args()
 
-    print(
-        "| N | db | articles | contacts | wall s | articles/s | CPU ms/article | peak RSS MiB "
-        "| KB load s | errors |"
-    )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print(HEADER)
     with tempfile.TemporaryDirectory(prefix="diplowatch-bench-") as tmp:
         workdir = Path(tmp)
         for pages in args.pages:
-            with fixture_site(pages) as base:
+            with fixture_site(pages) as site:
                 for kind in args.db:
                     with database(kind, workdir) as url:
-                        print(row(pages, kind, crawl_once(base, url)), flush=True)
+                        result = crawl_once(site, url, workers=args.workers)
+                        print(row(pages, kind, result), flush=True)
         if args.profile:
-            with fixture_site(args.profile) as base, database("sqlite", workdir) as url:
+            with fixture_site(args.profile) as site, database("sqlite", workdir) as url:
                 out = workdir / "crawl.prof"
-                result = crawl_once(base, url, out)
+                result = crawl_once(site, url, out, workers=args.workers)
                 print(
                     f"\nprofiled run (cProfile slows it down): {row(args.profile, 'sqlite', result)}"
                 )
                 profile_summary(out)
+                if args.keep_profile:
+                    shutil.copy(out, args.keep_profile)
     if args.peers:
         print("\nextraction only, same pages:")
         subprocess.run([PYTHON, str(HERE / "peers.py"), "--pages", str(args.peers)], check=True)
