@@ -83,9 +83,13 @@ class Children:
 
     _running: set[subprocess.Popen] = field(default_factory=set)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _closed: bool = False
 
-    def start(self, command: list[str]) -> subprocess.Popen:
+    def start(self, command: list[str]) -> subprocess.Popen | None:
+        """Start a child; None once shutdown has begun (a job that raced the signal)."""
         with self._lock:
+            if self._closed:
+                return None
             process = subprocess.Popen(command, stdin=subprocess.DEVNULL)
             self._running.add(process)
             return process
@@ -95,7 +99,9 @@ class Children:
             self._running.discard(process)
 
     def stop_all(self, grace: float) -> None:
+        """Refuse new children; SIGTERM the running ones, SIGKILL those left after `grace`."""
         with self._lock:
+            self._closed = True
             running = list(self._running)
         for process in running:
             if process.poll() is None:
@@ -169,23 +175,38 @@ class Daemon:
         """One scheduled crawl of `source`, in a child process (which skips it if not due)."""
         run_id = uuid.uuid4().hex[:12]
         with log_context(source=source, run_id=run_id):
+            if not self._maybe_due(source):
+                return
             started = time.monotonic()
             process = self.children.start(self.options.crawl_command(source, run_id))
+            if process is None:
+                return
             try:
                 code = process.wait()
             finally:
                 self.children.done(process)
             runs = record_run(self.metrics, self.database, run_id)
             seconds = time.monotonic() - started
-            if code != 0 and not self.stop.is_set():
-                log.warning("crawl process exited with status %s after %.1fs", code, seconds)
-            elif runs:
-                run = runs[0]
+            if code != 0:
+                why = "stopped for shutdown" if self.stop.is_set() else f"exited with {code}"
+                log.warning("crawl process %s after %.1fs", why, seconds)
+            for run in runs:
                 log.info(
                     "crawl %s: %d pages, %d new articles, %d new contacts, %d errors (%.1fs)",
                     run.status, run.pages_fetched, run.new_articles, run.new_contacts,
                     run.errors, seconds,
                 )  # fmt: skip
+
+    def _maybe_due(self, source: str) -> bool:
+        """A cheap look before starting a process: was the source crawled in this slot already?
+        Only the child's check, made under the source's lock, is authoritative."""
+        with self.database.sessions() as session:
+            sources = repo.list_sources(session)
+        last = next((s.last_crawl_at for s in sources if s.name == source), None)
+        if self.schedules[source].is_due(last, utcnow()):
+            return True
+        log.info("already crawled in this slot (started %s); skipped", last.isoformat())
+        return False
 
     def housekeeping(self) -> None:
         """Drop raw HTML and seen-URL records past their retention (one daemon at a time)."""
@@ -244,6 +265,7 @@ class Daemon:
             trigger="interval",
             seconds=HOUSEKEEPING_EVERY.total_seconds(),
             id="housekeeping",
+            misfire_grace_time=600,
             next_run_time=now,
         )
 
