@@ -300,11 +300,13 @@ class Daemon:
     def shutdown(self) -> None:
         deadline = time.monotonic() + SHUTDOWN_BUDGET
         log.info("stopping: no new jobs; asking running crawls to finish")
-        self.scheduler.shutdown(wait=False)
+        if self.scheduler.running:  # a signal may come before it started
+            self.scheduler.shutdown(wait=False)
         self.children.stop_all(grace=CHILD_GRACE)
         while self._busy() and time.monotonic() < deadline:
             time.sleep(0.1)
-        self._delivery_thread.join(timeout=max(0.0, deadline - time.monotonic()))
+        if self._delivery_thread.ident is not None:
+            self._delivery_thread.join(timeout=max(0.0, deadline - time.monotonic()))
         if self._server is not None:
             self._server.should_exit = True
             self._server_thread.join(timeout=max(0.5, deadline - time.monotonic()))

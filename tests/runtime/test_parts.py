@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import time
 import zlib
 from datetime import timedelta
 from pathlib import Path
@@ -157,3 +158,27 @@ def test_crawl_child_runs_the_cron_command(tmp_path: Path) -> None:
         "py", "-m", "diplowatch", "--log-format", "json", "--config", str(tmp_path / "c.toml"),
         "run", "--source", "tass", "--due", "--no-deliver", "--run-id", "r1",
     ]  # fmt: skip
+
+
+def test_a_crashing_job_is_logged_and_runs_again(
+    database: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    daemon = Daemon(Config(), database, [], {}, DaemonOptions())
+    calls = []
+
+    def broken() -> None:
+        calls.append(1)
+        raise RuntimeError("boom")
+
+    daemon.scheduler.add_job(daemon._guarded("broken", broken), "interval", seconds=0.1)
+    daemon.scheduler.start()
+    try:
+        deadline = time.monotonic() + 10
+        while len(calls) < 3 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(calls) >= 3  # ran again after each crash
+        assert daemon.scheduler.running
+    finally:
+        daemon.scheduler.shutdown(wait=True)
+    crashes = [r for r in caplog.records if "job broken failed" in r.getMessage()]
+    assert len(crashes) >= 3 and crashes[0].exc_info is not None
