@@ -21,6 +21,7 @@ from scrapy.exceptions import IgnoreRequest
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider
+    from scrapy.crawler import Crawler
 
     from crawler.sources import SourceSpec
 
@@ -67,10 +68,18 @@ class PrivateAddressMiddleware:
     Runs for every request, redirects included (a redirected request passes through again).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, crawler: Crawler | None = None) -> None:
+        self.crawler = crawler
         self._allowed: dict[str, bool] = {}
 
-    def process_request(self, request: Request, spider: Spider) -> None:
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> PrivateAddressMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        # Scrapy 2.13+ calls this without the spider; the crawler knows it.
+        if spider is None and self.crawler is not None:
+            spider = self.crawler.spider
         source = getattr(spider, "source", None)
         if source is None:
             return None

@@ -42,9 +42,10 @@ def crawl(
     from crawler.settings import scrapy_settings
     from crawler.spiders import NewsSpider
 
-    # Scrapy's messages go through the application's logging; we only set their level.
-    logging.getLogger("scrapy").setLevel(settings.log_level)
     process = AsyncCrawlerProcess(scrapy_settings(settings))
+    # Scrapy's messages go through the application's logging; we only set their level. After the
+    # process exists: creating it runs Scrapy's configure_logging, which resets the level.
+    logging.getLogger("scrapy").setLevel(settings.log_level)
     for spec in sources:
         process.crawl(
             NewsSpider,

@@ -60,4 +60,4 @@ def scrapy_settings(settings: CrawlSettings) -> dict[str, Any]:
         # Extraction and the sink run in the pipeline; keep few pages in memory at once.
         "CONCURRENT_ITEMS": 4,
         "SCRAPER_SLOT_MAX_ACTIVE_SIZE": 20 * 1024 * 1024,
-    }
+    } | settings.scrapy_overrides

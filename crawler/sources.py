@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from crawler.extract import ExtractedArticle
@@ -60,6 +60,9 @@ class CrawlSettings:
     autothrottle_max_delay: float = 30.0
     time_limit: float | None = None  # seconds; the crawl closes after this long
     log_level: str = "WARNING"  # level of Scrapy's own loggers
+    # Extra Scrapy settings applied last, e.g. crawler.distributed.redis_overlay(...) to share the
+    # request queue and duplicate filter of a crawl between processes.
+    scrapy_overrides: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
