@@ -13,6 +13,10 @@ tests that want no extra process).
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
+import os
+import signal
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
 from typing import Protocol
@@ -79,6 +83,20 @@ class DetectionPool:
 def _load_worker(kb: KnowledgeBase) -> None:
     global _worker_kb
     _worker_kb = kb
+    # Ctrl-C reaches the whole process group. The crawl handles it (Scrapy finishes what is in
+    # flight, the sink writes what is queued), and for that the workers must live on until the
+    # sink closes the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A worker holds both ends of its task pipe, so it would wait forever for the next task if
+    # the crawl process were killed (SIGKILL, out of memory): it watches its parent instead.
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
+
+
+def _exit_with(parent_sentinel: int) -> None:
+    multiprocessing.connection.wait([parent_sentinel])
+    os._exit(1)
 
 
 def _detect_in_worker(text: str, published: date | None) -> list[Contact]:

@@ -13,7 +13,10 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from typing import TypeVar
 
+from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from alerts.filters import matches, parse_filters
@@ -31,12 +34,14 @@ from diplowatch.store_writer import (
     Written,
 )
 from store import repository as repo
-from store.engine import make_read_sessionmaker
+from store.engine import make_read_sessionmaker, read_only
 from store.models import Article, Subscription
 
 log = logging.getLogger(__name__)
 
 Detector = Callable[[str, date | None], list[DetectedContact]]
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def kb_detector(kb: KnowledgeBase) -> Detector:
@@ -165,7 +170,10 @@ class StoreSink:
         # (another process stored them meanwhile) or could not be stored; by source.
         self.late_duplicates: Counter[str] = Counter()
         self.failed: Counter[str] = Counter()
+        # Look-ups (for every link and page) share one autocommit connection: only the crawl's
+        # thread calls the sink, and a connection per look-up costs more than the query.
         self._reads = make_read_sessionmaker(database.engine)
+        self._lookups: Connection | None = None
         self._lock = threading.Lock()  # guards what the writer thread shares with the crawl's
         self._pending_urls: Counter[str] = Counter()  # queued, not yet written
         self._pending_hashes: Counter[str] = Counter()
@@ -182,8 +190,7 @@ class StoreSink:
         with self._lock:
             if url in self._pending_urls:
                 return True
-        with self._reads() as session:
-            return repo.is_url_seen(session, url)
+        return self._look_up(repo.url_seen, url)
 
     def add_article(self, source: str, article, raw_html: bytes | None) -> str:  # type: ignore[no-untyped-def]
         new = repo.NewArticle(
@@ -204,7 +211,7 @@ class StoreSink:
             queued = new.content_hash in self._pending_hashes or any(
                 url in self._pending_urls for url in urls
             )
-        if queued or self._is_stored(new):
+        if queued or self._look_up(repo.duplicate_article_id, new) is not None:
             self._queue(DuplicateJob(source, new), urls)
             return "duplicate"
         published = new.published_at.date() if new.published_at else None
@@ -235,12 +242,25 @@ class StoreSink:
             self._writer.close()
         finally:
             self.detection.close()
+            if self._lookups is not None:
+                self._lookups.close()
+                self._lookups = None
 
     # -- internals ----------------------------------------------------------------------------
 
-    def _is_stored(self, new: repo.NewArticle) -> bool:
-        with self._reads() as session:
-            return repo.find_duplicate_article(session, new) is not None
+    def _look_up(self, query: Callable[[Connection, T], R], value: T) -> R:
+        for attempt in (1, 2):
+            if self._lookups is None:
+                self._lookups = read_only(self.database.engine).connect()
+            try:
+                return query(self._lookups, value)
+            except DBAPIError:
+                # A dropped connection (database restarted): one retry on a fresh one.
+                self._lookups.close()
+                self._lookups = None
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
 
     def _queue(self, job: Job, urls: set[str], content_hash: str | None = None) -> None:
         with self._lock:

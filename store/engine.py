@@ -58,17 +58,20 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
-def make_read_sessionmaker(engine: Engine) -> sessionmaker[Session]:
-    """Sessions for quick look-ups, in autocommit mode: each statement sees the latest commit
+def read_only(engine: Engine) -> Engine:
+    """The engine for quick look-ups, in autocommit mode: each statement sees the latest commit
     (there is no snapshot across statements), takes no write lock on SQLite and costs no
-    BEGIN/ROLLBACK round trips on PostgreSQL. Never write through them: nothing is atomic."""
+    BEGIN/ROLLBACK round trips on PostgreSQL. Never write through it: nothing is atomic."""
     if engine.dialect.name == "sqlite":
         # pysqlite's own AUTOCOMMIT level would reset the connection's isolation_level when it
         # goes back to the pool; skipping our BEGIN (_sqlite_begin) gives autocommit reads.
-        return sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
-    return sessionmaker(
-        engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False
-    )
+        return engine.execution_options(**{READ_ONLY: True})
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
+
+
+def make_read_sessionmaker(engine: Engine) -> sessionmaker[Session]:
+    """Sessions over read_only(engine)."""
+    return sessionmaker(read_only(engine), expire_on_commit=False)
 
 
 def alembic_config(engine: Engine) -> AlembicConfig:

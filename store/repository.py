@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from store.models import (
@@ -177,6 +177,36 @@ def add_articles(
     session.add_all(articles)
     session.flush()
     return articles
+
+
+# Look-ups the crawl makes for every link and page, on one Connection the caller holds (see
+# store.engine.make_read_sessionmaker for autocommit reads): statements built once, no ORM objects.
+
+_URL_SEEN = select(SeenUrl.url).where(SeenUrl.url == bindparam("url")).limit(1)
+_SAME_ARTICLE = (
+    select(Article.id)
+    .where(
+        or_(
+            Article.url == bindparam("url"),
+            Article.url == bindparam("canonical"),
+            Article.canonical_url == bindparam("url"),
+            Article.canonical_url == bindparam("canonical"),
+            Article.content_hash == bindparam("digest"),
+        )
+    )
+    .limit(1)
+)
+
+
+def url_seen(connection: Connection, url: str) -> bool:
+    """is_url_seen, for a connection."""
+    return connection.execute(_URL_SEEN, {"url": url}).first() is not None
+
+
+def duplicate_article_id(connection: Connection, new: NewArticle) -> int | None:
+    """The id of the stored article `new` repeats (as find_duplicate_article), for a connection."""
+    params = {"url": new.url, "canonical": new.canonical_url, "digest": new.content_hash}
+    return connection.execute(_SAME_ARTICLE, params).scalar()
 
 
 @dataclass
