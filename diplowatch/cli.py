@@ -13,28 +13,43 @@ from diplowatch.context import AppContext, UserError
 from diplowatch.db import DatabaseUnavailable
 from store import SchemaOutdated
 
-# Modules under diplowatch.commands, each exposing `command` (a click command or group).
-COMMAND_MODULES = [
-    "db",
-    "sources",
-    "crawl",
-    "reprocess",
-    "serve",
-    "tokens",
-    "contacts",
-    "report",
-    "demo",
-    "extract",
-    "subscriptions",
-    "deliveries",
-    "evaluate",
-    "kb",
-    "run",
-    "daemon",
-]
+# Command name -> module under diplowatch.commands exposing `command` (a click command or group).
+# Modules are imported when their command runs, so `diplowatch run` (started by the daemon for every
+# crawl) does not pay for the API's or the report's imports.
+COMMANDS = {
+    "demo": "demo",
+    "run": "run",
+    "daemon": "daemon",
+    "crawl": "crawl",
+    "sources": "sources",
+    "extract": "extract",
+    "reprocess": "reprocess",
+    "contacts": "contacts",
+    "report": "report",
+    "subscriptions": "subscriptions",
+    "deliveries": "deliveries",
+    "serve": "serve",
+    "tokens": "tokens",
+    "kb": "kb",
+    "eval": "evaluate",
+    "db": "db",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        module = COMMANDS.get(name)
+        if module is None:
+            return None
+        return importlib.import_module(f"diplowatch.commands.{module}").command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--config",
     "config_path",
@@ -57,10 +72,6 @@ def cli(ctx: click.Context, config_path: Path | None, quiet: bool, log_format: s
     app = AppContext(config_path=config_path, quiet=quiet, log_format=log_format)
     ctx.obj = app
     ctx.call_on_close(app.close)
-
-
-for _name in COMMAND_MODULES:
-    cli.add_command(importlib.import_module(f"diplowatch.commands.{_name}").command)
 
 
 def main(argv: list[str] | None = None) -> None:
