@@ -36,6 +36,9 @@ _CHAINED = re.compile(
     r"^(?:\s+(?:on\s+\w+|today|yesterday|\w+ly|in\s+[A-Z][\w-]+|last\s+\w+|this\s+\w+|also|then))*"
     r"\s*,?\s+and\s+(?:also\s+|then\s+|later\s+)?$"
 )
+_FOR_TALKS = re.compile(r"for\b", re.I)
+# "called on the president to resign": an appeal, not a courtesy call
+_APPEAL = re.compile(r"^\s*,?\s*(?:to|for|not|over|about)\b", re.I)
 _PLACE_PREPOSITIONS = frozenset("in to at from into near".split())
 _COORD_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.I)
 _JOINT = re.compile(
@@ -75,7 +78,10 @@ def clauses_for(sentence: str, mentions: list[Mention], triggers: list[Trigger])
         if not clause.subjects and previous is not None and previous.subjects:
             # "Pezeshkian arrived in Moscow on Friday and held talks with Putin": a second
             # verb of the same subject.
-            if _CHAINED.match(sentence[previous.end : trigger.start]):
+            if _CHAINED.match(sentence[previous.end : trigger.start]) or (
+                _FOR_TALKS.match(trigger.text) and previous.kind.grammar == "visit"
+            ):
+                # ... or "Orban arrived in Moscow on Friday for talks with Putin"
                 clause.subjects = list(previous.subjects)
                 clause.start = previous.start
         clauses.append(clause)
@@ -92,6 +98,12 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
             return None  # "met visiting Chinese Foreign Minister Wang Yi": an adjective
     if name == "called" and objects and _NAMING.match(sentence[objects[-1].end :]):
         return None  # "called Netanyahu a liar"
+    if name == "called_on" and (
+        not objects
+        or any(m.kind == "polity" for m in objects)
+        or _APPEAL.match(sentence[objects[-1].end :])
+    ):
+        return None
     if kind.grammar == "visit" and objects and objects[0].kind == "polity":
         objects = objects[:1]
     subjects = _subjects(sentence, mentions, trigger, polity_ok)

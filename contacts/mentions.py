@@ -270,18 +270,10 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
             return [], i + 1
         label = text[(tokens[i + determiner].start) : end]
         return [Mention("ref", start, end, label, None, state, titles[-1], how)], j
-    if not states and j + 2 < len(tokens) and tokens[j + 1].key == "of":
-        # "leaders of Romania's new government", "officials of the Russian Federation"
-        n, entries = lexicon.match(tokens, j)
-        if any(e.kind == "role" for e in entries) and n == 1:
-            k = j + 2 + (tokens[j + 2].key == "the")
-            m, entry = _polity_at(tokens, lexicon, k)
-            if entry and entry.how != "demonym":
-                end = tokens[k + m - 1].end
-                label = text[tokens[j].start : end]
-                return [
-                    Mention("role", tokens[i].start, end, label, state=entry.value.code, how="role")
-                ], k + m
+    if not states and j + 2 < len(tokens):
+        roles, after = _roles_of_polities(text, tokens, lexicon, i, j)
+        if roles:
+            return roles, after
     if len(states) > 1 and not determiner and j == state_end:
         # "Israel and Lebanon renewed negotiations"
         if all(e.how == "name" for e in states):
@@ -317,3 +309,64 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
             )
         ], i + n
     return [], i + 1
+
+
+# "the foreign ministers of ...": the office a plural role noun stands for, by its adjective.
+_ROLE_OFFICES = {
+    ("foreign", "ministers"): "Foreign Minister",
+    ("defence", "ministers"): "Defence Minister",
+    ("defense", "ministers"): "Defence Minister",
+    ("", "leaders"): "Leader",
+}
+
+
+def _roles_of_polities(
+    text: str, tokens: list[Token], lexicon: Lexicon, i: int, j: int
+) -> tuple[list[Mention], int]:
+    """ "leaders of Romania's new government", "officials of the Russian Federation", and lists:
+    "the leaders of Azerbaijan and Armenia", "the foreign ministers of Britain, France and
+    Germany" are one role per state, all spanning the whole phrase (one coordinated group)."""
+    adjective = ""
+    if tokens[j].key in ("foreign", "defence", "defense") and j + 3 < len(tokens):
+        adjective = tokens[j].key
+        j += 1
+    n, entries = lexicon.match(tokens, j)
+    if n != 1 or not any(e.kind == "role" for e in entries) or j + 2 >= len(tokens):
+        return [], i + 1
+    if tokens[j + 1].key != "of":
+        return [], i + 1
+    noun = tokens[j].key
+    found: list[tuple[Entry, str]] = []
+    k = last = j + 2
+    while k < len(tokens):
+        k += tokens[k].key == "the"
+        m, entry = _polity_at(tokens, lexicon, k)
+        if not entry or entry.how == "demonym":
+            break
+        found.append((entry, text[tokens[k].start : tokens[k + m - 1].end]))
+        k += m
+        last = k
+        if k + 1 < len(tokens) and text[tokens[k - 1].end : tokens[k].start].strip() == ",":
+            k += tokens[k].key == "and"
+            continue
+        if k + 1 < len(tokens) and tokens[k].key == "and":
+            k += 1
+            continue
+        break
+    if not found:
+        return [], i + 1
+    end = tokens[last - 1].end
+    office = _ROLE_OFFICES.get((adjective, noun)) if len(found) > 1 or adjective else None
+    head = text[tokens[j - bool(adjective)].start : tokens[j].end]
+    return [
+        Mention(
+            "role",
+            tokens[i].start,
+            end,
+            f"{head} of {word}",
+            state=entry.value.code,
+            office=office,
+            how="role",
+        )
+        for entry, word in found
+    ], last

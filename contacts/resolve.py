@@ -83,6 +83,8 @@ class Discourse:
         """The parties a mention stands for (several for "the two leaders"), [] when unknown."""
         if mention.kind == "person":
             return [self._person(mention, day)]
+        if mention.kind == "role" and mention.office:
+            return [self._role_holder(mention, day)]
         if mention.kind in ("role", "polity"):
             name = mention.name
             participant = Participant(name=name, state=mention.state)
@@ -141,6 +143,20 @@ class Discourse:
             # "the Secretary" in a foreign ministry's readout (State Department): its minister
             found = self._holder("Foreign Minister", state, day, None)
         return found
+
+    def _role_holder(self, mention: Mention, day: date | None) -> Party:
+        # "the leaders of Azerbaijan and Armenia ... Aliyev and Pashinyan": a person of that
+        # state and office named anywhere in the text, else the knowledge base's office holder.
+        offices = _LEADER_OFFICES if mention.office == "Leader" else {mention.office}
+        for party in [*reversed(self.history), *self.lookahead]:
+            held = party.participant.office
+            if party.participant.state == mention.state and held and held in offices:
+                return party
+        if mention.office != "Leader":
+            found = self._holder(mention.office, mention.state, day, None)
+            if found:
+                return found[0]
+        return Party(Participant(name=mention.name, state=mention.state))
 
     def _two_people(self, day: date | None) -> list[Party]:
         # "Starmer arrived at the White House. The two leaders met ..., where Trump praised

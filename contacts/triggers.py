@@ -21,7 +21,7 @@ from dataclasses import dataclass
 # A few words of adverbs, times and the like that may sit between a verb and its object.
 _FILL = r"(?:\s+(?:\w+ly|today|yesterday|tonight|again|separately|this\s+(?:morning|afternoon|evening|week)|on\s+\w+day|on\s+\w+\s+\d{1,2}|last\s+\w+|earlier|later|also|first|jointly|by\s+(?:tele)?phone|by\s+video(?:\s*link)?|over\s+the\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|in\s+(?:a\s+)?(?:tele)?phone\s+calls?|via\s+video(?:\s*link)?(?:\s+conference)?|in\s+person|for\s+the\s+first\s+time|in\s+[A-Z][\w’'-]+(?:,?\s+[A-Z][\w’'-]+){0,3}|in\s+\w+(?=\s+with))){0,4}"
 _LIGHT = r"(?:held|hold|holds|holding|had|have|has|having|conducted|conduct|began|begin|begins|resumed|resume|resumes|renewed|renew|opened|started|start|continued|continue|concluded|made|make|makes|paid|pay|pays|wrapped\s+up|attended)"
-_ADJ = r"(?:\s+(?:rounds?\s+of|(?!(?:on|about|of|for|to|in|at|after|before|with|from|by|that|which|who)\b)[a-z][a-z-]*|\d+-\w+)){0,5}?"
+_ADJ = r"(?:\s+(?:rounds?\s+of|(?:more\s+than\s+|nearly\s+|almost\s+|about\s+)?(?:an?|\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)(?:\s+and\s+a\s+half)?\s+hours?\s+of|[\"“][^\"“”]{1,40}[\"”]|(?!(?:on|about|of|for|to|in|at|after|before|with|from|by|that|which|who)\b)[a-z][a-z-]*|\d+-\w+)){0,5}?"
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,8 @@ KINDS: dict[str, TriggerKind] = {
     "hosted_meal": TriggerKind("meeting", None, "for", "043", "host", 0.75),
     "passive_host": TriggerKind("meeting", None, "from", "043", "host", 0.8),
     "joint_presser": TriggerKind("meeting", None, "with", "040", "", 0.75),
+    "informal": TriggerKind("meeting", None, "with", "040", "", 0.7),
+    "called_on": TriggerKind("meeting", None, "direct", "040", "", 0.7),
     "visited": TriggerKind("visit", None, "visit", "042", "visit", 0.75),
     "visit_to": TriggerKind("visit", None, "visit", "042", "visit", 0.7),
     "visit_nominal": TriggerKind("visit", None, "visit", "042", "visit", 0.75),
@@ -67,7 +69,7 @@ _PATTERNS = {
     # "in a call with X", "during their call": a bare call needs "with" or their own possessive
     "by_phone": r"(?:in|during)\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:call|conversation)(?=\s+with\b)|(?:in|during|over)\s+their\s+(?:[a-z-]+\s+)?(?:call|conversation)|(?:by|over\s+the|on\s+the)\s+(?:tele)?phone",
     # "After talks with X, Y said"; "At a meeting with X on Monday, Y ..."
-    "pp_meeting": r"(?:after|following|during|at|in)\s+(?:(?:a|an|the|their|his|her)\s+)?(?:[a-z-]+\s+)?(?:talks|meeting|meetings|summit)(?=\s+with\b)",
+    "pp_meeting": r"(?:after|following|during|at|in|for)\s+(?:(?:a|an|the|their|his|her)\s+)?(?:[a-z-]+\s+)?(?:talks|meeting|meetings|summit)(?=\s+with\b)",
     "possessive": r"(?<=['’]s\s)(?:[a-z-]+\s+)?(?:meeting|talks|summit|(?:phone\s+|telephone\s+|video\s+)?(?:call|conversation))(?=\s+with\b)",
     "call_from": r"(?:received|receives|receiving|got|took|takes)\s+(?:a|an)(?:\s+\w+){0,2}?\s+(?:(?:tele)?phone\s+)?call(?:\s+(?:on\s+\w+|today|yesterday|earlier|late\s+\w+|this\s+\w+|last\s+\w+))?\s+from",
     "call_between": r"(?:(?:tele)?phone\s+|video\s+)?(?:call|calls|conversation)\s+between",
@@ -76,14 +78,19 @@ _PATTERNS = {
     "phoned": r"(?:tele)?phon(?:ed|es|e|ing)|rang(?=\s+up\b)|dial(?:l?ed|l?ing)",
     "called": r"(?<!-)call(?:ed|s|ing)?(?!\s+(?:for|on|upon|off|out|in|it|up\s+on|back\s+on|him\s+a|her\s+a|them\s+a)\b)",
     "met_virtually": r"(?:met|meet|meets|meeting)\s+(?:virtually|by\s+video(?:\s*link)?|via\s+video(?:\s*link)?|online|remotely)",
-    "talks": rf"{_LIGHT}{_ADJ}\s+(?:talks|negotiations|consultations|discussions|meeting|meetings|summit|(?:bilateral\s+)(?:meeting|meetings|talks)|bilateral|a\s+meeting|an\s+audience|audience)|sat\s+down",
+    "talks": rf"{_LIGHT}{_ADJ}\s+(?:talks|negotiations|consultations|discussions?|meeting|meetings|summit|(?:bilateral\s+)(?:meeting|meetings|talks)|bilateral|a\s+meeting|an\s+audience|audience)|sat\s+down",
     "negotiated": r"negotiat(?:ed|es|ing|e)(?=\s+with\b)",
     "spoke": r"spok(?:e|en)|speak(?:s|ing)?|talk(?:ed|ing)?",
     "meeting_between": r"(?:meeting|talks|negotiations|summit|consultations)\s+between",
     "mediation": r"mediat(?:ion|ed|ing|es|e)(?:\s+(?:effort|mission|bid|attempt))?\s+between",
     "passive_host": r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:received|hosted|welcomed|greeted)\s+(?:\w+\s+){0,3}?by",
     "hosted_meal": r"(?:hosted|hosts|hosting|held|holds|gave|gives|threw)\s+(?:a|an)\s+(?:[a-z-]+\s+)?(?:dinner|lunch|luncheon|banquet|breakfast|reception)",
-    "hosted": r"(?:received|receives|receiving|hosted|hosts|hosting|welcomed|welcomes|welcoming|greeted|greets)",
+    "hosted": r"(?:received|receives|receiving|receive|hosted|hosts|hosting|host|welcomed|welcomes|welcoming|welcome|greeted|greets|greet)(?!\s+(?:a|an)\s+(?:call|phone|message|letter)\b)",
+    # Lunches, golf and rides are meetings too ("played golf with", "had breakfast with",
+    # "Putin and Kim rode together").
+    "informal": r"(?:played|plays|playing)\s+(?:a\s+round\s+of\s+)?golf|dined|dines|dining|lunched|(?:had|has|have|having|ate|shared|joined)\s+(?:a\s+)?(?:[a-z-]+\s+)?(?:breakfast|lunch|dinner|supper)|(?:rode|ride|rides|riding|travell?ed|drove|walked|strolled)\s+together|rode(?=\s+with\b)|shook\s+hands",
+    # "Jaishankar called on Vice President Han Zheng" (a courtesy call), not "called on X to ..."
+    "called_on": r"call(?:ed|s)?\s+on(?=\s+(?:the\s+)?[A-Z])",
     "welcome": r"(?:gave|gives|extended|extends|accorded)\s+(?:\w+\s+){0,2}?(?:welcome|reception)",
     "joint_presser": r"(?:(?:gave|give|gives|held|hold|holds|holding|addressed)\s+(?:a\s+)?)?joint\s+(?:press|news)\s+conference",
     "met": r"met|meet|meets",
@@ -131,7 +138,7 @@ _STEMS = re.compile(
     r"call|phon|rang|spok|speak|talk|met\b|meet|negotiat|mediat|consultation|discussion|summit|"
     r"audience|sat down|receiv|host|welcom|greet|visit|tour|trip|journey|arriv|travel|flew|landed|"
     r"return|conversation|video|virtual|bilateral|conference|reception|dial|dinner|lunch|banquet|"
-    r"breakfast",
+    r"breakfast|golf|dine|dining|rode|ride|together|shook|supper",
     re.IGNORECASE,
 )
 

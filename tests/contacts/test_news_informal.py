@@ -1,0 +1,138 @@
+"""News rules added on the second blind set: informal meetings, courtesy calls, 'for talks with'
+after an arrival, role lists ('the leaders of A and B'), quoted adjectives. Each rule has a
+negative twin: a sentence that looks alike and reports no contact."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from contacts import Contact, KnowledgeBase, detect_contacts
+
+FRIDAY = date(2025, 8, 8)
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    return KnowledgeBase.load_default(override=tmp_path_factory.mktemp("kb") / "none.json")
+
+
+def detect(kb: KnowledgeBase, text: str, published: date | None = FRIDAY) -> list[Contact]:
+    return detect_contacts(text, published, kb=kb)
+
+
+def names(contact: Contact) -> set[str]:
+    return {p.canonical_name or p.name for p in contact.participants}
+
+
+def one(kb: KnowledgeBase, text: str) -> Contact:
+    found = detect(kb, text)
+    assert len(found) == 1, [(c.type, names(c)) for c in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump played golf with Finnish President Alexander Stubb in Florida.",
+        "Keir Starmer dined with Indian Prime Minister Narendra Modi in London on Thursday.",
+        "Keir Starmer had breakfast with Narendra Modi before the signing ceremony.",
+        "Narendra Modi rode with Vladimir Putin to the venue in the Russian leader's car.",
+    ],
+)
+def test_informal_meetings_are_meetings(kb: KnowledgeBase, text: str) -> None:
+    contact = one(kb, text)
+    assert contact.type == "meeting" and contact.status == "occurred"
+    assert len(names(contact)) == 2
+
+
+def test_two_leaders_riding_together_met(kb: KnowledgeBase) -> None:
+    contact = one(kb, "Vladimir Putin and Kim Jong Un rode together to the parade in Beijing.")
+    assert contact.type == "meeting" and names(contact) == {"Vladimir Putin", "Kim Jong Un"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump played golf with his sons in Scotland.",
+        "Keir Starmer had breakfast with cabinet ministers in Downing Street.",
+        "Emmanuel Macron dined at a Paris bistro on Thursday.",
+    ],
+)
+def test_informal_verbs_without_a_foreign_party_are_nothing(kb: KnowledgeBase, text: str) -> None:
+    assert detect(kb, text) == []
+
+
+def test_called_on_a_person_is_a_courtesy_call(kb: KnowledgeBase) -> None:
+    contact = one(kb, "S. Jaishankar called on Chinese Vice President Han Zheng in Beijing.")
+    assert contact.type == "meeting" and "Han Zheng" in names(contact)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "S. Jaishankar called on Chinese Vice President Han Zheng to release the detainees.",
+        "S. Jaishankar called on China to respect the border agreements.",
+        "Emmanuel Macron called on Vladimir Putin, not for the first time, to agree a truce.",
+    ],
+)
+def test_called_on_to_is_an_appeal(kb: KnowledgeBase, text: str) -> None:
+    assert detect(kb, text) == []
+
+
+def test_arrived_for_talks_with_is_a_meeting(kb: KnowledgeBase) -> None:
+    contact = one(
+        kb,
+        "Hungarian Prime Minister Viktor Orban arrived in Moscow on Friday for talks with "
+        "President Vladimir Putin.",
+    )
+    assert contact.type == "meeting" and names(contact) == {"Viktor Orbán", "Vladimir Putin"}
+
+
+def test_arrived_for_talks_about_is_only_a_visit(kb: KnowledgeBase) -> None:
+    contact = one(kb, "Viktor Orban arrived in Moscow on Friday for talks about gas supplies.")
+    assert contact.type == "visit"
+
+
+def test_leaders_of_two_states_are_their_heads_named_later(kb: KnowledgeBase) -> None:
+    found = detect(
+        kb,
+        "Donald Trump hosted the leaders of Azerbaijan and Armenia at the White House on Friday. "
+        "Aliyev and Pashinyan thanked Trump.",
+    )
+    assert names(found[0]) == {"Donald Trump", "Ilham Aliyev", "Nikol Pashinyan"}
+    assert found[0].date == FRIDAY
+
+
+def test_foreign_ministers_of_three_states_met(kb: KnowledgeBase) -> None:
+    contact = one(
+        kb, "The foreign ministers of Britain, France and Germany met in Paris on Monday."
+    )
+    assert contact.type == "meeting"
+    assert {p.state for p in contact.participants} == {"GBR", "FRA", "DEU"}
+    assert all(p.office == "Foreign Minister" for p in contact.participants)
+
+
+def test_leaders_of_one_state_list_is_no_contact(kb: KnowledgeBase) -> None:
+    assert detect(kb, "The leaders of France met in Paris on Monday to discuss the budget.") == []
+
+
+def test_a_quoted_adjective_keeps_the_phone_call(kb: KnowledgeBase) -> None:
+    contact = one(
+        kb,
+        'Mark Carney said he had a "very productive" phone conversation with Donald Trump.',
+    )
+    assert (contact.type, contact.mode) == ("call", "phone")
+
+
+def test_hours_of_talks(kb: KnowledgeBase) -> None:
+    contact = one(
+        kb,
+        "Marco Rubio and Sergei Lavrov held four and a half hours of talks in Riyadh on Tuesday.",
+    )
+    assert contact.type == "meeting" and contact.date == date(2025, 8, 5)
+
+
+def test_hours_of_television_are_no_talks(kb: KnowledgeBase) -> None:
+    assert detect(kb, "Marco Rubio and Sergei Lavrov held four hours of press briefings.") == []
