@@ -37,6 +37,16 @@ _CANCELLED_AFTER = re.compile(
     r"(?:cancell?ed|called off|postponed|scrapped|put off|put on hold|shelved|suspended)\b",
     re.I,
 )
+# "no plans for a conversation between A and B": the noun phrase's own negation, further left.
+_NO_PLANS = re.compile(
+    r"\bno\s+(?:plans?|intention|arrangements?)\s+(?:for|of|to)\b[^.;]{0,40}$", re.I
+)
+# "postponed a planned visit to Germany, where he was due to meet Scholz": the meeting is off too.
+_CANCELLED_TRIP = re.compile(
+    r"\b(?:postponed|cancell?ed|called\s+off|scrapped|put\s+off|shelved)\s+(?:a|an|his|her|their|the)"
+    r"\s+(?:planned\s+|scheduled\s+)?(?:[a-z-]+\s+)?(?:visit|trip|tour)\b[^.;]{0,60},\s*where\b",
+    re.I,
+)
 _VETO = re.compile(r"\bsummon(?:ed|s|ing)?\b", re.I)
 _HABITUAL = re.compile(
     r"\b(?:every (?:week|month|day|year)|each (?:week|month)|regularly|frequently|routinely|"
@@ -142,10 +152,16 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
         if _HYPOTHETICAL_VERB.match(sentence[clause.end :]):
             return None
     status = "occurred"
-    if _CANCELLED.search(before) or _CANCELLED_AFTER.match(after):
+    if (
+        _CANCELLED.search(before)
+        or _CANCELLED_AFTER.match(after)
+        or _NO_PLANS.search(sentence, 0, trigger.start)
+    ):
         status = "cancelled"
     elif _PLANNED.search(before) or (not _past(trigger.text) and _PLANNED_AFTER.match(after)):
         status = "planned"
+    if status == "planned" and _CANCELLED_TRIP.search(sentence, 0, trigger.start):
+        status = "cancelled"
     day, old = _date(sentence, clause, published, status == "planned")
     if status == "occurred" and day and published and day > published:
         status = "planned"

@@ -88,6 +88,27 @@ def clauses_for(sentence: str, mentions: list[Mention], triggers: list[Trigger])
     return clauses
 
 
+_BEFORE_AFTER = re.compile(r"\b(?:before|after)(?:\s+(?:holding|having|meeting))?\s*$", re.I)
+_LEADING = re.compile(r"^(?:[A-Z][A-Za-z ,.]{0,30}\([^)]{1,20}\)\s*[-—–]\s*)?$")
+
+
+def _sentence_subject(
+    sentence: str, mentions: list[Mention], trigger: Trigger, objects: list[Mention]
+) -> list[Mention]:
+    usable = [m for m in mentions if _usable(m, False) and m.end <= trigger.start]
+    if not usable or not _LEADING.match(sentence[: usable[0].start]):
+        return []
+    group = [usable[0]]
+    for m in usable[1:]:
+        if _COORD_GAP.match(sentence[group[-1].end : m.start]):
+            group.append(m)
+        else:
+            break
+    if any(m in objects for m in group):
+        return []
+    return group
+
+
 def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause | None:
     kind = trigger.kind
     name = trigger.name
@@ -112,6 +133,10 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
         # "During a phone call on Friday, A and B discussed ...": the subject follows the phrase
         opening_end = objects[-1].end if objects else trigger.end
         subjects = _subjects_after_opening(sentence, mentions, opening_end)
+    if not subjects and kind.type != "visit" and _BEFORE_AFTER.search(sentence, 0, trigger.start):
+        # "Modi and Zelensky embraced at a memorial before holding talks": the sentence's
+        # opening subject does the second verb too.
+        subjects = _sentence_subject(sentence, mentions, trigger, objects)
     pair = len(subjects) == 1 and subjects[0].how == "pair"  # "the two leaders met"
     if not objects and len(subjects) < 2 and not pair:
         return None

@@ -128,6 +128,18 @@ class Discourse:
             # No head of that state named yet: the state's leader, unnamed, rather than an aide.
             candidates = [c for c in candidates if c.participant.office in _LEADER_OFFICES]
             if not candidates:
+                # "Putin and Kim rode together, and later held talks with the North Korean
+                # leader": named earlier in this very sentence.
+                earlier = [
+                    self._person(m, day) for m in self.sentence_persons if m.end <= mention.start
+                ]
+                candidates = [
+                    c
+                    for c in reversed(earlier)
+                    if c.participant.state == mention.state
+                    and c.participant.office in _LEADER_OFFICES
+                ]
+            if not candidates:
                 return self._holder(None, mention.state, day, mention.name)
         if candidates:
             return [candidates[0]]

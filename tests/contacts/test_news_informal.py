@@ -136,3 +136,61 @@ def test_hours_of_talks(kb: KnowledgeBase) -> None:
 
 def test_hours_of_television_are_no_talks(kb: KnowledgeBase) -> None:
     assert detect(kb, "Marco Rubio and Sergei Lavrov held four hours of press briefings.") == []
+
+
+def test_no_plans_for_a_conversation_between_is_no_call(kb: KnowledgeBase) -> None:
+    contact = one(
+        kb,
+        "The Kremlin said there were no plans for a conversation between Putin and Macron.",
+    )
+    assert contact.status == "cancelled"
+
+
+def test_a_conversation_between_that_happened_despite_other_plans(kb: KnowledgeBase) -> None:
+    contact = one(
+        kb,
+        "A conversation between Putin and Macron took place on Monday, though there were no "
+        "plans for a summit.",
+    )
+    assert contact.status == "occurred"
+
+
+def test_a_postponed_trip_cancels_the_meeting_it_was_for(kb: KnowledgeBase) -> None:
+    contact = one(
+        kb,
+        "President Joe Biden has postponed a planned visit to Germany, where he was due to meet "
+        "Chancellor Olaf Scholz in Berlin.",
+    )
+    assert (contact.type, contact.status) == ("meeting", "cancelled")
+
+
+def test_a_trip_still_on_keeps_the_meeting_planned(kb: KnowledgeBase) -> None:
+    contact = one(
+        kb,
+        "President Joe Biden will make a visit to Germany, where he is due to meet Chancellor "
+        "Olaf Scholz in Berlin.",
+    )
+    assert (contact.type, contact.status) == ("meeting", "planned")
+
+
+def test_before_holding_talks_takes_the_opening_subject(kb: KnowledgeBase) -> None:
+    contact = one(
+        kb,
+        "Modi and Zelensky embraced at a memorial to children killed in the war before holding "
+        "talks at the Mariinsky Palace.",
+    )
+    assert contact.type == "meeting"
+    assert names(contact) == {"Narendra Modi", "Volodymyr Zelensky"}
+
+
+def test_before_holding_talks_alone_is_no_contact(kb: KnowledgeBase) -> None:
+    assert detect(kb, "Modi said India would wait before holding talks.") == []
+
+
+def test_a_leader_named_earlier_in_the_same_sentence(kb: KnowledgeBase) -> None:
+    found = detect(
+        kb,
+        "Putin and Kim Jong Un rode together to the parade on Wednesday, and the Russian "
+        "president later held talks with the North Korean leader.",
+    )
+    assert found and all(names(c) == {"Vladimir Putin", "Kim Jong Un"} for c in found)
