@@ -158,6 +158,9 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
             titles.append(office)
             title_words.append((tokens[j].start, tokens[j + n - 1].end))
             j += n
+            if j < len(tokens) and tokens[j].key in ("designate", "elect"):
+                if text[tokens[j - 1].end : tokens[j].start] == "-":
+                    j += 1  # "Secretary of State-designate Marco Rubio"
             # "President of Finland", "Minister of Foreign Affairs of Egypt"
             if j + 1 < len(tokens) and tokens[j].key == "of":
                 k = j + 1 + (tokens[j + 1].key == "the")

@@ -87,6 +87,10 @@ class Discourse:
             return [self._role_holder(mention, day)]
         if mention.kind in ("role", "polity"):
             name = mention.name
+            if mention.how == "capital":
+                # A visit to "Kyiv" is a visit to Ukraine: the party is the state, not a city.
+                polity = self.kb.polity(name)
+                name = polity.name if polity is not None else name
             participant = Participant(name=name, state=mention.state)
             return [Party(participant)]
         return self._reference(mention, day)

@@ -194,3 +194,21 @@ def test_a_leader_named_earlier_in_the_same_sentence(kb: KnowledgeBase) -> None:
         "president later held talks with the North Korean leader.",
     )
     assert found and all(names(c) == {"Vladimir Putin", "Kim Jong Un"} for c in found)
+
+
+def test_a_visit_to_a_capital_names_the_state(kb: KnowledgeBase) -> None:
+    visit = one(kb, "Indian Prime Minister Narendra Modi arrived in Kyiv on Friday by train.")
+    assert visit.type == "visit"
+    host = next(p for p in visit.participants if p.state == "UKR")
+    assert host.name == "Ukraine"
+
+
+def test_a_designate_title_keeps_its_name(kb: KnowledgeBase) -> None:
+    contact = one(
+        kb, "S. Jaishankar met Secretary of State-designate Marco Rubio in Washington on Monday."
+    )
+    assert names(contact) == {"Subrahmanyam Jaishankar", "Marco Rubio"}
+
+
+def test_a_designate_title_without_a_name_is_nothing_new(kb: KnowledgeBase) -> None:
+    assert detect(kb, "The Secretary of State-designate testified before the Senate.") == []
