@@ -105,6 +105,13 @@ ROLE_NOUNS = frozenset(
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s-]")
 
+# Korean and Chinese given names are written with a lower-case syllable after a hyphen ("Lee
+# Jae-myung", "Kim Jong-un", "Cho Tae-yul"). That syllable is part of the name, so it counts as
+# capitalised; only right after a capitalised word (the family name), which keeps "the
+# Iran-backed" or "US-led" out.
+_HYPHEN_GIVEN = re.compile(r"\b[A-Z][^\W\d_]*\s+[A-Z][a-z]{1,4}-([a-z]{2,5})\b(?!-)")
+_NOT_SYLLABLE = frozenset("led based backed run born made held era wide style type bound owned".split())
+
 
 @dataclass(frozen=True)
 class Token:
@@ -160,6 +167,11 @@ def token_key(text: str) -> str:
 
 def tokenize(text: str) -> list[Token]:
     tokens = []
+    syllables = (
+        {m.start(1) for m in _HYPHEN_GIVEN.finditer(text) if m.group(1) not in _NOT_SYLLABLE}
+        if "-" in text
+        else ()
+    )
     for match in _WORD.finditer(text):
         raw = match.group()
         word = raw
@@ -179,7 +191,7 @@ def tokenize(text: str) -> list[Token]:
                     part,
                     match.start(),
                     match.end(),
-                    word[:1].isupper(),
+                    word[:1].isupper() or match.start() in syllables,
                     word.replace(".", "").isupper() and len(word) > 1,
                     poss,
                 )

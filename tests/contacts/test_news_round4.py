@@ -1,0 +1,69 @@
+"""Round-4 news rules of the detector: each rule with a positive sentence and a negative twin.
+
+Sentences written for these tests (not taken from any article).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from contacts import Contact, KnowledgeBase, detect_contacts
+
+THURSDAY = date(2025, 9, 4)
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    return KnowledgeBase.load_default(override=tmp_path_factory.mktemp("kb") / "none.json")
+
+
+def detect(kb: KnowledgeBase, text: str) -> list[Contact]:
+    return detect_contacts(text, THURSDAY, kb=kb)
+
+
+def parties(found: list[Contact]) -> list[tuple[str, str, frozenset[str]]]:
+    return [
+        (c.type, c.status, frozenset(p.canonical_name or p.name for p in c.participants))
+        for c in found
+    ]
+
+
+# Hyphenated given names stay whole.
+
+
+@pytest.mark.parametrize(
+    ("text", "kb_id"),
+    [
+        ("President Lee Jae-myung met Japanese Prime Minister Shigeru Ishiba.", "kb:lee-jae-myung"),
+        ("Foreign Minister Cho Tae-yul held talks with Takeshi Iwaya in Seoul.", "kb:cho-tae-yul"),
+        ("Kim Jong-un received Sergei Lavrov in Wonsan on Saturday.", "kb:kim-jong-un"),
+    ],
+)
+def test_a_lower_case_syllable_after_a_hyphen_is_part_of_the_name(
+    kb: KnowledgeBase, text: str, kb_id: str
+) -> None:
+    found = detect(kb, text)
+    assert len(found) == 1, parties(found)
+    assert kb_id in {p.kb_id for p in found[0].participants}, found[0].participants
+
+
+def test_a_hyphenated_adjective_after_a_name_is_not_part_of_it(kb: KnowledgeBase) -> None:
+    # "Putin-led" is no given name: the name stays "Vladimir Putin", never "Putin led ...".
+    found = detect(kb, "Ali Khamenei received Vladimir Putin-led delegations in Tehran.")
+    names = {p.name for c in found for p in c.participants}
+    assert not any("led" in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakh President Kassym-Jomart Tokayev held talks with Vladimir Putin on Wednesday.",
+        "French Foreign Minister Jean-Noël Barrot received Wang Yi in Paris on Wednesday.",
+    ],
+)
+def test_hyphenated_given_names_in_capitals(kb: KnowledgeBase, text: str) -> None:
+    found = detect(kb, text)
+    assert len(found) == 1 and found[0].status == "occurred", parties(found)
+    assert all(p.kb_id for p in found[0].participants), found[0].participants
