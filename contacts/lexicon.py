@@ -42,6 +42,7 @@ TITLES: dict[str, str] = {
     "minister for foreign affairs": "Foreign Minister",
     "foreign secretary": "Foreign Minister",
     "external affairs minister": "Foreign Minister",
+    "eam": "Foreign Minister",
     "minister of external affairs": "Foreign Minister",
     "minister for external affairs": "Foreign Minister",
     "secretary of state": "Foreign Minister",
@@ -95,6 +96,15 @@ TITLES: dict[str, str] = {
     "head of state": "Head of State",
     "national assembly president": "Speaker",
     "speaker": "Speaker",
+}
+
+# Titles that only one state uses, so they name the state without a demonym: India's "EAM"
+# (External Affairs Minister, the MEA's own abbreviation), Ireland's Taoiseach.
+TITLE_STATES: dict[str, str] = {
+    "eam": "IND",
+    "external affairs minister": "IND",
+    "minister of external affairs": "IND",
+    "taoiseach": "IRL",
 }
 
 # Plural or collective nouns for unnamed parties acting for a state: "US officials".

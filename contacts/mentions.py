@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from contacts.lexicon import Entry, Lexicon, Token
+from contacts.lexicon import TITLE_STATES, Entry, Lexicon, Token, token_key
 
 # Capitalised words that start no name (sentence openers, months, weekdays).
 _NOT_NAMES = frozenset(
@@ -105,6 +105,13 @@ def _title_at(tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[int, str |
         if entry.kind == "title":
             return n, entry.value
     return 0, None
+
+
+def _title_state(text: str, title_words: list[tuple[int, int]]) -> str | None:
+    if not title_words:
+        return None
+    start, end = title_words[-1]
+    return TITLE_STATES.get(token_key(text[start:end]))
 
 
 def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[list[Mention], int]:
@@ -240,7 +247,7 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
         if tokens[i].key in ("his", "her") and titles:
             start = tokens[i].start  # "His Majesty King Abdullah II"
         name = text[tokens[name_start].start : tokens[name_end - 1].end]
-        state = states[-1].value.code if states else None
+        state = states[-1].value.code if states else _title_state(text, title_words)
         office = titles[-1] if titles else None
         title_text = text[title_words[-1][0] : title_words[-1][1]] if title_words else ""
         end = tokens[j - 1].end
@@ -265,7 +272,7 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
     if titles:
         start = tokens[i].start
         end = tokens[j - 1].end
-        state = states[-1].value.code if states else None
+        state = states[-1].value.code if states else _title_state(text, title_words)
         how = "counterpart" if titles[-1] == "Counterpart" else "title"
         if key in ("his", "her", "their") and how != "counterpart":
             return [], i + 1

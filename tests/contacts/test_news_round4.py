@@ -67,3 +67,28 @@ def test_hyphenated_given_names_in_capitals(kb: KnowledgeBase, text: str) -> Non
     found = detect(kb, text)
     assert len(found) == 1 and found[0].status == "occurred", parties(found)
     assert all(p.kb_id for p in found[0].participants), found[0].participants
+
+
+# Titles used by one state only name that state.
+
+
+def test_eam_is_indias_external_affairs_minister(kb: KnowledgeBase) -> None:
+    text = (
+        "External Affairs Minister S. Jaishankar held talks with Sergey Lavrov in Moscow. "
+        "EAM also called on First Deputy Prime Minister Denis Manturov."
+    )
+    found = detect(kb, text)
+    assert len(found) == 2, parties(found)
+    second = found[1].participants
+    assert [(p.kb_id, p.state) for p in second][0] == ("kb:subrahmanyam-jaishankar", "IND")
+    assert second[1].name == "Denis Manturov"
+
+
+def test_eam_meeting_his_own_prime_minister_is_not_a_contact(kb: KnowledgeBase) -> None:
+    assert detect(kb, "EAM met Prime Minister Narendra Modi in New Delhi on Tuesday.") == []
+
+
+def test_a_demonym_wins_over_the_titles_usual_state(kb: KnowledgeBase) -> None:
+    found = detect(kb, "Canadian External Affairs Minister Jon Dorrance met Sergey Lavrov on Tuesday.")
+    assert len(found) == 1, parties(found)
+    assert {p.state for p in found[0].participants} == {"CAN", "RUS"}
