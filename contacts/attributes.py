@@ -37,9 +37,12 @@ _CANCELLED_AFTER = re.compile(
     r"(?:cancell?ed|called off|postponed|scrapped|put off|put on hold|shelved|suspended)\b",
     re.I,
 )
-# "no plans for a conversation between A and B": the noun phrase's own negation, further left.
+# "no plans for a conversation between A and B": the noun phrase's own negation, further left;
+# "no need for a meeting between A and B" and "no point in talks with" deny it just as well.
 _NO_PLANS = re.compile(
-    r"\bno\s+(?:plans?|intention|arrangements?)\s+(?:for|of|to)\b[^.;]{0,40}$", re.I
+    r"\bno\s+(?:plans?|intention|arrangements?|need|reason|point|sense)\s+(?:for|of|to|in)\b"
+    r"[^.;]{0,40}$",
+    re.I,
 )
 # "postponed a planned visit to Germany, where he was due to meet Scholz": the meeting is off too.
 _CANCELLED_TRIP = re.compile(

@@ -92,3 +92,16 @@ def test_a_demonym_wins_over_the_titles_usual_state(kb: KnowledgeBase) -> None:
     found = detect(kb, "Canadian External Affairs Minister Jon Dorrance met Sergey Lavrov on Tuesday.")
     assert len(found) == 1, parties(found)
     assert {p.state for p in found[0].participants} == {"CAN", "RUS"}
+
+
+# "No need for a meeting" denies it.
+
+
+def test_no_need_for_a_meeting_between_is_cancelled(kb: KnowledgeBase) -> None:
+    text = "Dmitry Peskov said there was no need for a meeting between Putin and Zelensky yet."
+    assert [c.status for c in detect(kb, text)] == ["cancelled"]
+
+
+def test_no_need_after_the_meeting_leaves_it_occurred(kb: KnowledgeBase) -> None:
+    text = "Putin met Erdogan on Monday and said there was no need to rush a deal."
+    assert [c.status for c in detect(kb, text)] == ["occurred"]
