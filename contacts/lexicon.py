@@ -120,7 +120,9 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s-]"
 # capitalised; only right after a capitalised word (the family name), which keeps "the
 # Iran-backed" or "US-led" out.
 _HYPHEN_GIVEN = re.compile(r"\b[A-Z][^\W\d_]*\s+[A-Z][a-z]{1,4}-([a-z]{2,5})\b(?!-)")
-_NOT_SYLLABLE = frozenset("led based backed run born made held era wide style type bound owned".split())
+_NOT_SYLLABLE = frozenset(
+    "led based backed run born made held era wide style type bound owned".split()
+)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,33 @@ def merge_contacts(contacts: list[Contact]) -> list[Contact]:
             merged.append(contact)
         else:
             _absorb(target, contact)
-    return _fold_visits(merged)
+    return _fold_visits(_fold_subsets(merged))
+
+
+def _fold_subsets(contacts: list[Contact]) -> list[Contact]:
+    # "A and B met in Doha in talks mediated by C" reads as A-B and as A-B-C: a smaller contact
+    # told in the same sentence as a larger one that holds all its parties is part of it. A
+    # bilateral told in a sentence of its own ("On the sidelines, A held talks with B") stays.
+    out: list[Contact] = []
+    for contact in contacts:
+        keys = contact.party_keys()
+        larger = next(
+            (
+                other
+                for other in contacts
+                if other is not contact
+                and keys < other.party_keys()
+                and compatible(other, contact)
+                and other.evidence[:1] == contact.evidence[:1]
+                and not (other.date and contact.date and other.date != contact.date)
+            ),
+            None,
+        )
+        if larger is None:
+            out.append(contact)
+        else:
+            _absorb(larger, contact)
+    return out
 
 
 def _find_target(merged: list[Contact], contact: Contact) -> Contact | None:

@@ -89,7 +89,9 @@ def test_eam_meeting_his_own_prime_minister_is_not_a_contact(kb: KnowledgeBase) 
 
 
 def test_a_demonym_wins_over_the_titles_usual_state(kb: KnowledgeBase) -> None:
-    found = detect(kb, "Canadian External Affairs Minister Jon Dorrance met Sergey Lavrov on Tuesday.")
+    found = detect(
+        kb, "Canadian External Affairs Minister Jon Dorrance met Sergey Lavrov on Tuesday."
+    )
     assert len(found) == 1, parties(found)
     assert {p.state for p in found[0].participants} == {"CAN", "RUS"}
 
@@ -105,3 +107,25 @@ def test_no_need_for_a_meeting_between_is_cancelled(kb: KnowledgeBase) -> None:
 def test_no_need_after_the_meeting_leaves_it_occurred(kb: KnowledgeBase) -> None:
     text = "Putin met Erdogan on Monday and said there was no need to rush a deal."
     assert [c.status for c in detect(kb, text)] == ["occurred"]
+
+
+# A two-party reading inside a larger meeting told in the same sentence is that meeting.
+
+
+def test_a_pair_inside_a_mediated_meeting_is_one_contact(kb: KnowledgeBase) -> None:
+    text = (
+        "Felix Tshisekedi and Paul Kagame met in Doha on Tuesday in talks mediated by "
+        "Qatar's Emir Sheikh Tamim bin Hamad Al Thani."
+    )
+    found = detect(kb, text)
+    assert len(found) == 1, parties(found)
+    assert len(found[0].participants) == 3
+
+
+def test_a_bilateral_in_a_sentence_of_its_own_stays(kb: KnowledgeBase) -> None:
+    text = (
+        "Felix Tshisekedi and Paul Kagame met in Doha on Tuesday in talks mediated by "
+        "Qatar's Emir Sheikh Tamim bin Hamad Al Thani. Later, Kagame held talks with Tshisekedi "
+        "alone."
+    )
+    assert sorted(len(c.participants) for c in detect(kb, text)) == [2, 3]
