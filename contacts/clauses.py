@@ -137,6 +137,8 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
         # "Modi and Zelensky embraced at a memorial before holding talks": the sentence's
         # opening subject does the second verb too.
         subjects = _sentence_subject(sentence, mentions, trigger, objects)
+    if not objects and subjects and kind.type == "meeting":
+        objects = _host_after(sentence, mentions, trigger)
     pair = len(subjects) == 1 and subjects[0].how == "pair"  # "the two leaders met"
     if not objects and len(subjects) < 2 and not pair:
         return None
@@ -157,6 +159,19 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
     clause.start = min(spans)
     clause.end = max([trigger.end] + [m.end for m in objects])
     return clause
+
+
+# "attended a summit ... hosted by Xi": the host is a participant too.
+_HOSTED_BY = re.compile(
+    r"^[^.;:]{0,80}?\b(?:hosted|chaired|co-?chaired|convened|organi[sz]ed)\s+by\s*$", re.I
+)
+
+
+def _host_after(sentence: str, mentions: list[Mention], trigger: Trigger) -> list[Mention]:
+    for m in mentions:
+        if m.start >= trigger.end and m.kind == "person":
+            return [m] if _HOSTED_BY.match(sentence[trigger.end : m.start]) else []
+    return []
 
 
 def _subjects(

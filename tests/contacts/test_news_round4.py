@@ -129,3 +129,37 @@ def test_a_bilateral_in_a_sentence_of_its_own_stays(kb: KnowledgeBase) -> None:
         "alone."
     )
     assert sorted(len(c.participants) for c in detect(kb, text)) == [2, 3]
+
+
+# Summits: the host named after "hosted by" takes part; "co-chaired" is a meeting verb.
+
+
+def test_attendees_of_a_summit_hosted_by_someone_meet_the_host(kb: KnowledgeBase) -> None:
+    text = (
+        "About 20 leaders, including Vladimir Putin and Narendra Modi, attended a summit "
+        "hosted by Chinese President Xi Jinping in Tianjin on Monday."
+    )
+    found = detect(kb, text)
+    assert len(found) == 1, parties(found)
+    names = {p.canonical_name for p in found[0].participants}
+    assert {"Vladimir Putin", "Narendra Modi", "Xi Jinping"} <= names
+
+
+def test_a_visit_hosted_by_a_compatriot_adds_no_host(kb: KnowledgeBase) -> None:
+    # "hosted by" far from a meeting word, after a full stop: nothing is added.
+    text = (
+        "Vladimir Putin and Narendra Modi held talks on Monday. A dinner was hosted by Xi Jinping."
+    )
+    found = detect(kb, text)
+    assert [len(c.participants) for c in found] == [2], parties(found)
+
+
+def test_co_chaired_a_meeting(kb: KnowledgeBase) -> None:
+    text = "Emmanuel Macron and Keir Starmer co-chaired a meeting of European leaders on Thursday."
+    found = detect(kb, text)
+    assert len(found) == 1, parties(found)
+    assert {p.canonical_name for p in found[0].participants} == {"Emmanuel Macron", "Keir Starmer"}
+
+
+def test_chaired_a_meeting_alone_is_no_contact(kb: KnowledgeBase) -> None:
+    assert detect(kb, "Vladimir Putin chaired a meeting of the Security Council on Friday.") == []
