@@ -47,7 +47,9 @@ _JOINT = re.compile(
     re.I,
 )
 _NAMING = re.compile(r"^\s*(?:an?\b|the\s+(?!(?:next|following|same|previous)\b))", re.I)
-_ASIDE = re.compile(r",\s*(?:joined|accompanied|flanked)\s+by\s+[^,]+,")
+# Asides between a subject and its verb: "Biden, joined by Harris, ..." and relative clauses
+# "Vance, who was accompanied by his family, also had dinner with ...".
+_ASIDE = re.compile(r",\s*(?:(?:joined|accompanied|flanked)\s+by|who|whose)\s+[^,]+,")
 _OBJECT_KINDS = {"person", "role", "ref"}
 _POLITY_OK = {"talks", "negotiated", "meeting_between", "mediation"}
 

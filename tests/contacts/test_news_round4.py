@@ -163,3 +163,18 @@ def test_co_chaired_a_meeting(kb: KnowledgeBase) -> None:
 
 def test_chaired_a_meeting_alone_is_no_contact(kb: KnowledgeBase) -> None:
     assert detect(kb, "Vladimir Putin chaired a meeting of the Security Council on Friday.") == []
+
+
+# A relative clause between the subject and its verb is an aside.
+
+
+def test_verb_after_a_who_aside_takes_the_subject(kb: KnowledgeBase) -> None:
+    text = "JD Vance, who was accompanied by his wife, also had dinner with Narendra Modi."
+    found = detect(kb, text)
+    assert len(found) == 1, parties(found)
+    assert {p.canonical_name for p in found[0].participants} == {"JD Vance", "Narendra Modi"}
+
+
+def test_the_person_inside_the_aside_is_no_subject(kb: KnowledgeBase) -> None:
+    text = "JD Vance, who praised Narendra Modi, later had dinner with his wife."
+    assert detect(kb, text) == []
