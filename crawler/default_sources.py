@@ -15,6 +15,7 @@ _KEYS = {
     "listings",
     "link_pattern",
     "schedule",
+    "home_state",
     "body_selector",
     "max_age_days",
 }

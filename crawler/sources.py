@@ -26,6 +26,8 @@ class SourceSpec:
     scheduler reads it, the crawler does not.
     body_selector: a CSS selector for the article body, handed to the extractor.
     max_age_days: articles older than this are skipped; None means CrawlSettings decides.
+    home_state: the state a ministry's or leader's own site speaks for (ISO alpha-3), so that
+    "the President" in its readouts can be resolved; the crawler passes it on, unused.
     """
 
     name: str
@@ -36,6 +38,7 @@ class SourceSpec:
     schedule: str = "every 30m"
     body_selector: str | None = None
     max_age_days: int | None = None
+    home_state: str | None = None
 
 
 @dataclass

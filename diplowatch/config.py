@@ -40,6 +40,7 @@ class SourceConfig:
     body_selector: str | None = None
     schedule: str = "every 30m"
     max_age_days: int | None = None
+    home_state: str | None = None  # ISO alpha-3 of the state an official site speaks for
     enabled: bool = True
 
 

@@ -49,6 +49,7 @@ def source_spec(entry: SourceConfig) -> SourceSpec:
         schedule=entry.schedule,
         body_selector=entry.body_selector,
         max_age_days=entry.max_age_days,
+        home_state=entry.home_state,
     )
 
 
