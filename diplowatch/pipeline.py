@@ -1,9 +1,11 @@
 """Where the libraries meet: an extracted article becomes stored contacts and pending alerts.
 
-`StoreSink` is the crawler's ArticleSink. For each article it runs the detector and writes, in one
-transaction, the article, its contacts (new ones, or a new mention of one already known) and one
-outbox row per matching subscription for each new contact. A crash before the commit loses nothing
-that was ever visible; a crash after it loses nothing at all.
+`StoreSink` is the crawler's ArticleSink. For each article it has the detector read it (in a
+worker process, diplowatch/detection.py) and the store writer (diplowatch/store_writer.py) write,
+in one transaction, the article, its contacts (new ones, or a new mention of one already known),
+one outbox row per matching subscription for each new contact, and its URLs as seen. A crash
+before the commit loses nothing that was ever visible (the next crawl fetches the article again);
+a crash after it loses nothing at all.
 """
 
 from __future__ import annotations

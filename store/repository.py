@@ -142,17 +142,16 @@ def find_duplicate_articles(session: Session, news: Sequence[NewArticle]) -> lis
         chunk = news[start : start + _IN_CHUNK // 3]
         urls = list({url for new in chunk for url in (new.url, new.canonical_url)})
         hashes = list({new.content_hash for new in chunk})
-        stored.extend(
-            session.execute(
-                select(Article.id, Article.url, Article.canonical_url, Article.content_hash).where(
-                    or_(
-                        Article.url.in_(urls),
-                        Article.canonical_url.in_(urls),
-                        Article.content_hash.in_(hashes),
-                    )
+        rows = session.execute(
+            select(Article.id, Article.url, Article.canonical_url, Article.content_hash).where(
+                or_(
+                    Article.url.in_(urls),
+                    Article.canonical_url.in_(urls),
+                    Article.content_hash.in_(hashes),
                 )
-            ).tuples()
+            )
         )
+        stored.extend((row[0], row[1], row[2], row[3]) for row in rows)
     found: list[int | None] = []
     for new in news:
         keys = {new.url, new.canonical_url}
