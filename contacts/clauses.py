@@ -139,6 +139,10 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
         # "Modi and Zelensky embraced at a memorial before holding talks": the sentence's
         # opening subject does the second verb too.
         subjects = _sentence_subject(sentence, mentions, trigger, objects)
+    if not subjects and _WHEN_THEY.search(sentence, 0, trigger.start):
+        # "A and B failed to reach a deal when they met in Alaska": "they" is the pair the
+        # main clause named.
+        subjects = _last_pair(sentence, mentions, trigger.start)
     if not objects and subjects and kind.type == "meeting":
         objects = _host_after(sentence, mentions, trigger)
     pair = len(subjects) == 1 and subjects[0].how == "pair"  # "the two leaders met"
@@ -161,6 +165,28 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
     clause.start = min(spans)
     clause.end = max([trigger.end] + [m.end for m in objects])
     return clause
+
+
+# A subordinate clause whose subject is "they": "... when they met", "after they spoke".
+_WHEN_THEY = re.compile(
+    r"\b(?:when|as|after|where|while|once)\s+they(?:\s+(?:had|have|first|last|finally))?\s*$",
+    re.I,
+)
+
+
+def _last_pair(sentence: str, mentions: list[Mention], end: int) -> list[Mention]:
+    # The last coordinated group of two or more actors before `end` ("he and Putin").
+    before = [m for m in mentions if m.end <= end and _usable(m, False)]
+    for i in range(len(before) - 1, 0, -1):
+        group = [before[i]]
+        for m in reversed(before[:i]):
+            if _COORD_GAP.match(sentence[m.end : group[0].start]):
+                group.insert(0, m)
+            else:
+                break
+        if len(group) >= 2:
+            return group
+    return []
 
 
 # "attended a summit ... hosted by Xi": the host is a participant too.

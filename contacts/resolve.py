@@ -23,6 +23,12 @@ _HOME_CUES = (
     (re.compile(r"\bDowning Street\b"), "GBR"),
     (re.compile(r"\bZhongnanhai\b"), "CHN"),
 )
+# A Secretary-General with no organisation named beside the title ("The Secretary-General met
+# today with ...", UN News' house voice) heads the organisation the text names first.
+_SECRETARY_GENERAL_CUES = (
+    (re.compile(r"\b(?:United Nations|U\.?N\.?|UNGA|General Assembly|Security Council)\b"), "UN"),
+    (re.compile(r"\bNATO\b|\bNorth Atlantic\b"), "NATO"),
+)
 _GENERIC_OFFICES = {"Leader", "Head of State", "Counterpart"}
 # "the Russian leader" is the head of state or government, not the last Russian named.
 _LEADER_OFFICES = {
@@ -62,6 +68,8 @@ class Discourse:
     clause_subject: Party | None = None  # subject of a contact in the sentence being read
     sentence_persons: list[Mention] = field(default_factory=list)  # named people, this sentence
     last_pair: list[Party] = field(default_factory=list)
+    # The organisation whose Secretary-General an unqualified "the Secretary-General" is.
+    secretary_general_of: str | None = None
     # Every named person of the whole text, for "The President spoke ..." before "President Biden".
     lookahead: list[Party] = field(default_factory=list)
 
@@ -73,7 +81,9 @@ class Discourse:
             match = pattern.search(text)
             if match and match.start() < first:
                 home, first = state, match.start()
-        return cls(kb, published, home)
+        return cls(
+            kb, published, home, secretary_general_of=_first_cue(_SECRETARY_GENERAL_CUES, text)
+        )
 
     def remember(self, party: Party) -> None:
         if party.participant.kb_id or party.participant.state:
@@ -154,6 +164,8 @@ class Discourse:
                 ):
                     return [party]
         state = mention.state or self.home_state
+        if office == "Secretary-General" and not mention.state:
+            state = self.secretary_general_of
         found = self._holder(office, state, day, mention.name if mention.state else None)
         if not found and office == "Secretary" and state:
             # "the Secretary" in a foreign ministry's readout (State Department): its minister
@@ -198,6 +210,15 @@ class Discourse:
         if label and state:
             return [Party(Participant(name=label, state=state, office=office))]
         return []
+
+
+def _first_cue(cues: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str | None:
+    found, first = None, len(text) + 1
+    for pattern, value in cues:
+        match = pattern.search(text)
+        if match and match.start() < first:
+            found, first = value, match.start()
+    return found
 
 
 def _from_actor(actor: Any, name: str, day: date | None) -> Participant:

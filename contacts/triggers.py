@@ -71,7 +71,8 @@ _PATTERNS = {
     # "After talks with X, Y said"; "At a meeting with X on Monday, Y ..."
     "pp_meeting": r"(?:after|following|during|at|in|for)\s+(?:(?:a|an|the|their|his|her)\s+)?(?:[a-z-]+\s+)?(?:talks|meeting|meetings|summit)(?=\s+with\b)",
     "possessive": r"(?<=['’]s\s)(?:[a-z-]+\s+)?(?:meeting|talks|summit|(?:phone\s+|telephone\s+|video\s+)?(?:call|conversation))(?=\s+with\b)",
-    "call_from": r"(?:received|receives|receiving|got|took|takes)\s+(?:a|an)(?:\s+\w+){0,2}?\s+(?:(?:tele)?phone\s+)?call(?:\s+(?:on\s+\w+|today|yesterday|earlier|late\s+\w+|this\s+\w+|last\s+\w+))?\s+from",
+    # "received a phone call from", "received phone calls on Wednesday from A and B"
+    "call_from": r"(?:received|receives|receiving|got|took|takes)\s+(?:(?:a|an)(?:\s+\w+){0,2}?\s+(?:(?:tele)?phone\s+)?call|(?:(?:tele)?phone\s+)?calls)(?:\s+(?:on\s+\w+|today|yesterday|earlier|late\s+\w+|this\s+\w+|last\s+\w+))?\s+from",
     "call_between": r"(?:(?:tele)?phone\s+|video\s+)?(?:call|calls|conversation)\s+between",
     "video_nominal": rf"{_LIGHT}{_ADJ}\s+(?:video\s*(?:call|conference|link|talks)|videoconference|virtual\s+(?:meeting|summit|talks|call))",
     "call_nominal": rf"{_LIGHT}{_ADJ}\s+(?:(?:tele)?phone\s+)?(?:call|calls|conversation|conversations)(?=\s+(?:with|between)\b)|{_LIGHT}{_ADJ}\s+(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks?)",
