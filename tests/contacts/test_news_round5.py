@@ -90,3 +90,20 @@ def test_received_phone_calls_from_citizens_is_no_contact(kb: KnowledgeBase) -> 
         kb, "Qatar's Emir Tamim bin Hamad Al Thani received phone calls from worried citizens."
     )
     assert parties(found) == []
+
+
+# "Modi's expected trip to China": the adjective puts the trip in the future.
+
+
+def test_an_expected_trip_is_planned(kb: KnowledgeBase) -> None:
+    found = detect(
+        kb,
+        "Prime Minister Narendra Modi's expected trip to China for the summit would be his "
+        "first in seven years.",
+    )
+    assert [(c.type, c.status) for c in found] == [("visit", "planned")]
+
+
+def test_a_trip_that_went_as_expected_happened(kb: KnowledgeBase) -> None:
+    found = detect(kb, "Prime Minister Narendra Modi visited China on Monday, as expected.")
+    assert [(c.type, c.status) for c in found] == [("visit", "occurred")]
