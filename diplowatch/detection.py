@@ -18,6 +18,7 @@ import os
 import signal
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from typing import Protocol
 
@@ -64,15 +65,25 @@ class DetectionPool:
 
     def submit(self, text: str, published: date | None) -> Future[list[Contact]]:
         if self._executor is None:
-            # "spawn": the crawl process runs threads (Twisted, the store writer), and forking a
-            # threaded process can copy a lock held by another thread into the child.
-            self._executor = ProcessPoolExecutor(
-                max_workers=self.workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_load_worker,
-                initargs=(self.kb,),
-            )
-        return self._executor.submit(_detect_in_worker, text, published)
+            self._executor = self._start()
+        try:
+            return self._executor.submit(_detect_in_worker, text, published)
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory): the articles it held fail and are fetched
+            # again next crawl; the ones after them get a fresh pool.
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = self._start()
+            return self._executor.submit(_detect_in_worker, text, published)
+
+    def _start(self) -> ProcessPoolExecutor:
+        # "spawn": the crawl process runs threads (Twisted, the store writer), and forking a
+        # threaded process can copy a lock held by another thread into the child.
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_load_worker,
+            initargs=(self.kb,),
+        )
 
     def close(self) -> None:
         if self._executor is not None:

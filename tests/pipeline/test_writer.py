@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,8 @@ from sqlalchemy import func, select, text
 
 import store
 from contacts import Contact as DetectedContact
-from contacts import Participant
+from contacts import KnowledgeBase, Participant
+from diplowatch.detection import DetectionPool
 from diplowatch.pipeline import record_contacts, subscriptions_with_filters
 from diplowatch.store_writer import ArticleJob, SkipJob, StoreWriter, Written
 from store import repository as repo
@@ -151,3 +153,25 @@ def _alive(pid: int) -> bool:
 
 if sys.platform != "linux":  # /proc and fork semantics above are Linux's
     pytest.skip("Linux only", allow_module_level=True)
+
+
+def test_detection_goes_on_after_a_worker_dies() -> None:
+    sentence = (
+        "Italian Prime Minister Giorgia Meloni spoke by telephone with Indian Prime Minister "
+        "Narendra Modi on Tuesday about a trade corridor, her office said."
+    )
+    pool = DetectionPool(KnowledgeBase.load_default(), workers=1)
+    try:
+        assert len(pool.submit(sentence, None).result()) == 1
+        for pid in list(pool._executor._processes):  # type: ignore[union-attr]
+            os.kill(pid, signal.SIGKILL)  # as the kernel's OOM killer would
+        found = None
+        for _ in range(100):  # the articles queued when it died fail; later ones must not
+            try:
+                found = pool.submit(sentence, None).result()
+                break
+            except BrokenProcessPool:
+                time.sleep(0.05)
+        assert found is not None and len(found) == 1
+    finally:
+        pool.close()
