@@ -57,6 +57,8 @@ class CrawlConfig:
     max_article_age_days: int = 7
     keep_raw_html: bool = False
     autothrottle: bool = True
+    # Detector processes beside a crawl; unset: one per core but one (0: in the crawl's thread).
+    detect_workers: int | None = None
 
 
 @dataclass

@@ -107,14 +107,21 @@ def crawl_into_store(
 ) -> CrawlReport:
     """Crawl `sources` once: articles, contacts and pending alerts go to the store.
 
-    The detector runs in `detect_workers` processes beside the crawl (default: one per core but
-    one, at least one); 0 runs it in the crawl's thread.
+    The detector runs in `detect_workers` processes beside the crawl (default: `[crawl]
+    detect_workers`, else one per core but one, at least one); 0 runs it in the crawl's thread.
     """
     run_id = run_id or uuid.uuid4().hex[:12]
     kb = kb or KnowledgeBase.load_default()
+    if detect_workers is None:
+        detect_workers = config.crawl.detect_workers
     workers = default_detect_workers() if detect_workers is None else detect_workers
     detection = DetectionPool(kb, workers) if workers > 0 else InlineDetection(kb_detector(kb))
-    sink = StoreSink(database, detection, keep_raw_html=config.crawl.keep_raw_html)
+    sink = StoreSink(
+        database,
+        detection,
+        keep_raw_html=config.crawl.keep_raw_html,
+        home_states={spec.name: spec.home_state for spec in sources if spec.home_state},
+    )
     runs = {}
     with database.sessions.begin() as session:
         for spec in sources:

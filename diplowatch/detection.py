@@ -29,7 +29,9 @@ _worker_kb: KnowledgeBase | None = None
 
 
 class Detection(Protocol):
-    def submit(self, text: str, published: date | None) -> Future[list[Contact]]: ...
+    def submit(
+        self, text: str, published: date | None, home_state: str | None = None
+    ) -> Future[list[Contact]]: ...
 
     def close(self) -> None: ...
 
@@ -40,10 +42,12 @@ class InlineDetection:
     def __init__(self, detect):  # type: ignore[no-untyped-def]
         self.detect = detect
 
-    def submit(self, text: str, published: date | None) -> Future[list[Contact]]:
+    def submit(
+        self, text: str, published: date | None, home_state: str | None = None
+    ) -> Future[list[Contact]]:
         future: Future[list[Contact]] = Future()
         try:
-            future.set_result(self.detect(text, published))
+            future.set_result(self.detect(text, published, home_state))
         except Exception as exc:  # noqa: BLE001 - handed to whoever reads the result
             future.set_exception(exc)
         return future
@@ -63,17 +67,19 @@ class DetectionPool:
         self.workers = workers
         self._executor: ProcessPoolExecutor | None = None
 
-    def submit(self, text: str, published: date | None) -> Future[list[Contact]]:
+    def submit(
+        self, text: str, published: date | None, home_state: str | None = None
+    ) -> Future[list[Contact]]:
         if self._executor is None:
             self._executor = self._start()
         try:
-            return self._executor.submit(_detect_in_worker, text, published)
+            return self._executor.submit(_detect_in_worker, text, published, home_state)
         except BrokenProcessPool:
             # A worker died (killed, out of memory): the articles it held fail and are fetched
             # again next crawl; the ones after them get a fresh pool.
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = self._start()
-            return self._executor.submit(_detect_in_worker, text, published)
+            return self._executor.submit(_detect_in_worker, text, published, home_state)
 
     def _start(self) -> ProcessPoolExecutor:
         # "spawn": the crawl process runs threads (Twisted, the store writer), and forking a
@@ -110,5 +116,5 @@ def _exit_with(parent_sentinel: int) -> None:
     os._exit(1)
 
 
-def _detect_in_worker(text: str, published: date | None) -> list[Contact]:
-    return detect_contacts(text, published, kb=_worker_kb)
+def _detect_in_worker(text: str, published: date | None, home_state: str | None) -> list[Contact]:
+    return detect_contacts(text, published, kb=_worker_kb, home_state=home_state)

@@ -41,7 +41,8 @@ from store.models import Article, Subscription
 
 log = logging.getLogger(__name__)
 
-Detector = Callable[[str, date | None], list[DetectedContact]]
+# text, publication date, the source's home state (see SourceSpec.home_state) -> contacts
+Detector = Callable[[str, date | None, str | None], list[DetectedContact]]
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -49,8 +50,10 @@ R = TypeVar("R")
 def kb_detector(kb: KnowledgeBase) -> Detector:
     """The detector bound to one loaded knowledge base (loading it is the slow part)."""
 
-    def detect(text: str, published: date | None) -> list[DetectedContact]:
-        return detect_contacts(text, published, kb=kb)
+    def detect(
+        text: str, published: date | None, home_state: str | None = None
+    ) -> list[DetectedContact]:
+        return detect_contacts(text, published, kb=kb, home_state=home_state)
 
     return detect
 
@@ -162,9 +165,12 @@ class StoreSink:
         keep_raw_html: bool = False,
         batch_size: int = 50,
         max_pending: int = 64,
+        home_states: dict[str, str] | None = None,
     ):
         self.database = database
         self.detection = detection
+        # Source name -> the state its official readouts speak for ("the President" there).
+        self.home_states = dict(home_states or {})
         self.keep_raw_html = keep_raw_html
         self.new_contacts: Counter[str] = Counter()
         self.errors: dict[str, list[str]] = {}
@@ -217,7 +223,7 @@ class StoreSink:
             self._queue(DuplicateJob(source, new), urls)
             return "duplicate"
         published = new.published_at.date() if new.published_at else None
-        found = self.detection.submit(new.body, published)
+        found = self.detection.submit(new.body, published, self.home_states.get(source))
         self._queue(ArticleJob(source, new, found), urls, new.content_hash)
         return "new"
 
@@ -312,6 +318,7 @@ def reprocess(
     extract: Callable[[bytes, str], object],
     *,
     since: datetime | None = None,
+    home_states: dict[str, str] | None = None,
 ) -> tuple[int, int]:
     """Re-run extraction and detection over stored raw pages. Returns (articles, new contacts)."""
     articles = created = 0
@@ -326,7 +333,9 @@ def reprocess(
                 stored.body = body
                 stored.title = getattr(result, "title", None) or stored.title
             published = stored.published_at.date() if stored.published_at else None
-            new, _ = record_contacts(session, stored, detect(stored.body, published))
+            home_state = (home_states or {}).get(stored.source.name) if stored.source else None
+            found = detect(stored.body, published, home_state)
+            new, _ = record_contacts(session, stored, found)
             articles += 1
             created += new
     return articles, created

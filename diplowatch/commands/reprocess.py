@@ -9,6 +9,7 @@ import click
 from contacts import KnowledgeBase
 from crawler.extract import extract_article
 from diplowatch.context import AppContext, pass_app
+from diplowatch.crawling import configured_sources
 from diplowatch.pipeline import kb_detector, reprocess
 
 
@@ -32,5 +33,6 @@ def command(app: AppContext, since: datetime | None) -> None:
         detect,
         lambda html, url: extract_article(html, url),
         since=since.replace(tzinfo=UTC) if since else None,
+        home_states={s.name: s.home_state for s in configured_sources(app.config) if s.home_state},
     )
     click.echo(f"reprocessed {articles} article(s); {created} new contact(s)")

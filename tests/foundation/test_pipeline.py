@@ -156,3 +156,27 @@ def test_reprocess_finds_again_what_stored_pages_report(tmp_path: Path, site: Ne
     with sessions() as session:
         assert session.scalar(select(func.count()).select_from(Contact)) == 1
     engine.dispose()
+
+
+def test_an_official_sites_home_state_names_the_president(tmp_path: Path, site: NewsSite) -> None:
+    # A readout on the White House's own site says "The President": the source's home state says
+    # whose. Without it the sentence names only one side, and no contact can be reported.
+    readout = (
+        "Readout of the President's call with Prime Minister Starmer",
+        "The President spoke today with Prime Minister Keir Starmer of the United Kingdom. The "
+        "two leaders discussed trade, energy security and support for Ukraine.",
+    )
+    site.add_story("briefings", *readout, hours_ago=1)
+    database_url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    config = write_config(tmp_path, database_url, site.url("/feeds/briefings.rss"))
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace('name = "fixture"', 'name = "fixture"\nhome_state = "USA"'))
+    assert crawl(config).returncode == 0
+    engine = store.make_engine(database_url)
+    with store.make_sessionmaker(engine)() as session:
+        contacts = session.scalars(select(Contact)).all()
+        assert len(contacts) == 1
+        data = repo.contact_to_dict(repo.get_contact(session, contacts[0].id))
+        assert {p["state"] for p in data["participants"]} == {"USA", "GBR"}
+        assert {p["office"] for p in data["participants"]} == {"President", "Prime Minister"}
+    engine.dispose()

@@ -38,7 +38,9 @@ class HeldDetection:
     def __init__(self) -> None:
         self.futures: list[Future[list[DetectedContact]]] = []
 
-    def submit(self, text: str, published: date | None) -> Future[list[DetectedContact]]:
+    def submit(
+        self, text: str, published: date | None, home_state: str | None = None
+    ) -> Future[list[DetectedContact]]:
         future: Future[list[DetectedContact]] = Future()
         self.futures.append(future)
         return future
