@@ -59,6 +59,9 @@ class CrawlConfig:
     autothrottle: bool = True
     # Detector processes beside a crawl; unset: one per core but one (0: in the crawl's thread).
     detect_workers: int | None = None
+    # Distributed crawling: `diplowatch run --source NAME` processes on several machines share
+    # one request queue and duplicate filter in this Redis (needs the `redis` extra).
+    redis_url: str | None = None
 
 
 @dataclass

@@ -10,6 +10,7 @@ import os
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from contacts import KnowledgeBase
 from crawler import CrawlSettings, CrawlStats, SourceSpec, crawl, default_sources
@@ -66,8 +67,11 @@ def select_sources(config: Config, names: list[str] | None) -> list[SourceSpec]:
     return [known[name] for name in names]
 
 
-def crawl_settings(crawl_config: CrawlConfig) -> CrawlSettings:
+def crawl_settings(
+    crawl_config: CrawlConfig, scrapy_overrides: dict[str, Any] | None = None
+) -> CrawlSettings:
     return CrawlSettings(
+        scrapy_overrides=dict(scrapy_overrides or {}),
         user_agent=crawl_config.user_agent,
         download_timeout=crawl_config.download_timeout,
         max_page_bytes=crawl_config.max_page_bytes,
@@ -104,6 +108,7 @@ def crawl_into_store(
     run_id: str | None = None,
     on_progress: Callable[[str, CrawlStats], None] | None = None,
     detect_workers: int | None = None,
+    scrapy_overrides: dict[str, Any] | None = None,
 ) -> CrawlReport:
     """Crawl `sources` once: articles, contacts and pending alerts go to the store.
 
@@ -130,7 +135,8 @@ def crawl_into_store(
     stats: dict[str, CrawlStats] = {}
     try:
         try:
-            stats = crawl(sources, sink, crawl_settings(config.crawl), on_progress=on_progress)
+            settings = crawl_settings(config.crawl, scrapy_overrides)
+            stats = crawl(sources, sink, settings, on_progress=on_progress)
         finally:
             sink.close()  # every article the crawl handed over is written before we go on
             _settle(stats, sink)

@@ -15,6 +15,7 @@ machines crawl each source once per scheduled time.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sys
 import uuid
@@ -89,19 +90,29 @@ def crawl_sources(
     run_id: str,
     kb: KnowledgeBase | None = None,
 ) -> RunSummary:
-    """Crawl `specs` (only those due, with `due_only`), each under its crawl lock."""
+    """Crawl `specs` (only those due, with `due_only`), each under its crawl lock.
+
+    With `[crawl] redis_url` the crawl is shared: every process crawling a source in the same
+    slot takes requests from one queue in Redis, so the per-source lock is not taken (several
+    processes crawl one source on purpose) and Redis's duplicate filter makes each fetch happen once.
+    """
     summary = RunSummary(run_id=run_id)
     held: list[HeldLock] = []
+    shared = config.crawl.redis_url is not None
     try:
         wanted = []
         for spec in specs:
+            if shared:
+                wanted.append(spec)
+                continue
             lock = try_lock(database, f"crawl:{spec.name}")
             if lock is None:
                 summary.locked.append(spec.name)
                 continue
             held.append(lock)
             wanted.append(spec)
-        abandon_unfinished_runs(database, [s.name for s in wanted])
+        if not shared:  # only a lock holder may close runs it knows to be dead
+            abandon_unfinished_runs(database, [s.name for s in wanted])
         if due_only:
             # Checked while holding the locks: whoever crawled before us has recorded its start.
             due = due_sources(database, wanted)
@@ -110,7 +121,10 @@ def crawl_sources(
         summary.crawled = [s.name for s in wanted]
         if wanted:
             try:
-                summary.report = crawl_into_store(config, database, wanted, kb=kb, run_id=run_id)
+                overrides = shared_crawl_settings(config, wanted) if shared else None
+                summary.report = crawl_into_store(
+                    config, database, wanted, kb=kb, run_id=run_id, scrapy_overrides=overrides
+                )
             except Exception as exc:  # noqa: BLE001 - reported as a failed run, exit 1
                 log.exception("crawl %s crashed", run_id)
                 summary.crash = f"{type(exc).__name__}: {exc}"
@@ -118,6 +132,25 @@ def crawl_sources(
         for lock in held:
             lock.release()
     return summary
+
+
+def shared_crawl_settings(config: Config, specs: list[SourceSpec]) -> dict:
+    """Scrapy settings that put this crawl's queue and duplicate filter in Redis.
+
+    The crawl key names the sources and the slot each is in, so processes on other machines that
+    crawl the same sources in the same slots share the queue, and the next slot starts afresh.
+    """
+    try:
+        from crawler.distributed import redis_overlay
+    except ImportError as exc:
+        raise UserError(
+            f"[crawl] redis_url is set but scrapy-redis is missing ({exc}): "
+            "pip install 'diplowatch[redis]'"
+        ) from None
+    now = utcnow()
+    slots = [f"{s.name}@{parse_schedule(s.schedule).slot_start(now):%Y%m%dT%H%M}" for s in specs]
+    key = hashlib.sha1("+".join(sorted(slots)).encode()).hexdigest()[:16]
+    return redis_overlay(config.crawl.redis_url or "", key)
 
 
 def abandon_unfinished_runs(database: Database, names: list[str]) -> None:

@@ -4,12 +4,18 @@ Redis (127.0.0.1:6379); together they fetch every URL once, and both do part of 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import subprocess
+import sys
 import traceback
 import uuid
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
 import redis
+from sqlalchemy import func, select
 
 from crawler import CrawlSettings, SourceSpec
 from crawler.distributed import KEY_PREFIX, redis_overlay
@@ -33,22 +39,10 @@ def redis_server() -> redis.Redis:
 def crawl_with_overlay(
     sources: list[SourceSpec], sink: RecordingSink, settings: CrawlSettings, overlay: dict
 ) -> dict:
-    """crawler.crawl(), with Scrapy settings updated by `overlay` (see CRAWLER_REQUESTS.md: the
-    crawler has no settings hook yet, so this mirrors crawler/runner.py)."""
-    from scrapy.crawler import AsyncCrawlerProcess
+    """crawler.crawl() with the overlay as extra Scrapy settings."""
+    from crawler import crawl
 
-    from crawler import CrawlStats
-    from crawler.settings import scrapy_settings
-    from crawler.spiders import NewsSpider
-
-    stats = {spec.name: CrawlStats() for spec in sources}
-    process = AsyncCrawlerProcess({**scrapy_settings(settings), **overlay})
-    for spec in sources:
-        process.crawl(
-            NewsSpider, source=spec, sink=sink, crawl_settings=settings, stats=stats[spec.name]
-        )
-    process.start()
-    return stats
+    return crawl(sources, sink, replace(settings, scrapy_overrides=overlay))
 
 
 def _child(conn: Any, source: SourceSpec, settings: CrawlSettings, overlay: dict) -> None:
@@ -109,3 +103,62 @@ def test_two_processes_share_one_queue_and_fetch_each_url_once(
     assert all(count > 0 for count in fetched), f"one process did all the work: {fetched}"
     stored = [article["url"] for _, sink in results for article in sink.articles]
     assert sorted(stored) == sorted(news_site.url(path) for path in paths)
+
+
+def test_diplowatch_run_shares_a_crawl_through_redis(
+    news_site: NewsSite, redis_server: redis.Redis, tmp_path: Path
+) -> None:
+    """Two `diplowatch run --source` processes (two machines, in production) with
+    `[crawl] redis_url`: each article is fetched once and stored once."""
+    import store
+    from store.models import Article
+
+    stories = news_site.generate(ARTICLES, section="bulk")
+    name = f"shared-{uuid.uuid4().hex[:8]}"
+    database_url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    config = tmp_path / "diplowatch.toml"
+    config.write_text(
+        f"""
+database_url = "{database_url}"
+use_default_sources = false
+[[sources]]
+name = "{name}"
+feeds = ["{news_site.url("/feeds/bulk.rss")}"]
+[crawl]
+download_delay = 0.25
+concurrency_per_domain = 1
+autothrottle = false
+obey_robots = false
+retry_times = 1
+detect_workers = 0
+redis_url = "{REDIS_URL}"
+""",
+        encoding="utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DIPLOWATCH_")}
+    command = [sys.executable, "-m", "diplowatch", "--config", str(config)]
+    subprocess.run([*command, "db", "upgrade"], check=True, env=env, capture_output=True)
+    runs = [
+        subprocess.Popen(
+            [*command, "run", "--source", name, "--no-deliver"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    try:
+        outcomes = [run.communicate(timeout=120) for run in runs]
+    finally:
+        for run in runs:
+            run.kill()
+        for key in redis_server.scan_iter(f"{KEY_PREFIX}:*news:{name}*"):
+            redis_server.delete(key)
+    for run, (_, stderr) in zip(runs, outcomes, strict=True):
+        assert run.returncode == 0, stderr
+    assert {news_site.hits[story.path] for story in stories} == {1}, "an article was fetched twice"
+    engine = store.make_engine(database_url)
+    with store.make_sessionmaker(engine)() as session:
+        assert session.scalar(select(func.count()).select_from(Article)) == ARTICLES
+    engine.dispose()
