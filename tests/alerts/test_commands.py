@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -149,7 +150,7 @@ def test_deliveries_list_retry_and_run_once(
     save_contact(database, [PUTIN, XI])
     receiver.default = Reply(500)
     with database.sessions.begin() as session:  # a delivery that used up its schedule
-        (row,) = repo.claim_due_deliveries(session, limit=5, lease=repo.timedelta(seconds=60))
+        (row,) = repo.claim_due_deliveries(session, limit=5, lease=timedelta(seconds=60))
         repo.mark_delivery_failed(session, row, "HTTP 500 Internal Server Error", None)
     dead = run(env, "deliveries", "list", "--status", "dead")
     assert dead.stdout.startswith(f"{row.id}\tsub 1 webhook\tcontact ")
