@@ -15,6 +15,7 @@ from alerts.events import build_event
 from alerts.webhooks import send_webhook
 from diplowatch.api.schemas import TestResult
 from diplowatch.config import Config
+from diplowatch.delivery import signing_secrets
 from store.models import Subscription
 
 
@@ -53,15 +54,6 @@ def sample_contact(now: datetime) -> dict:
         "evidence": ["This is a test event sent by diplowatch on request."],
         "articles": [],
     }
-
-
-def signing_secrets(subscription: Subscription, now: datetime) -> list[str]:
-    """The current secret, plus the rotated-out one while its overlap lasts."""
-    secrets = [subscription.secret] if subscription.secret else []
-    expires = subscription.previous_secret_expires_at
-    if subscription.previous_secret and expires is not None and expires > now:
-        secrets.append(subscription.previous_secret)
-    return secrets
 
 
 def send_test_event(subscription: Subscription, config: Config) -> TestResult:

@@ -11,11 +11,6 @@ from contacts import Contact, KnowledgeBase, detect_contacts
 MONDAY = date(2024, 3, 4)  # a Monday
 
 
-@pytest.fixture(scope="module")
-def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
-    return KnowledgeBase.load_default(override=tmp_path_factory.mktemp("kb") / "none.json")
-
-
 def detect(kb: KnowledgeBase, text: str, published: date | None = MONDAY) -> list[Contact]:
     return detect_contacts(text, published, kb=kb)
 

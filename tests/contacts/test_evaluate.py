@@ -13,11 +13,6 @@ from contacts.evaluate import evaluate
 from diplowatch.commands.evaluate import command
 
 
-@pytest.fixture(scope="module")
-def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
-    return KnowledgeBase.load_default(override=tmp_path_factory.mktemp("kb") / "none.json")
-
-
 def gold(*names: str, type_: str = "call", status: str = "occurred") -> dict:
     return {
         "type": type_,

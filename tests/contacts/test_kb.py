@@ -34,12 +34,6 @@ HEADS = {
 COLLECTIVE_HEADS = {"SMR"}
 
 
-@pytest.fixture(scope="module")
-def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
-    # An override path that does not exist: the packaged data alone, whatever the user has.
-    return KnowledgeBase.load_default(override=tmp_path_factory.mktemp("kb") / "none.json")
-
-
 def names(actors: list[Actor]) -> list[str]:
     return [a.name for a in actors]
 

@@ -25,11 +25,6 @@ DATA = Path(__file__).parent / "data"
 GUIDE_FIELDS = {"id", "dataset", "published_at", "text", "complete", "contacts"}
 
 
-@pytest.fixture(scope="module")
-def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
-    return KnowledgeBase.load_default(override=tmp_path_factory.mktemp("kb") / "none.json")
-
-
 def _load(name: str) -> list[dict]:
     with (DATA / name).open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]

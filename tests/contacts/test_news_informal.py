@@ -13,11 +13,6 @@ from contacts import Contact, KnowledgeBase, detect_contacts
 FRIDAY = date(2025, 8, 8)
 
 
-@pytest.fixture(scope="module")
-def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
-    return KnowledgeBase.load_default(override=tmp_path_factory.mktemp("kb") / "none.json")
-
-
 def detect(kb: KnowledgeBase, text: str, published: date | None = FRIDAY) -> list[Contact]:
     return detect_contacts(text, published, kb=kb)
 

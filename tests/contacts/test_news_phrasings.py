@@ -12,11 +12,6 @@ from contacts.evaluate import evaluate
 THURSDAY = date(2025, 3, 6)
 
 
-@pytest.fixture(scope="module")
-def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
-    return KnowledgeBase.load_default(override=tmp_path_factory.mktemp("kb") / "none.json")
-
-
 def detect(kb: KnowledgeBase, text: str, published: date | None = THURSDAY) -> list[Contact]:
     return detect_contacts(text, published, kb=kb)
 

@@ -14,11 +14,6 @@ from contacts import Contact, KnowledgeBase, detect_contacts
 THURSDAY = date(2025, 9, 4)
 
 
-@pytest.fixture(scope="module")
-def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
-    return KnowledgeBase.load_default(override=tmp_path_factory.mktemp("kb") / "none.json")
-
-
 def detect(kb: KnowledgeBase, text: str) -> list[Contact]:
     return detect_contacts(text, THURSDAY, kb=kb)
 
