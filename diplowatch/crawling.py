@@ -86,6 +86,11 @@ def crawl_settings(
     )
 
 
+def source_failed(stats: CrawlStats) -> bool:
+    """A source failed when it fetched no page and had errors: unreachable or broken."""
+    return bool(stats.errors) and not stats.pages_fetched
+
+
 @dataclass
 class CrawlReport:
     run_id: str
@@ -95,8 +100,7 @@ class CrawlReport:
 
     @property
     def failed_sources(self) -> list[str]:
-        """Sources that fetched nothing and had errors: unreachable or broken."""
-        return [name for name, s in self.stats.items() if s.errors and not s.pages_fetched]
+        return [name for name, s in self.stats.items() if source_failed(s)]
 
 
 def crawl_into_store(
@@ -176,7 +180,7 @@ def _finish_runs(
             if s is None:
                 repo.finish_crawl_run(session, run, ok=False, error_summary="crawl did not finish")
                 continue
-            ok = not (s.errors and not s.pages_fetched)
+            ok = not source_failed(s)
             repo.finish_crawl_run(
                 session,
                 run,

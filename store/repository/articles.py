@@ -53,49 +53,6 @@ class NewArticle:
     raw_html: bytes | None = None  # uncompressed; stored compressed
 
 
-def is_url_seen(session: Session, url: str) -> bool:
-    return session.get(SeenUrl, url) is not None
-
-
-def mark_url_seen(
-    session: Session,
-    url: str,
-    *,
-    source: Source | None,
-    status: str,
-    reason: str | None = None,
-    article: Article | None = None,
-) -> None:
-    if session.get(SeenUrl, url) is not None:
-        return
-    session.add(
-        SeenUrl(
-            url=url,
-            source_id=source.id if source else None,
-            status=status,
-            reason=reason,
-            article_id=article.id if article else None,
-            first_seen=utcnow(),
-        )
-    )
-    session.flush()
-
-
-def find_duplicate_article(session: Session, new: NewArticle) -> Article | None:
-    """The stored article that `new` repeats: same URL, same canonical URL or same body."""
-    return session.scalar(
-        select(Article)
-        .where(
-            or_(
-                Article.url.in_([new.url, new.canonical_url]),
-                Article.canonical_url.in_([new.url, new.canonical_url]),
-                Article.content_hash == new.content_hash,
-            )
-        )
-        .limit(1)
-    )
-
-
 def add_article(session: Session, new: NewArticle, *, source: Source | None) -> Article:
     article = _article_row(new, source)
     session.add(article)
@@ -126,7 +83,8 @@ _IN_CHUNK = 300  # values per IN (...) list, well below every backend's paramete
 
 
 def find_duplicate_articles(session: Session, news: Sequence[NewArticle]) -> list[int | None]:
-    """For each of `news`, the id of a stored article it repeats (as find_duplicate_article)."""
+    """For each of `news`, the id of a stored article it repeats: same URL, same canonical URL
+    or same body (content hash); None when it is new."""
     stored: list[tuple[int, str, str, str]] = []
     for start in range(0, len(news), _IN_CHUNK // 3):
         chunk = news[start : start + _IN_CHUNK // 3]
@@ -188,19 +146,19 @@ _SAME_ARTICLE = (
 
 
 def url_seen(connection: Connection, url: str) -> bool:
-    """is_url_seen, for a connection."""
+    """Whether the crawler already settled `url` (stored, duplicate or skipped)."""
     return connection.execute(_URL_SEEN, {"url": url}).first() is not None
 
 
 def duplicate_article_id(connection: Connection, new: NewArticle) -> int | None:
-    """The id of the stored article `new` repeats (as find_duplicate_article), for a connection."""
+    """The id of the stored article `new` repeats (as find_duplicate_articles), or None."""
     params = {"url": new.url, "canonical": new.canonical_url, "digest": new.content_hash}
     return connection.execute(_SAME_ARTICLE, params).scalar()
 
 
 @dataclass
 class SeenMark:
-    """A URL to remember as seen; see mark_url_seen."""
+    """A URL to remember as seen (see mark_urls_seen)."""
 
     url: str
     source_id: int | None
@@ -211,7 +169,7 @@ class SeenMark:
 
 def mark_urls_seen(session: Session, marks: Sequence[SeenMark]) -> int:
     """Remember several URLs. A URL already remembered, or repeated in `marks`, keeps its first
-    record (as mark_url_seen). Returns how many were added."""
+    record. Returns how many were added."""
     urls = list({mark.url for mark in marks})
     known: set[str] = set()
     for start in range(0, len(urls), _IN_CHUNK):

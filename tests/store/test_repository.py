@@ -165,11 +165,12 @@ def test_claiming_leases_rows_and_a_dead_worker_lease_expires(sessions) -> None:
 def test_seen_urls_and_feed_validators(sessions) -> None:
     with sessions.begin() as session:
         source = repo.get_or_create_source(session, "tass")
-        assert not repo.is_url_seen(session, "https://tass.com/x")
-        repo.mark_url_seen(
-            session, "https://tass.com/x", source=source, status="skipped", reason="paywall"
+        assert not repo.url_seen(session.connection(), "https://tass.com/x")
+        repo.mark_urls_seen(
+            session,
+            [repo.SeenMark("https://tass.com/x", source.id, status="skipped", reason="paywall")],
         )
         repo.save_feed_validators(session, "https://tass.com/rss", '"abc"', None)
     with sessions() as session:
-        assert repo.is_url_seen(session, "https://tass.com/x")
+        assert repo.url_seen(session.connection(), "https://tass.com/x")
         assert repo.get_feed_validators(session, "https://tass.com/rss") == ('"abc"', None)
