@@ -248,14 +248,3 @@ class CrawlRun(Base):
     error_summary: Mapped[str | None] = mapped_column(Text)
 
     source: Mapped[Source] = relationship()
-
-
-class Lock(Base):
-    """A named lease, for databases without advisory locks (SQLite)."""
-
-    __tablename__ = "locks"
-
-    name: Mapped[str] = mapped_column(String(200), primary_key=True)
-    holder: Mapped[str] = mapped_column(String(200))
-    acquired_at: Mapped[datetime] = mapped_column(UtcDateTime())
-    expires_at: Mapped[datetime] = mapped_column(UtcDateTime())

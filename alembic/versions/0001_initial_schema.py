@@ -70,14 +70,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("url", name=op.f("pk_feed_states")),
     )
     op.create_table(
-        "locks",
-        sa.Column("name", sa.String(length=200), nullable=False),
-        sa.Column("holder", sa.String(length=200), nullable=False),
-        sa.Column("acquired_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
-        sa.PrimaryKeyConstraint("name", name=op.f("pk_locks")),
-    )
-    op.create_table(
         "sources",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=100), nullable=False),
@@ -317,7 +309,6 @@ def downgrade() -> None:
 
     op.drop_table("articles")
     op.drop_table("sources")
-    op.drop_table("locks")
     op.drop_table("feed_states")
     with op.batch_alter_table("contacts", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_contacts_party_key"))
