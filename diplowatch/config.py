@@ -17,6 +17,9 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
+from alerts.email import SmtpSettings
+from crawler.sources import CrawlSettings, SourceSpec
+
 ENV_CONFIG = "DIPLOWATCH_CONFIG"
 ENV_DATABASE_URL = "DIPLOWATCH_DATABASE_URL"
 
@@ -31,48 +34,42 @@ def default_database_url() -> str:
 
 
 @dataclass
-class SourceConfig:
-    name: str
-    feeds: list[str] = field(default_factory=list)
-    sitemaps: list[str] = field(default_factory=list)
-    listings: list[str] = field(default_factory=list)
-    link_pattern: str | None = None
-    body_selector: str | None = None
-    schedule: str = "every 30m"
-    max_age_days: int | None = None
-    home_state: str | None = None  # ISO alpha-3 of the state an official site speaks for
-    enabled: bool = True
+class SourceConfig(SourceSpec):
+    """A `[[sources]]` entry: the crawler's SourceSpec, and whether to crawl it at all."""
+
+    enabled: bool = True  # false switches a shipped source of the same name off
 
 
 @dataclass
-class CrawlConfig:
-    user_agent: str = "diplowatch/0.1 (+https://github.com/diplowatch/diplowatch)"
-    download_timeout: float = 30.0
-    max_page_bytes: int = 10 * 1024 * 1024
-    concurrency: int = 16
-    concurrency_per_domain: int = 2
-    download_delay: float = 0.5
-    obey_robots: bool = True
-    retry_times: int = 3
-    max_article_age_days: int = 7
-    keep_raw_html: bool = False
-    autothrottle: bool = True
+class CrawlConfig(CrawlSettings):
+    """`[crawl]`: every CrawlSettings key, and what the application does around a crawl."""
+
+    # A crawl of one source ends after this long (seconds), so a hostile or hung site cannot
+    # hold its lock, and the alerts behind it, for ever.
+    time_limit: float | None = 1800.0
     # Detector processes beside a crawl; unset: one per core but one (0: in the crawl's thread).
     detect_workers: int | None = None
     # Distributed crawling: `diplowatch run --source NAME` processes on several machines share
     # one request queue and duplicate filter in this Redis (needs the `redis` extra).
     redis_url: str | None = None
 
+    def settings(self, scrapy_overrides: dict[str, Any] | None = None) -> CrawlSettings:
+        """The library's part of this table, plus Scrapy settings applied last."""
+        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(CrawlSettings)}
+        values["scrapy_overrides"] = dict(self.scrapy_overrides) | dict(scrapy_overrides or {})
+        return CrawlSettings(**values)
 
-@dataclass
-class SmtpConfig:
+
+@dataclass(frozen=True)
+class SmtpConfig(SmtpSettings):
+    """`[smtp]`: the alerts library's SmtpSettings, with defaults for a local relay."""
+
     host: str = "localhost"
     port: int = 587
     username: str | None = None
     password: str | None = None
     security: str = "starttls"  # starttls | tls | none
     from_addr: str = "diplowatch@localhost"
-    timeout: float = 30.0
 
 
 @dataclass
@@ -185,6 +182,12 @@ def _convert(hint: Any, value: Any, key: str) -> Any:
         if not isinstance(value, list):
             raise ConfigError(f"{key}: expected a list, got {type(value).__name__}")
         return [_convert(args[0], item, f"{key}[{i}]") for i, item in enumerate(value)]
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise ConfigError(f"{key}: expected a table, got {type(value).__name__}")
+        return {k: _convert(args[1], item, f"{key}.{k}") for k, item in value.items()}
+    if hint is Any:
+        return value
     if dataclasses.is_dataclass(hint):
         return _build(hint, value, prefix=f"{key}.")
     if hint is float and isinstance(value, int) and not isinstance(value, bool):

@@ -6,6 +6,7 @@ CLI calls it once, and the daemon runs each crawl as a child process (see docs/a
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import uuid
 from collections.abc import Callable
@@ -13,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contacts import KnowledgeBase
-from crawler import CrawlSettings, CrawlStats, SourceSpec, crawl, default_sources
-from diplowatch.config import Config, CrawlConfig, SourceConfig
+from crawler import CrawlStats, SourceSpec, crawl, default_sources
+from diplowatch.config import Config, SourceConfig
 from diplowatch.db import Database
 from diplowatch.detection import DetectionPool, InlineDetection
 from diplowatch.pipeline import StoreSink, kb_detector
@@ -41,17 +42,8 @@ def configured_sources(config: Config) -> list[SourceSpec]:
 
 
 def source_spec(entry: SourceConfig) -> SourceSpec:
-    return SourceSpec(
-        name=entry.name,
-        feeds=list(entry.feeds),
-        sitemaps=list(entry.sitemaps),
-        listings=list(entry.listings),
-        link_pattern=entry.link_pattern,
-        schedule=entry.schedule,
-        body_selector=entry.body_selector,
-        max_age_days=entry.max_age_days,
-        home_state=entry.home_state,
-    )
+    """The crawler's part of a `[[sources]]` entry."""
+    return SourceSpec(**{f.name: getattr(entry, f.name) for f in dataclasses.fields(SourceSpec)})
 
 
 def select_sources(config: Config, names: list[str] | None) -> list[SourceSpec]:
@@ -65,25 +57,6 @@ def select_sources(config: Config, names: list[str] | None) -> list[SourceSpec]:
             f"unknown source {missing[0]!r}; known: {', '.join(sorted(known)) or 'none'}"
         )
     return [known[name] for name in names]
-
-
-def crawl_settings(
-    crawl_config: CrawlConfig, scrapy_overrides: dict[str, Any] | None = None
-) -> CrawlSettings:
-    return CrawlSettings(
-        scrapy_overrides=dict(scrapy_overrides or {}),
-        user_agent=crawl_config.user_agent,
-        download_timeout=crawl_config.download_timeout,
-        max_page_bytes=crawl_config.max_page_bytes,
-        concurrency=crawl_config.concurrency,
-        concurrency_per_domain=crawl_config.concurrency_per_domain,
-        download_delay=crawl_config.download_delay,
-        obey_robots=crawl_config.obey_robots,
-        retry_times=crawl_config.retry_times,
-        max_article_age_days=crawl_config.max_article_age_days,
-        keep_raw_html=crawl_config.keep_raw_html,
-        autothrottle=crawl_config.autothrottle,
-    )
 
 
 def source_failed(stats: CrawlStats) -> bool:
@@ -139,7 +112,7 @@ def crawl_into_store(
     stats: dict[str, CrawlStats] = {}
     try:
         try:
-            settings = crawl_settings(config.crawl, scrapy_overrides)
+            settings = config.crawl.settings(scrapy_overrides)
             stats = crawl(sources, sink, settings, on_progress=on_progress)
         finally:
             sink.close()  # every article the crawl handed over is written before we go on

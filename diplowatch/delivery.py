@@ -65,17 +65,8 @@ class WorkerSettings:
 
 
 def worker_settings(config: Config) -> WorkerSettings:
-    smtp = config.smtp
     return WorkerSettings(
-        smtp=SmtpSettings(
-            host=smtp.host,
-            port=smtp.port,
-            username=smtp.username,
-            password=smtp.password,
-            security=smtp.security,
-            from_addr=smtp.from_addr,
-            timeout=smtp.timeout,
-        ),
+        smtp=config.smtp,
         allow_private=config.alerts.allow_private_targets,
         webhook_timeout=config.alerts.webhook_timeout,
         batch_size=config.alerts.batch_size,

@@ -10,7 +10,7 @@ import json
 import uuid
 from datetime import UTC, datetime
 
-from alerts.email import SmtpSettings, render_contact_email, send_email
+from alerts.email import render_contact_email, send_email
 from alerts.events import build_event
 from alerts.webhooks import send_webhook
 from diplowatch.api.schemas import TestResult
@@ -75,15 +75,5 @@ def send_test_event(subscription: Subscription, config: Config) -> TestResult:
 
 
 def _send_test_email(to: str, event: dict, message_id: str, config: Config) -> TestResult:
-    smtp = config.smtp
-    settings = SmtpSettings(
-        host=smtp.host,
-        port=smtp.port,
-        username=smtp.username,
-        password=smtp.password,
-        security=smtp.security,
-        from_addr=smtp.from_addr,
-        timeout=smtp.timeout,
-    )
-    result = send_email(settings, render_contact_email(event, to))
+    result = send_email(config.smtp, render_contact_email(event, to))
     return TestResult(ok=result.ok, status=None, error=result.error, message_id=message_id)

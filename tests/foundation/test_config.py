@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from pathlib import Path
 
 import pytest
 
-from diplowatch.config import ConfigError, load_config
+from alerts.email import SmtpSettings
+from crawler.sources import CrawlSettings, SourceSpec
+from diplowatch.config import Config, ConfigError, load_config
+from diplowatch.crawling import configured_sources
+from diplowatch.delivery import worker_settings
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -87,3 +93,68 @@ def test_mistakes_are_refused_naming_the_key(tmp_path: Path, text: str, message:
 def test_missing_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="does not exist"):
         load_config(tmp_path / "nope.toml", env={})
+
+
+# A value, different from the default and valid, for every library setting. A field with no row
+# here gets one from its type; a new field whose type has no sample fails the walk below.
+SAMPLES: dict[str, object] = {
+    "name": "ministry",
+    "feeds": ["https://mfa.example/rss"],
+    "sitemaps": ["https://mfa.example/sitemap.xml"],
+    "listings": ["https://mfa.example/press/"],
+    "link_pattern": r"/press/\d{4}/",
+    "schedule": "*/20 * * * *",
+    "body_selector": "div.article-text",
+    "home_state": "USA",
+    "log_level": "INFO",
+    "security": "tls",
+    "from_addr": "alerts@example.org",
+    "ca_file": "/etc/ssl/private-ca.pem",
+    "scrapy_overrides": {"DNS_TIMEOUT": 7},
+}
+BY_TYPE: dict[str, object] = {
+    "str": "sample-value",
+    "int": 7,
+    "float": 7.5,
+    "bool": "flip",
+    "list[str]": ["sample"],
+}
+
+
+def _sample(field: dataclasses.Field, default: object) -> object:
+    if field.name in SAMPLES:
+        return SAMPLES[field.name]
+    kind = str(field.type).replace(" | None", "")
+    value = BY_TYPE[kind]  # KeyError: add a row to SAMPLES for this new field
+    return (not default) if value == "flip" else value
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k} = {_toml(v)}" for k, v in value.items()) + "}"
+    return json.dumps(value)
+
+
+@pytest.mark.parametrize(
+    ("library", "table"),
+    [(SourceSpec, "[[sources]]"), (CrawlSettings, "[crawl]"), (SmtpSettings, "[smtp]")],
+)
+def test_every_library_setting_is_reachable_from_toml(
+    tmp_path: Path, library: type, table: str
+) -> None:
+    defaults = {"[[sources]]": Config().crawl, "[crawl]": Config().crawl, "[smtp]": Config().smtp}
+    values = {}
+    for f in dataclasses.fields(library):
+        default = getattr(defaults[table], f.name, None)
+        values[f.name] = _sample(f, default)
+    body = "\n".join(f"{key} = {_toml(value)}" for key, value in values.items())
+    config = load_config(write(tmp_path, f"use_default_sources = false\n{table}\n{body}\n"), env={})
+    if library is SourceSpec:
+        built: object = configured_sources(config)[0]
+    elif library is CrawlSettings:
+        built = config.crawl.settings()
+    else:
+        built = worker_settings(config).smtp
+    assert isinstance(built, library)
+    for key, value in values.items():
+        assert getattr(built, key) == value, key
