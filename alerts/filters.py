@@ -101,8 +101,9 @@ def _strings(value: object, key: str) -> list[str]:
 
 
 def _confidence(value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+    if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"filters.min_confidence: expected a number, got {type(value).__name__}")
-    if not 0.0 <= value <= 1.0:
+    # Compared before any conversion: float() of a 4,000-digit integer raises OverflowError.
+    if (isinstance(value, float) and math.isnan(value)) or not 0 <= value <= 1:
         raise ValueError("filters.min_confidence: must be between 0 and 1")
     return float(value)

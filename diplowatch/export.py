@@ -30,6 +30,7 @@ FORMATS = ("csv", "json", "jsonl", "plover")
 CSV_COLUMNS = (
     "id",
     "date",
+    "publication_date",
     "type",
     "mode",
     "status",
@@ -65,6 +66,7 @@ def csv_row(contact: dict) -> dict[str, Any]:
     return {
         "id": contact.get("id"),
         "date": contact.get("date") or "",
+        "publication_date": contact.get("publication_date") or "",
         "type": contact.get("type"),
         "mode": contact.get("mode") or "",
         "status": contact.get("status"),
@@ -82,12 +84,24 @@ def csv_row(contact: dict) -> dict[str, Any]:
     }
 
 
+# A cell a spreadsheet would read as a formula (OWASP "CSV injection"): crawled evidence that
+# begins "=HYPERLINK(" must stay text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: Any) -> Any:
+    """The value as a spreadsheet shows it as text: a leading ' before a formula character."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(contacts: Iterable[dict], out: TextIO) -> int:
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     count = 0
     for contact in contacts:
-        writer.writerow(csv_row(contact))
+        writer.writerow({key: neutralise_cell(value) for key, value in csv_row(contact).items()})
         count += 1
     return count
 

@@ -90,6 +90,8 @@ def test_add_email(env: dict[str, str], database: Database) -> None:
         ([], "give exactly one of"),
         (["--email", "a@b.org", "--type", "phone"], "filters.types: 'phone' is not one of"),
         (["--email", "a@b.org", "--min-confidence", "2"], "filters.min_confidence: must be"),
+        (["--email", "a@b.org", "--min-confidence", "9" * 4000], "filters.min_confidence: must"),
+        (["--email", "a@b.org", "--min-confidence", "nan"], "filters.min_confidence: must be"),
     ],
 )
 def test_bad_input_is_one_line_exit_2_and_nothing_stored(

