@@ -24,6 +24,7 @@ CONTACT_KEYS = (
     "mode",
     "status",
     "date",
+    "publication_date",
     "location",
     "confidence",
     "cameo",

@@ -9,12 +9,12 @@ from collections import defaultdict
 from datetime import date
 
 from alerts.text import (
-    day_of,
     describe_participant,
     format_day,
     kind_label,
     ordered_participants,
     summary,
+    when_label,
 )
 
 SUBJECT_PREFIX = {"contact.created": "", "contact.updated": "New report: ", "test": "[test] "}
@@ -69,7 +69,7 @@ def contact_html(contact: dict) -> str:
 def digest_text(events: list[dict], period: str) -> str:
     lines = [f"{len(events)} diplomatic contact(s) in this {period} digest.", ""]
     for day, contacts in group_by_day(events):
-        lines.append(format_day(day) if day else "Date unknown")
+        lines.append(format_day(day) if day else "Date not given")
         for contact in contacts:
             lines.append(f"  - {summary(contact)}")
             who = "; ".join(describe_participant(p) for p in ordered_participants(contact))
@@ -84,7 +84,7 @@ def digest_html(events: list[dict], period: str) -> str:
     esc = html.escape
     parts = [f"<p>{len(events)} diplomatic contact(s) in this {esc(period)} digest.</p>"]
     for day, contacts in group_by_day(events):
-        parts.append(f"<h3>{esc(format_day(day)) if day else 'Date unknown'}</h3><ul>")
+        parts.append(f"<h3>{esc(format_day(day)) if day else 'Date not given'}</h3><ul>")
         for contact in contacts:
             who = "; ".join(describe_participant(p) for p in ordered_participants(contact))
             links = ", ".join(_article_link(a) for a in contact.get("articles") or [])
@@ -98,19 +98,18 @@ def digest_html(events: list[dict], period: str) -> str:
 
 
 def group_by_day(events: list[dict]) -> list[tuple[date | None, list[dict]]]:
-    """The events' contacts grouped by the day they took place (else were first reported),
-    oldest day first; contacts without any day come last."""
+    """The events' contacts grouped by the day they took place, oldest day first; contacts whose
+    text gave no date come last, under None (each line then says when it was published)."""
     groups: dict[date | None, list[dict]] = defaultdict(list)
     for event in events:
-        groups[day_of(event["data"])].append(event["data"])
+        contact = event["data"]
+        day = date.fromisoformat(contact["date"]) if contact.get("date") else None
+        groups[day].append(contact)
     return sorted(groups.items(), key=lambda item: (item[0] is None, item[0] or date.min))
 
 
 def _when(contact: dict) -> str:
-    if contact.get("date"):
-        return format_day(date.fromisoformat(contact["date"]))
-    day = day_of(contact)
-    return f"not given (first reported {format_day(day)})" if day else "not given"
+    return when_label(contact)
 
 
 def _article_label(article: dict) -> str:

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 # Family names that lead in the usual English rendering of East Asian leaders' names
 # ("Xi Jinping", "Kim Jong Un", "Lee Jae-myung"): for these the first word is the surname.
@@ -59,19 +59,22 @@ def format_day(day: date) -> str:
 
 
 def day_of(contact: dict) -> date | None:
-    """The day a contact took place, else the day it was first reported; None if neither."""
-    if contact.get("date"):
-        return date.fromisoformat(contact["date"])
-    if contact.get("first_seen"):
-        return datetime.fromisoformat(contact["first_seen"]).date()
+    """The day a contact took place, else the day its earliest report was published; None if
+    neither is known. Never the day it was crawled."""
+    for key in ("date", "publication_date"):
+        if contact.get(key):
+            return date.fromisoformat(contact[key])
     return None
 
 
 def when_label(contact: dict) -> str:
+    """ "16 Oct 2023", or "date not given, published 2 Dec 2024" when the text gave no date."""
     if contact.get("date"):
         return format_day(date.fromisoformat(contact["date"]))
-    reported = day_of(contact)
-    return f"reported {format_day(reported)}" if reported else "date unknown"
+    if contact.get("publication_date"):
+        published = format_day(date.fromisoformat(contact["publication_date"]))
+        return f"date not given, published {published}"
+    return "date not given"
 
 
 def names_label(contact: dict) -> str:

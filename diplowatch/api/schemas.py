@@ -166,7 +166,13 @@ class ContactOut(BaseModel):
     type: Literal["call", "meeting", "visit"]
     mode: Literal["phone", "video"] | None
     status: Literal["occurred", "planned", "cancelled"]
-    date: dt.date | None = Field(description="The day of the contact, if the text gave it.")
+    date: dt.date | None = Field(
+        description="The day of the contact, if the text gave it; never the day it was crawled."
+    )
+    publication_date: dt.date | None = Field(
+        description="The day the earliest article reporting it was published (shown beside "
+        "'date not given' when `date` is null)."
+    )
     location: str | None
     confidence: float
     cameo: str | None

@@ -27,6 +27,7 @@ def sample_contact(now: datetime) -> dict:
         "mode": "phone",
         "status": "occurred",
         "date": now.date().isoformat(),
+        "publication_date": now.date().isoformat(),
         "location": None,
         "confidence": 1.0,
         "cameo": "040",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ from rich.table import Table
 
 from diplowatch.context import AppContext, UserError, pass_app
 from diplowatch.export import FORMATS, export, iter_contact_dicts
-from store.repository import ContactQuery, contact_to_dict, get_contact
+from store.repository import ContactQuery, contact_to_dict, get_contact, list_contacts
 
 CONTACT_TYPES = ("call", "meeting", "visit")
 STATUSES = ("occurred", "planned", "cancelled")
@@ -25,8 +26,16 @@ STATUSES = ("occurred", "planned", "cancelled")
 def filter_options(func):  # type: ignore[no-untyped-def]
     """The filters shared by `list` and `export` (and `diplowatch report`)."""
     options = [
-        click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="On or after this day."),
-        click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="On or before this day."),
+        click.option(
+            "--since",
+            type=click.DateTime(["%Y-%m-%d"]),
+            help="On or after this day (the contact's date, else its publication day).",
+        ),
+        click.option(
+            "--until",
+            type=click.DateTime(["%Y-%m-%d"]),
+            help="On or before this day (the contact's date, else its publication day).",
+        ),
         click.option("--actor", help="A participant: name, canonical name or knowledge-base id."),
         click.option("--state", help="A participant's state code, e.g. RUS."),
         click.option("--type", "kind", type=click.Choice(CONTACT_TYPES), help="Kind of contact."),
@@ -73,65 +82,124 @@ def participants_text(contact: dict) -> str:
     return " – ".join(names)
 
 
-def contacts_table(contacts: Iterable[dict], title: str | None = None) -> Table:
-    table = Table(title=title)
-    for column, justify in (("id", "right"), ("date", "left"), ("type", "left")):
-        table.add_column(column, justify=justify, no_wrap=True)  # type: ignore[arg-type]
-    table.add_column("status")
-    table.add_column("participants", min_width=28, ratio=3)
-    table.add_column("location", ratio=1)
-    table.add_column("sources", ratio=1)
+def date_cell(contact: dict) -> str:
+    """The contact's date, or "not given" with the publication day of its first report."""
+    if contact.get("date"):
+        return contact["date"]
+    if contact.get("publication_date"):
+        return f"not given\npub. {contact['publication_date']}"
+    return "not given"
+
+
+# Below this width the evidence column is left out first; the rest wrap inside their columns.
+EVIDENCE_MIN_WIDTH = 140
+
+
+def contacts_table(contacts: Iterable[dict], title: str | None = None, width: int = 80) -> Table:
+    """The contacts as a table that fits `width` columns: every column wraps rather than cuts,
+    and the evidence column appears only when there is room for it."""
+    table = Table(title=title, expand=False, padding=(0, 1))
+    table.add_column("id", justify="right", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("type", overflow="fold")
+    table.add_column("status", overflow="fold")
+    table.add_column("participants", ratio=3, overflow="fold")
+    table.add_column("location", ratio=1, overflow="fold")
+    table.add_column("sources", ratio=1, overflow="fold")
+    with_evidence = width >= EVIDENCE_MIN_WIDTH
+    if with_evidence:
+        table.add_column("evidence", ratio=3, overflow="ellipsis", no_wrap=True)
     for c in contacts:
         kind = f"{c['type']} ({c['mode']})" if c.get("mode") else c["type"]
         sources = sorted({a["source"] for a in c["articles"] if a.get("source")})
-        table.add_row(
+        row = [
             str(c["id"]),
-            c["date"] or "?",
+            date_cell(c),
             kind,
             c["status"],
             participants_text(c),
             c.get("location") or "",
             ", ".join(sources),
-        )
+        ]
+        if with_evidence:
+            row.append((c.get("evidence") or [""])[0])
+        table.add_row(*row)
     return table
 
 
 @click.group("contacts")
 def command() -> None:
-    """Stored contacts: list, show one, export."""
+    """Stored contacts: list, show one, export.
+
+    \b
+    Example:
+      diplowatch contacts list --actor Putin --since 2024-01-01
+    """
 
 
 @command.command("list")
 @filter_options
-@click.option("--limit", default=50, show_default=True, help="At most this many (newest first).")
+@click.option(
+    "--limit",
+    default=50,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="At most this many (newest first).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (one array) instead of a table.")
 @pass_app
-def list_command(app: AppContext, limit: int, **filters: object) -> None:
-    """List contacts, newest first, as a table."""
+def list_command(app: AppContext, limit: int, as_json: bool, **filters: object) -> None:
+    """List contacts, newest first by date, as a table that fits the terminal.
+
+    A contact whose text gave no date shows "not given" and the day its first report was
+    published; --since/--until use that day for it (never the day it was crawled).
+
+    \b
+    Example:
+      diplowatch contacts list --state RUS --type call --limit 20
+    """
     query = build_query(**filters, limit=limit)  # type: ignore[arg-type]
-    contacts = list(iter_contact_dicts(app.database().sessions, query))
+    query.order = "date"
+    with app.database().sessions() as session:
+        contacts = [contact_to_dict(c) for c in list_contacts(session, query)]
+    if as_json:
+        click.echo(json.dumps(contacts, ensure_ascii=False, indent=2))
+        return
     console = Console()
     if not contacts:
         console.print("no contacts match")
         return
-    console.print(contacts_table(contacts, f"{len(contacts)} contact(s)"))
+    console.print(contacts_table(contacts, f"{len(contacts)} contact(s)", width=console.width))
 
 
 @command.command("show")
 @click.argument("contact_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print the contact as JSON.")
 @pass_app
-def show_command(app: AppContext, contact_id: int) -> None:
-    """Everything about one contact: participants, offices, evidence, articles."""
+def show_command(app: AppContext, contact_id: int, as_json: bool) -> None:
+    """Everything about one contact: participants, offices, evidence, articles.
+
+    \b
+    Example:
+      diplowatch contacts show 42
+    """
     with app.database().sessions() as session:
         stored = get_contact(session, contact_id)
         if stored is None:
             raise UserError(f"no contact with id {contact_id}")
         contact = contact_to_dict(stored)
+    if as_json:
+        click.echo(json.dumps(contact, ensure_ascii=False, indent=2))
+        return
     print_contact(Console(), contact)
 
 
 def print_contact(console: Console, c: dict) -> None:
     kind = f"{c['type']} ({c['mode']})" if c.get("mode") else c["type"]
-    console.print(f"[bold]contact {c['id']}[/bold]: {kind}, {c['status']}, {c['date'] or 'date ?'}")
+    when = c["date"] or "date not given" + (
+        f" (published {c['publication_date']})" if c.get("publication_date") else ""
+    )
+    console.print(f"[bold]contact {c['id']}[/bold]: {kind}, {c['status']}, {when}")
     if c.get("location"):
         console.print(f"location: {c['location']}")
     console.print(
@@ -170,7 +238,12 @@ def print_contact(console: Console, c: dict) -> None:
 def export_command(
     app: AppContext, fmt: str, out: Path | None, limit: int, **filters: object
 ) -> None:
-    """Export contacts as CSV, JSON, JSON Lines, or PLOVER event records (JSON Lines)."""
+    """Export contacts as CSV, JSON, JSON Lines, or PLOVER event records (JSON Lines).
+
+    \b
+    Example:
+      diplowatch contacts export --format csv --since 2024-01-01 --out contacts.csv
+    """
     query = build_query(**filters, limit=limit)  # type: ignore[arg-type]
     contacts = iter_contact_dicts(app.database().sessions, query)
     with _output(out) as stream, counting_progress(app.quiet, "exporting") as tick:

@@ -14,6 +14,13 @@ from diplowatch.demo.receiver import Received
 EXCERPT_CHARS = 110
 
 
+def date_cell(data: dict) -> str:
+    if data.get("date"):
+        return data["date"]
+    published = data.get("publication_date")
+    return f"not given\npub. {published}" if published else "not given"
+
+
 def received_table(received: list[Received]) -> Table:
     table = Table(title=f"{len(received)} alert(s) received by the webhook", show_lines=False)
     table.add_column("who", ratio=2)
@@ -36,7 +43,7 @@ def received_table(received: list[Received]) -> Table:
         table.add_row(
             people,
             kind,
-            data.get("date") or "?",
+            date_cell(data),
             evidence,
             "✓" if message.signature_ok else "✗",
         )

@@ -177,6 +177,30 @@ class ContactQuery:
     source: str | None = None
     before_id: int | None = None  # cursor: contacts with a smaller id (newest first)
     limit: int = 100
+    # "id": newest stored first (what the id cursor pages through); "date": by contact_day(),
+    # newest first, for one page read at once (the CLI list, the report).
+    order: str = "id"
+
+
+def publication_day():  # type: ignore[no-untyped-def]
+    """SQL: the day the earliest-published article reporting a contact came out (or NULL)."""
+    earliest = (
+        select(func.min(Article.published_at))
+        .join(ContactMention, ContactMention.article_id == Article.id)
+        .where(ContactMention.contact_id == Contact.id)
+        .correlate(Contact)
+        .scalar_subquery()
+    )
+    return func.date(earliest)
+
+
+def contact_day():  # type: ignore[no-untyped-def]
+    """SQL: the day a contact is filed under: its own date, else its publication day.
+
+    Never the day it was crawled: a 2024 meeting reported in a 2024 article and crawled today
+    belongs to 2024. A contact with neither date is left out of date ranges.
+    """
+    return func.coalesce(Contact.date, publication_day())
 
 
 def list_contacts(session: Session, q: ContactQuery) -> Sequence[Contact]:
@@ -186,7 +210,7 @@ def list_contacts(session: Session, q: ContactQuery) -> Sequence[Contact]:
         .selectinload(ContactMention.article)
         .selectinload(Article.source),
     )
-    day = func.coalesce(Contact.date, func.date(Contact.first_seen))
+    day = contact_day()
     if q.since:
         query = query.where(day >= q.since)
     if q.until:
@@ -219,6 +243,10 @@ def list_contacts(session: Session, q: ContactQuery) -> Sequence[Contact]:
         )
     if q.before_id is not None:
         query = query.where(Contact.id < q.before_id)
+    if q.order == "date":
+        # Newest first by the day it is filed under; contacts without any day come last.
+        order = (day.is_(None), day.desc(), Contact.id.desc())
+        return session.scalars(query.order_by(*order).limit(q.limit)).all()
     return session.scalars(query.order_by(Contact.id.desc()).limit(q.limit)).all()
 
 
@@ -237,12 +265,16 @@ def contact_to_dict(contact: Contact) -> dict:
             }
         )
         evidence.extend(e for e in mention.evidence if e not in evidence)
+    published = [m.article.published_at for m in contact.mentions if m.article.published_at]
     return {
         "id": contact.id,
         "type": contact.type,
         "mode": contact.mode,
         "status": contact.status,
         "date": contact.date.isoformat() if contact.date else None,
+        # When the text gives no date: the day the earliest report came out, shown beside
+        # "date not given", never in the date's place.
+        "publication_date": min(published).date().isoformat() if published else None,
         "location": contact.location,
         "confidence": round(contact.confidence, 3),
         "cameo": contact.cameo,

@@ -93,7 +93,16 @@ def test_contact_email_subject_and_bodies(contact: dict) -> None:
         ({"mode": "video"}, "Putin – Netanyahu: video call, 16 Oct 2023"),
         ({"type": "meeting", "mode": None, "location": "Beijing"}, "Putin – Netanyahu: meeting"),
         ({"type": "visit", "mode": None, "status": "planned"}, "Putin – Netanyahu: planned visit"),
-        ({"date": None}, "Putin – Netanyahu: phone call, reported 16 Oct 2023"),
+        # No date in the text: never the crawl day, but the article's publication day beside it.
+        (
+            {
+                "date": None,
+                "first_seen": "2026-12-01T08:00:00+00:00",
+                "publication_date": "2024-11-03",
+            },
+            "Putin – Netanyahu: phone call, date not given, published 3 Nov 2024",
+        ),
+        ({"date": None, "publication_date": None}, "Putin – Netanyahu: phone call, date not given"),
     ],
 )
 def test_subject_says_who_how_and_when(changes: dict, subject: str) -> None:

@@ -105,3 +105,15 @@ def test_sources_show_the_last_crawl(api: LiveApi) -> None:
     assert last["status"] == "failed" and last["error_summary"] == "DNS failure"
     assert last["errors"] == 1
     assert items["examplewire"]["last_success_at"] is not None  # from the first run
+
+
+def test_an_undated_contact_is_filed_under_its_publication_day(api: LiveApi) -> None:
+    # The article came out on 2024-03-05; the contact is crawled (first seen) today.
+    undated = add_contact(api.database, day=None)
+    with api.client() as alice:
+        item = alice.get(f"/contacts/{undated}").json()
+        assert item["date"] is None and item["publication_date"] == "2024-03-05"
+        today = date.today().isoformat()
+        assert alice.get("/contacts", params={"since": today}).json()["items"] == []
+        march = alice.get("/contacts", params={"since": "2024-03-05", "until": "2024-03-05"})
+        assert [i["id"] for i in march.json()["items"]] == [undated]

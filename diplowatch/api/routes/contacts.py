@@ -28,8 +28,9 @@ router = APIRouter(tags=["contacts"])
     response_model=ContactPage,
     summary="Query contacts",
     description="Contacts newest first (by id), filtered. Pages follow `next_cursor`; a cursor "
-    "stays valid while new contacts arrive. `since`/`until` compare the contact's date, or "
-    "the day it was first seen when the text gave no date.",
+    "stays valid while new contacts arrive. `since`/`until` compare the contact's `date`, or, "
+    "when the text gave none, its `publication_date` (the day the earliest report came out); "
+    "a contact with neither is outside every date range. The crawl day is never used.",
     responses=error_responses(401, 422, 429),
 )
 def list_contacts(

@@ -1,0 +1,96 @@
+"""A contact's date is its own, or "not given" beside its publication day: never the crawl day.
+
+The store gets one contact whose text gave no date, reported by an article published on
+2023-11-05 and crawled today. Every surface must file it under 2023-11-05 (or say "not given"),
+never under today.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+
+from diplowatch.commands import contacts
+from store import repository as repo
+from store.types import utcnow
+from tests.app.seed import LAVROV, WANG
+
+PUBLISHED = date(2023, 11, 5)
+
+
+def add_undated(database) -> int:  # type: ignore[no-untyped-def]
+    with database.sessions.begin() as session:
+        source = repo.get_or_create_source(session, "archive")
+        url = "https://example.org/archive/2023/wang-lavrov"
+        article = repo.add_article(
+            session,
+            repo.NewArticle(
+                url=url, canonical_url=url, body="Wang Yi met Sergey Lavrov.", content_hash=url,
+                title="Wang meets Lavrov",
+                published_at=datetime.combine(PUBLISHED, datetime.min.time(), UTC),
+            ),
+            source=source,
+        )  # fmt: skip
+        contact = repo.add_contact(
+            session,
+            repo.NewContact(
+                type="meeting", status="occurred", date=None, confidence=0.8,
+                participants=[
+                    repo.NewParticipant(party_key=kb, name=name, kb_id=kb, canonical_name=name,
+                                        state=state, office=office)
+                    for kb, name, state, office in (WANG, LAVROV)
+                ],
+            ),
+        )  # fmt: skip
+        repo.add_mention(session, contact, article, ["Wang Yi met Sergey Lavrov."], 0.8)
+        return contact.id
+
+
+@pytest.fixture
+def undated(seeded) -> int:  # type: ignore[no-untyped-def]
+    return add_undated(seeded.database)
+
+
+def listed(seeded, *args: str) -> list[dict]:  # type: ignore[no-untyped-def]
+    result = seeded.run(contacts.command, ["list", "--json", *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_the_dict_has_no_date_and_the_publication_day_beside_it(seeded, undated) -> None:
+    found = {c["id"]: c for c in listed(seeded)}
+    assert found[undated]["date"] is None
+    assert found[undated]["publication_date"] == "2023-11-05"
+    dated = found[seeded.ids[0]]
+    assert dated["date"] == "2024-03-04" and dated["publication_date"] == "2024-03-04"
+
+
+def test_date_filters_use_the_publication_day_never_the_crawl_day(seeded, undated) -> None:
+    today = utcnow().date().isoformat()
+    assert undated not in {c["id"] for c in listed(seeded, "--since", today)}
+    november = listed(seeded, "--since", "2023-11-01", "--until", "2023-11-30")
+    assert [c["id"] for c in november] == [undated]
+    exported = seeded.run(contacts.command, ["export", "--since", today]).output
+    assert exported.strip() == ""
+
+
+def test_list_is_sorted_by_date_newest_first(seeded, undated) -> None:
+    days = [c["date"] or c["publication_date"] for c in listed(seeded)]
+    assert days == sorted(days, reverse=True)
+    assert days[-1] == "2023-11-05"
+
+
+def test_table_says_not_given_and_shows_the_publication_day(seeded, undated) -> None:
+    output = seeded.run(contacts.command, ["list"]).output
+    assert "not given" in output and "pub. 2023-11-05" in output
+    assert utcnow().date().isoformat() not in output
+
+
+def test_csv_keeps_the_date_empty_and_gives_the_publication_day(seeded, undated) -> None:
+    output = seeded.run(contacts.command, ["export", "--format", "csv"]).output
+    row = next(r for r in csv.DictReader(io.StringIO(output)) if int(r["id"]) == undated)
+    assert row["date"] == "" and row["publication_date"] == "2023-11-05"
