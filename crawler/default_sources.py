@@ -6,7 +6,7 @@ import tomllib
 from importlib import resources
 from typing import Any
 
-from crawler.sources import SourceSpec, is_valid_schedule
+from crawler.sources import SourceSpec, is_valid_schedule, is_valid_timezone
 
 _KEYS = {
     "name",
@@ -18,6 +18,10 @@ _KEYS = {
     "home_state",
     "body_selector",
     "max_age_days",
+    "user_agent",
+    "headers",
+    "timezone",
+    "enabled",
 }
 
 
@@ -44,4 +48,6 @@ def _spec(entry: dict[str, Any]) -> SourceSpec:
         raise ValueError(f"source {name!r}: give at least one of feeds, sitemaps, listings")
     if not is_valid_schedule(spec.schedule):
         raise ValueError(f"source {name!r}: schedule {spec.schedule!r} is not understood")
+    if spec.timezone is not None and not is_valid_timezone(spec.timezone):
+        raise ValueError(f"source {name!r}: timezone {spec.timezone!r} is not an IANA zone name")
     return spec

@@ -19,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit, urlunsplit
+from zoneinfo import ZoneInfo
 
 from courlan import normalize_url
 from lxml import etree
@@ -78,12 +79,14 @@ def extract_article(
     body_selector: str | None = None,
     encoding: str | None = None,
     settings: ExtractSettings | None = None,
+    timezone: str | None = None,
 ) -> ExtractedArticle | NotAnArticle:
     """Extract an article from a page.
 
     `encoding` is the charset the server declared (HTTP header), used for bytes input before the
     page's own declaration and sniffing. `body_selector` (CSS, or XPath when it starts with "/"
     or "(") names the body container(s) of a source whose layout generic extraction gets wrong.
+    `timezone` (IANA name) is the zone of publication times the page gives without an offset.
     """
     settings = settings or ExtractSettings()
     text = _as_text(html, encoding, settings.max_bytes)
@@ -97,7 +100,8 @@ def extract_article(
     reason = kind.classify(tree, body, text, min_chars=settings.min_body_chars)
     if reason and not (body_selector and body and reason != kind.ERROR_PAGE):
         return NotAnArticle(url, reason)
-    meta = page_meta(tree, text, extracted.document, url, body)
+    zone = ZoneInfo(timezone) if timezone else None
+    meta = page_meta(tree, text, extracted.document, url, body, zone)
     canonical = meta.canonical_link or url
     return ExtractedArticle(
         url=url,
@@ -157,13 +161,25 @@ def content_hash(body: str) -> str:
 
 def canonicalize_url(url: str) -> str:
     """Canonical form for de-duplication: tracking parameters (utm_*, fbclid, gclid...) removed,
-    remaining parameters sorted, fragment dropped, scheme and host lowercased (courlan)."""
+    remaining parameters sorted, fragment dropped, scheme and host lowercased (courlan).
+
+    A query part without "=" is an address, not a parameter: India's MEA serves every release
+    from `press-releases.htm?dtl/40800/Title`, which courlan would cut to `press-releases.htm`.
+    Such parts are kept verbatim, in their order, after the sorted parameters.
+    """
     url = url.strip()
     parts = urlsplit(url)
-    without_fragment = urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))
+    items = [item for item in parts.query.split("&") if item]
+    opaque = [item for item in items if "=" not in item]
+    params = "&".join(item for item in items if "=" in item)
+    without_fragment = urlunsplit((parts.scheme, parts.netloc, parts.path, params, ""))
     try:
-        return normalize_url(without_fragment, strict=False)
+        canonical = normalize_url(without_fragment, strict=False)
     except ValueError:  # courlan rejects some odd URLs (bad ports...); keep them usable
-        return urlunsplit(
-            (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, "")
+        canonical = urlunsplit(
+            (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", params, "")
         )
+    if not opaque:
+        return canonical
+    joiner = "&" if urlsplit(canonical).query else "?"
+    return canonical + joiner + "&".join(opaque)

@@ -40,7 +40,11 @@ def handle_page(spider: NewsSpider, page: FetchedPage) -> None:
     source = spider.source
     try:
         result = extract_article(
-            page.body, page.url, body_selector=source.body_selector, encoding=page.encoding
+            page.body,
+            page.url,
+            body_selector=source.body_selector,
+            encoding=page.encoding,
+            timezone=source.timezone,
         )
     except Exception as exc:  # an extractor bug on one page must not end the crawl
         log.exception("extraction failed for %s", page.url)

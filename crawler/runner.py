@@ -39,7 +39,7 @@ def crawl(
     # (configuration, the CLI's --help) should not pay for it.
     from scrapy.crawler import AsyncCrawlerProcess
 
-    from crawler.settings import scrapy_settings
+    from crawler.settings import scrapy_settings, source_scrapy_settings
     from crawler.spiders import NewsSpider
 
     process = AsyncCrawlerProcess(scrapy_settings(settings))
@@ -47,8 +47,16 @@ def crawl(
     # process exists: creating it runs Scrapy's configure_logging, which resets the level.
     logging.getLogger("scrapy").setLevel(settings.log_level)
     for spec in sources:
+        overrides = source_scrapy_settings(spec)
+        # A source's own settings ride on a subclass: Scrapy reads per-crawler settings from the
+        # spider class (custom_settings), and every source shares NewsSpider.
+        spider_class = (
+            type("NewsSpider", (NewsSpider,), {"custom_settings": overrides})
+            if overrides
+            else NewsSpider
+        )
         process.crawl(
-            NewsSpider,
+            spider_class,
             source=spec,
             sink=sink,
             crawl_settings=settings,

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from crawler.sources import CrawlSettings
+from scrapy.settings.default_settings import DEFAULT_REQUEST_HEADERS
+
+from crawler.sources import CrawlSettings, SourceSpec
 
 # Only plain HTTP(S): a sitemap or feed must not make us read local files (file://), or reach
 # FTP/S3 endpoints.
@@ -61,3 +63,17 @@ def scrapy_settings(settings: CrawlSettings) -> dict[str, Any]:
         "CONCURRENT_ITEMS": 4,
         "SCRAPER_SLOT_MAX_ACTIVE_SIZE": 20 * 1024 * 1024,
     } | settings.scrapy_overrides
+
+
+def source_scrapy_settings(source: SourceSpec) -> dict[str, Any]:
+    """Settings of one source's crawler over the crawl's: its User-Agent and extra headers.
+
+    Applied by Scrapy's own middlewares, so they reach every request of the source, robots.txt
+    included (a CDN that refuses the default User-Agent would refuse robots.txt too).
+    """
+    overrides: dict[str, Any] = {}
+    if source.user_agent:
+        overrides["USER_AGENT"] = source.user_agent
+    if source.headers:
+        overrides["DEFAULT_REQUEST_HEADERS"] = {**DEFAULT_REQUEST_HEADERS, **source.headers}
+    return overrides

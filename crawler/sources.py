@@ -28,6 +28,12 @@ class SourceSpec:
     max_age_days: articles older than this are skipped; None means CrawlSettings decides.
     home_state: the state a ministry's or leader's own site speaks for (ISO alpha-3), so that
     "the President" in its readouts can be resolved; the crawler passes it on, unused.
+    user_agent: this source's User-Agent instead of CrawlSettings.user_agent (robots.txt
+    included), for sites whose CDN refuses clients that do not start with "Mozilla/5.0".
+    headers: extra request headers for every request of this source (a Referer, Accept...).
+    timezone: IANA zone ("Europe/Istanbul") for publication times the site gives without an
+    offset; without it such times are taken as UTC.
+    enabled: False keeps a source listed (`sources list`) but never crawled.
     """
 
     name: str
@@ -39,6 +45,10 @@ class SourceSpec:
     body_selector: str | None = None
     max_age_days: int | None = None
     home_state: str | None = None
+    user_agent: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    timezone: str | None = None
+    enabled: bool = True
 
 
 @dataclass
@@ -120,3 +130,14 @@ def is_valid_schedule(schedule: str) -> bool:
         return int(match.group(1)) > 0
     fields = text.split()
     return len(fields) == 5 and all(_CRON_FIELD.match(part) for part in fields)
+
+
+def is_valid_timezone(name: str) -> bool:
+    """Whether `name` is an IANA time zone this system knows ("Europe/Istanbul", "UTC")."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True

@@ -18,7 +18,7 @@ from typing import Any
 from platformdirs import user_data_dir
 
 from alerts.email import SmtpSettings
-from crawler.sources import CrawlSettings, SourceSpec
+from crawler.sources import CrawlSettings, SourceSpec, is_valid_timezone
 
 ENV_CONFIG = "DIPLOWATCH_CONFIG"
 ENV_DATABASE_URL = "DIPLOWATCH_DATABASE_URL"
@@ -142,6 +142,10 @@ def _check(config: Config) -> None:
         if not (source.feeds or source.sitemaps or source.listings):
             raise ConfigError(
                 f"sources[{index}] ({source.name}): give at least one of feeds, sitemaps, listings"
+            )
+        if source.timezone is not None and not is_valid_timezone(source.timezone):
+            raise ConfigError(
+                f"sources[{index}].timezone: {source.timezone!r} is not an IANA zone name"
             )
     if config.smtp.security not in {"starttls", "tls", "none"}:
         raise ConfigError("smtp.security: must be one of starttls, tls, none")

@@ -32,7 +32,7 @@ def configured_sources(config: Config) -> list[SourceSpec]:
     shipped source of the same name. Disabled sources are left out."""
     by_name: dict[str, SourceSpec] = {}
     if config.use_default_sources:
-        by_name.update((spec.name, spec) for spec in default_sources())
+        by_name.update((spec.name, spec) for spec in default_sources() if spec.enabled)
     for entry in config.sources:
         if entry.enabled:
             by_name[entry.name] = source_spec(entry)

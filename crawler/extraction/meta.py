@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from urllib.parse import urljoin
 
 from htmldate import find_date
@@ -52,10 +52,19 @@ def _parse_time(value: str | None) -> datetime | None:
 
 
 def published_time(
-    tree: etree._Element, raw_html: str, document: Document | None, url: str | None
+    tree: etree._Element,
+    raw_html: str,
+    document: Document | None,
+    url: str | None,
+    zone: tzinfo | None = None,
 ) -> datetime | None:
-    """Exact time from the page's meta/JSON-LD when it agrees with trafilatura's date, else the
-    date trafilatura (htmldate inside) found, else htmldate on its own."""
+    """The article's own metadata (meta published_time, then JSON-LD datePublished) when it has
+    some, else the date trafilatura (htmldate inside) found, else htmldate on its own.
+
+    The metadata wins over a date in the URL or the text: it is the publisher's statement of
+    when this page was published, and the only source with a time of day. A time without an
+    offset is in `zone` (the source's time zone), UTC when none is given.
+    """
     exact = None
     for name in _PUBLISHED_META:
         values = tree.xpath(
@@ -67,6 +76,8 @@ def published_time(
     if exact is None:
         match = _JSON_LD_PUBLISHED.search(raw_html)
         exact = _parse_time(match.group(1)) if match else None
+    if exact is not None:
+        return _in_zone(exact, zone)
     day = _parse_time(document.date) if document is not None and document.date else None
     if day is None:
         try:
@@ -74,9 +85,13 @@ def published_time(
         except Exception:  # htmldate raises on odd trees; a missing date is not an error
             found = None
         day = _parse_time(found)
-    if exact is not None and (day is None or exact.date() == day.date()):
-        return exact
-    return day or exact
+    return _in_zone(day, zone) if day is not None else None
+
+
+def _in_zone(value: datetime, zone: tzinfo | None) -> datetime:
+    if value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=zone or UTC)
 
 
 def canonical_link(tree: etree._Element, url: str | None) -> str | None:
@@ -101,13 +116,18 @@ def _title(tree: etree._Element, document: Document | None) -> str | None:
 
 
 def page_meta(
-    tree: etree._Element, raw_html: str, document: Document | None, url: str | None, body: str
+    tree: etree._Element,
+    raw_html: str,
+    document: Document | None,
+    url: str | None,
+    body: str,
+    zone: tzinfo | None = None,
 ) -> PageMeta:
     language, method = detect_language(tree, body)
     return PageMeta(
         title=_title(tree, document),
         authors=_authors(document),
-        published_at=published_time(tree, raw_html, document, url),
+        published_at=published_time(tree, raw_html, document, url, zone),
         canonical_link=canonical_link(tree, url),
         language=language,
         language_method=method,
