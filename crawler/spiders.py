@@ -112,7 +112,7 @@ class NewsSpider(scrapy.Spider):
 
     def _discovery_request(self, url: str, kind: str) -> scrapy.Request:
         etag, last_modified = self.sink.feed_validators(url)
-        headers = {}
+        headers = dict(self.source.headers)
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
@@ -192,6 +192,9 @@ class NewsSpider(scrapy.Spider):
                 candidate.url,
                 callback=self.parse_article,
                 errback=self.on_error,
+                # Set here, not only as default headers: Scrapy's referer middleware would
+                # otherwise replace a source's fixed Referer with the feed's URL.
+                headers=dict(self.source.headers),
                 meta={
                     "kind": "article",
                     "document": document,

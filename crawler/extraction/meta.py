@@ -18,11 +18,13 @@ _PUBLISHED_META = (
     "og:article:published_time",
     "datePublished",
     "pubdate",
+    "PubDate",  # TRS CMS (Chinese government sites): "2026-11-30 19:26", Beijing time
     "publishdate",
     "date",
     "dc.date.issued",
     "DC.date.issued",
     "sailthru.date",
+    "govuk:first-published-at",  # GOV.UK
 )
 _JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 
@@ -108,11 +110,25 @@ def _authors(document: Document | None) -> list[str]:
     return [name.strip() for name in document.author.split(";") if name.strip()]
 
 
+# What separates a headline from the site's name in a <title> or og:title.
+_TITLE_SUFFIX = re.compile(r"^\s*(?:[-|–—•:·]|-(?=[A-Z]))")
+
+
 def _title(tree: etree._Element, document: Document | None) -> str | None:
-    if document is not None and document.title:
-        return document.title.strip()
-    text = tree.xpath("string(//title)").strip()
-    return " ".join(text.split()) or None
+    """trafilatura's title, without a " - Section - Site" tail when the page's own headline
+    (an <h1>) is that title's start: TASS, Xinhua and others append the site to og:title."""
+    title = document.title.strip() if document is not None and document.title else None
+    if not title:
+        text = tree.xpath("string(//title)").strip()
+        title = " ".join(text.split()) or None
+    if not title:
+        return None
+    for h1 in tree.iter("h1"):
+        headline = " ".join(h1.text_content().split())
+        if len(headline) >= 10 and title.startswith(headline) and len(title) > len(headline):
+            if _TITLE_SUFFIX.match(title[len(headline) :]):
+                return headline
+    return title
 
 
 def page_meta(
