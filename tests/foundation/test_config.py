@@ -78,6 +78,14 @@ def test_config_path_from_environment(tmp_path: Path) -> None:
         ("[[sources]]\nname = 'a'\nfeed = ['http://x']", "sources[0].feed: unknown key"),
         ("[[sources]]\nfeeds = ['http://x']", "sources[0].name: required key is missing"),
         ("[[sources]]\nname = 'a'", "sources[0] (a): give at least one of feeds"),
+        (
+            "[[sources]]\nname = 'a'\nfeeds = ['http://x']\ntimezone = 'Turkey/Ankara'",
+            "sources[0].timezone: 'Turkey/Ankara' is not an IANA zone name",
+        ),
+        (
+            "[[sources]]\nname = 'a'\nfeeds = ['http://x']\nheaders = {Referer = 3}",
+            "sources[0].headers.Referer: expected str, got int",
+        ),
         ("[smtp]\nsecurity = 'ssl'", "smtp.security: must be one of"),
         ("[smtp]\nport = true", "smtp.port: expected int, got bool"),
         ("x = [", "is not valid TOML"),
@@ -111,6 +119,9 @@ SAMPLES: dict[str, object] = {
     "from_addr": "alerts@example.org",
     "ca_file": "/etc/ssl/private-ca.pem",
     "scrapy_overrides": {"DNS_TIMEOUT": 7},
+    "headers": {"Referer": "https://mfa.example/"},
+    "timezone": "Asia/Kolkata",
+    "enabled": True,  # a disabled source is left out, so only True can be checked here
 }
 BY_TYPE: dict[str, object] = {
     "str": "sample-value",
