@@ -166,6 +166,10 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
         status = "cancelled"
     elif _PLANNED.search(before) or (not _past(trigger.text) and _PLANNED_AFTER.match(after)):
         status = "planned"
+    if clause.status == "hypothetical":
+        return None
+    if status == "occurred" and clause.status in ("planned", "cancelled"):
+        status = clause.status
     if status == "planned" and _CANCELLED_TRIP.search(sentence, 0, trigger.start):
         status = "cancelled"
     day, old = _date(sentence, clause, published, status == "planned")

@@ -66,6 +66,9 @@ class Clause:
     initiator: str = ""  # "subject" | "object" | ""
     start: int = 0
     end: int = 0
+    # Read from the parse (frames.py): "planned", "cancelled", "hypothetical" overrule the text
+    # rules' "occurred"; None leaves status to the text rules.
+    status: str | None = None
 
 
 def clauses_for(sentence: str, mentions: list[Mention], triggers: list[Trigger]) -> list[Clause]:

@@ -10,17 +10,22 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contacts.attributes import describe
 from contacts.clauses import Clause, clauses_for
+from contacts.frames import dependency_clause, parse_status
 from contacts.lexicon import lexicon_for, tokenize
-from contacts.mentions import find_mentions
+from contacts.mentions import Mention, find_mentions
 from contacts.merge import merge_contacts
 from contacts.model import Contact
 from contacts.resolve import Discourse, Party
 from contacts.sentences import split_sentences
-from contacts.triggers import find_triggers
+from contacts.syntax import parse, person_mentions
+from contacts.triggers import Trigger, find_triggers
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @lru_cache(maxsize=1)
@@ -56,13 +61,25 @@ def detect_contacts(
         triggers = find_triggers(sentence.text)
         mentions = find_mentions(sentence.text, tokenize(sentence.text), lexicon)
         analysed.append((sentence, triggers, mentions))
+    # Only sentences with a trigger word are parsed: the rest cost one regex each.
+    candidates = [i for i, (_, triggers, _) in enumerate(analysed) if triggers]
+    parsed = parse([analysed[i][0].text for i in candidates])
+    docs: dict[int, Doc] = {}
+    for i, doc in zip(candidates, parsed, strict=True):
+        sentence, triggers, mentions = analysed[i]
+        analysed[i] = (sentence, triggers, person_mentions(doc, mentions, lexicon))
+        docs[i] = doc
+    for _, _, mentions in analysed:
         discourse.lookahead.extend(
             discourse.resolve(m, published)[0] for m in mentions if m.kind == "person"
         )
-    for sentence, triggers, mentions in analysed:
+    for i, (sentence, triggers, mentions) in enumerate(analysed):
         discourse.sentence_persons = [m for m in mentions if m.kind == "person"]
         sentence_contacts: list[Contact] = []
-        for clause in clauses_for(sentence.text, mentions, triggers):
+        clauses = clauses_for(sentence.text, mentions, triggers)
+        if i in docs:
+            clauses = _with_parse(clauses, docs[i], mentions, triggers)
+        for clause in clauses:
             contact = _contact(clause, sentence.text, discourse, published)
             if contact is not None:
                 sentence_contacts.extend(contact)
@@ -70,6 +87,27 @@ def detect_contacts(
         found.extend(sentence_contacts)
     _date_from_context(found)
     return merge_contacts(found)
+
+
+def _with_parse(
+    clauses: list[Clause], doc: Doc, mentions: list[Mention], triggers: list[Trigger]
+) -> list[Clause]:
+    # The position rules read most readouts right; the parse reads the triggers they left
+    # without two parties.
+    by_trigger = {id(c.trigger): c for c in clauses}
+    out: list[Clause] = []
+    for trigger in triggers:
+        rule = by_trigger.get(id(trigger))
+        if rule is not None and (rule.objects and (rule.subjects or rule.symmetric_objects)):
+            rule.status = parse_status(doc, trigger)
+            out.append(rule)
+            continue
+        parsed = dependency_clause(doc, mentions, trigger)
+        if parsed is not None:
+            out.append(parsed)
+        elif rule is not None:
+            out.append(rule)
+    return out
 
 
 def _date_from_context(contacts: list[Contact]) -> None:
@@ -97,6 +135,7 @@ def _contact(
     objects = _resolve_all(discourse, clause.objects, day)
     if clause.objects and not objects:
         return None
+    subjects = _not_own_object(subjects, clause.subjects, objects, discourse)
     if not subjects and clause.kind.grammar != "between":
         if len(objects) < 2 or not clause.symmetric_objects:
             return None
@@ -108,6 +147,22 @@ def _contact(
             continue
         contacts.append(details.build(parties, clause, sentence))
     return contacts
+
+
+def _not_own_object(
+    subjects: list[Party], mentions: list[Mention], objects: list[Party], discourse: Discourse
+) -> list[Party]:
+    # "After talks with President Suharto, he said": a pronoun subject is not the trigger's
+    # own object; it is the person the text was about before the sentence.
+    taken = {o.participant.key() for o in objects}
+    if len(subjects) != 1 or len(mentions) != 1 or mentions[0].kind != "ref":
+        return subjects
+    if subjects[0].participant.key() not in taken:
+        return subjects
+    before = discourse.last_subject
+    if before is not None and before.participant.key() not in taken:
+        return [before]
+    return []
 
 
 def _resolve_all(discourse: Discourse, mentions: list, day: date | None) -> list[Party]:

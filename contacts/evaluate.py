@@ -9,10 +9,11 @@ documents; a second prediction of a contact already matched in the same document
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from contacts.lexicon import lexicon_for, tokenize
 from contacts.model import Contact
@@ -20,6 +21,26 @@ from contacts.model import Contact
 _STOP = frozenset("the of and a an his her their president prime minister leader".split())
 
 Detector = Callable[[str, date | None], list[Contact]]
+
+Half = Literal["tune", "holdout"]
+
+# Changing the salt would reshuffle which documents were never tuned on: keep it fixed.
+_SPLIT_SALT = "diplowatch-split-1:"
+
+
+def split_half(doc_id: str) -> Half:
+    """The fixed half a labelled document belongs to: rules are tuned on "tune" only.
+
+    A hash of the id, not the file order, so a document keeps its half when files are re-sorted
+    or extended.
+    """
+    digest = hashlib.sha256((_SPLIT_SALT + doc_id).encode("utf-8")).digest()
+    return "tune" if digest[0] % 2 == 0 else "holdout"
+
+
+def select_half(docs: Iterable[dict], half: Half | None) -> list[dict]:
+    """The documents of one half (all of them when `half` is None)."""
+    return [d for d in docs if half is None or split_half(str(d["id"])) == half]
 
 
 @dataclass

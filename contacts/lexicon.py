@@ -276,8 +276,15 @@ def build_lexicon(kb: Any) -> Lexicon:
 _ROMAN = re.compile(r"^[ivxlc]+$")
 
 
+# Hyphen syllables that are also English words ("Moon Jae-in"): a capitalised "In" opening a
+# sentence is no surname.
+_COMMON_WORDS = frozenset(
+    "in on at as an to of by it is or if no so he we me my up us do go be am".split()
+)
+
+
 def _surname_like(key: str) -> bool:
-    return len(key) > 1 and not _ROMAN.match(key) and not key.isdigit()
+    return len(key) > 1 and not _ROMAN.match(key) and not key.isdigit() and key not in _COMMON_WORDS
 
 
 _RANK = {"actor": 0, "polity": 1, "title": 2, "role": 3, "surname": 4}

@@ -206,6 +206,8 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
             k = j
             while k < len(tokens) and k - j < 5:
                 token = tokens[k]
+                if k > j and text[tokens[k - 1].end : token.start].strip() not in ("", ".", "-"):
+                    break  # "President Corazon Aquino, Shultz ...": a comma ends the name
                 n_k, entries_k = lexicon.match(tokens, k)
                 person_k = next((e for e in entries_k if e.kind in ("actor", "surname")), None)
                 if person_k and k > j and entries_k[0] is person_k:

