@@ -16,6 +16,9 @@ CONTACT_TYPES = ("call", "meeting", "visit")
 STATUSES = ("occurred", "planned", "cancelled")
 LIST_KEYS = ("actors", "states", "types", "statuses", "sources")
 KEYS = (*LIST_KEYS, "min_confidence")
+# The CLI's flags are singular (--actor): the same words are accepted as keys of the JSON form.
+SINGULAR = {"actor": "actors", "state": "states", "type": "types", "status": "statuses",
+            "source": "sources"}  # fmt: skip
 MAX_VALUES = 100
 
 
@@ -38,11 +41,7 @@ class Filters:
 
 def parse_filters(raw: dict) -> Filters:
     """Filters from their JSON form; ValueError naming the key when something is wrong."""
-    if not isinstance(raw, dict):
-        raise ValueError(f"filters: expected an object, got {type(raw).__name__}")
-    for key in raw:
-        if key not in KEYS:
-            raise ValueError(f"filters.{key}: unknown key (known: {', '.join(KEYS)})")
+    raw = plural_keys(raw)
     values = {key: _strings(raw[key], key) for key in LIST_KEYS if key in raw}
     for key, allowed in (("types", CONTACT_TYPES), ("statuses", STATUSES)):
         for value in values.get(key, ()):
@@ -56,6 +55,23 @@ def parse_filters(raw: dict) -> Filters:
         sources=frozenset(values.get("sources", ())),
         min_confidence=_confidence(raw["min_confidence"]) if "min_confidence" in raw else None,
     )
+
+
+def plural_keys(raw: object) -> dict:
+    """`raw` with singular keys ("actor") renamed to their plural ("actors"); ValueError naming
+    an unknown key, or a key given in both forms."""
+    if not isinstance(raw, dict):
+        raise ValueError(f"filters: expected an object, got {type(raw).__name__}")
+    result: dict = {}
+    for key, value in raw.items():
+        name = SINGULAR.get(key, key)
+        if name not in KEYS:
+            known = ", ".join((*KEYS, *SINGULAR))
+            raise ValueError(f"filters.{key}: unknown key (known: {known})")
+        if name in result:
+            raise ValueError(f"filters.{key}: given twice (as {name!r} and {key!r})")
+        result[name] = value
+    return result
 
 
 def matches(filters: Filters, contact: dict) -> bool:

@@ -59,7 +59,9 @@ class SubscriptionCreate(_Request):
     )
     filters: dict[str, Any] = Field(
         default_factory=dict,
-        description="Which contacts to send (keys as in `diplowatch subscribe`); {} sends all.",
+        description="Which contacts to send: `actors` (surname, name, Wikidata id or kb id; "
+        "resolved through the knowledge base), `states` (names or codes), `types`, `statuses`, "
+        "`sources`, `min_confidence`. Singular keys (`actor`) are accepted too. {} sends all.",
     )
     mode: Mode = Field(
         "immediate", description="Send each event at once, or an hourly or daily digest."

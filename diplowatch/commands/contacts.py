@@ -17,6 +17,7 @@ from rich.table import Table
 
 from diplowatch.context import AppContext, UserError, pass_app
 from diplowatch.export import FORMATS, export, iter_contact_dicts
+from diplowatch.subscription_filters import default_kb, resolve_filters
 from store.repository import ContactQuery, contact_to_dict, get_contact, list_contacts
 
 CONTACT_TYPES = ("call", "meeting", "visit")
@@ -36,8 +37,12 @@ def filter_options(func):  # type: ignore[no-untyped-def]
             type=click.DateTime(["%Y-%m-%d"]),
             help="On or before this day (the contact's date, else its publication day).",
         ),
-        click.option("--actor", help="A participant: name, canonical name or knowledge-base id."),
-        click.option("--state", help="A participant's state code, e.g. RUS."),
+        click.option(
+            "--actor",
+            help="A participant: surname, name, Wikidata id (Q7747) or kb id; or the name as "
+            "the article wrote it.",
+        ),
+        click.option("--state", help="A participant's state: name or code (Russia, RUS)."),
         click.option("--type", "kind", type=click.Choice(CONTACT_TYPES), help="Kind of contact."),
         click.option("--status", type=click.Choice(STATUSES), help="Occurred, planned, cancelled."),
         click.option("--source", help="Reported by this source (its configured name)."),
@@ -60,13 +65,35 @@ def build_query(
     return ContactQuery(
         since=_day(since),
         until=_day(until),
-        actor=actor,
-        state=state,
+        actor=_kb_actor(actor),
+        state=_kb_state(state),
         type=kind,
         status=status,
         source=source,
         limit=limit,
     )
+
+
+def _kb_actor(actor: str | None) -> str | None:
+    """`--actor Putin` (or Q7747) as the canonical name the knowledge base gives that person,
+    which stored participants carry; the text itself when the KB knows nobody by that name (the
+    store also matches names as the article wrote them)."""
+    if not actor:
+        return actor
+    try:
+        kb_id = resolve_filters({"actors": [actor]}, default_kb(), []).filters["actors"][0]
+    except ValueError:
+        return actor
+    found = default_kb().actor(kb_id)
+    return found.name if found else actor
+
+
+def _kb_state(state: str | None) -> str | None:
+    """`--state Russia` as its code (RUS)."""
+    if not state:
+        return state
+    polity = default_kb().polity(state) or default_kb().polity(state.upper())
+    return polity.code if polity else state
 
 
 def _day(value: object) -> date | None:

@@ -6,9 +6,10 @@ import json
 
 import click
 
-from alerts.filters import CONTACT_TYPES, STATUSES, parse_filters
+from alerts.filters import CONTACT_TYPES, STATUSES
 from alerts.webhooks import new_secret
 from diplowatch.context import AppContext, UserError, pass_app
+from diplowatch.subscription_filters import default_kb, known_sources, resolve_filters
 from store import repository as repo
 
 
@@ -20,11 +21,20 @@ def command() -> None:
 @command.command("add")
 @click.option("--webhook", "url", metavar="URL", help="POST signed JSON events to this URL.")
 @click.option("--email", "address", metavar="ADDR", help="Send e-mails to this address.")
-@click.option("--actor", multiple=True, help="Canonical name or kb id (Wikidata); repeatable.")
-@click.option("--state", multiple=True, help="Participant's state code (RUS, USA, UN...).")
+@click.option(
+    "--actor",
+    multiple=True,
+    help="A person in the knowledge base: surname, name, alias, Wikidata id (Q7747) or kb id; "
+    "repeatable.",
+)
+@click.option(
+    "--state", multiple=True, help="A participant's state: name or code (Russia, RUS, UN...)."
+)
 @click.option("--type", "types", multiple=True, help=f"One of {', '.join(CONTACT_TYPES)}.")
 @click.option("--status", "statuses", multiple=True, help=f"One of {', '.join(STATUSES)}.")
-@click.option("--source", multiple=True, help="Only contacts reported by this source.")
+@click.option(
+    "--source", multiple=True, help="Only contacts reported by this source (`sources list`)."
+)
 @click.option("--min-confidence", type=float, help="Only contacts at least this sure (0-1).")
 @click.option(
     "--digest",
@@ -75,10 +85,15 @@ def add(
             raw[key] = list(values)
     if min_confidence is not None:
         raw["min_confidence"] = min_confidence
+    with app.database().sessions() as session:
+        sources = known_sources(app.config, session)
     try:
-        filters = parse_filters(raw).to_dict()
+        resolved = resolve_filters(raw, default_kb(), sources)
     except ValueError as exc:
         raise UserError(str(exc)) from None
+    filters = resolved.filters
+    for note in resolved.notes:
+        click.echo(note, err=True)
     secret = new_secret() if channel == "webhook" else None
     events = ["contact.created", "contact.updated"] if updates else ["contact.created"]
     with app.database().sessions.begin() as session:

@@ -60,7 +60,7 @@ def test_add_webhook_prints_the_secret_once_and_stores_canonical_filters(
     (row,) = stored(database)
     assert row.secret == secret and row.mode == "hourly" and row.active
     assert row.filters == {
-        "actors": ["Q15031", "Vladimir Putin"],
+        "actors": ["kb:vladimir-putin", "kb:xi-jinping"],  # resolved through the KB
         "states": ["RUS"],
         "types": ["call"],
         "min_confidence": 0.7,

@@ -104,7 +104,8 @@ def test_filters_select_exactly_the_matching_contacts(raw: dict, expected: set[s
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        ({"actor": ["Putin"]}, "filters.actor: unknown key"),
+        ({"actr": ["Putin"]}, "filters.actr: unknown key"),
+        ({"actor": ["Putin"], "actors": ["Xi"]}, "filters.actors: given twice"),
         ({"types": ["phone"]}, "filters.types: 'phone' is not one of call, meeting, visit"),
         ({"statuses": ["done"]}, "filters.statuses: 'done' is not one of"),
         ({"states": 3}, "filters.states: expected a list of strings, got int"),
@@ -113,6 +114,7 @@ def test_filters_select_exactly_the_matching_contacts(raw: dict, expected: set[s
         ({"min_confidence": "high"}, "filters.min_confidence: expected a number, got str"),
         ({"min_confidence": True}, "filters.min_confidence: expected a number, got bool"),
         ({"min_confidence": 1.5}, "filters.min_confidence: must be between 0 and 1"),
+        ({"min_confidence": 10**4000}, "filters.min_confidence: must be between 0 and 1"),
         (["types"], "filters: expected an object, got list"),
     ],
 )

@@ -116,3 +116,23 @@ def test_subscriptions_made_without_a_token_stay_invisible(api: LiveApi) -> None
         assert alice.get("/subscriptions").json()["items"] == []
         assert alice.get(f"/subscriptions/{cli_made}").status_code == 404
         assert alice.delete(f"/subscriptions/{cli_made}").status_code == 404
+
+
+def test_filters_take_singular_keys_and_resolve_through_the_kb(api: LiveApi) -> None:
+    with api.client("alice") as alice:
+        created = alice.post(
+            "/subscriptions",
+            json={"target": "https://hooks.example.org/dw",
+                  "filters": {"actor": "Putin", "state": "Russia", "type": "call"}},
+        )  # fmt: skip
+        assert created.status_code == 201, created.text
+        assert created.json()["filters"] == {
+            "actors": ["kb:vladimir-putin"], "states": ["RUS"], "types": ["call"],
+        }  # fmt: skip
+        refused = alice.post(
+            "/subscriptions",
+            json={"target": "https://hooks.example.org/dw", "filters": {"actors": ["Putn"]}},
+        )
+        assert refused.status_code == 422
+        message = error_of(refused)["message"]
+        assert "matches nobody in the knowledge base" in message and "Putin" in message

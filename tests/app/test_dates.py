@@ -94,3 +94,10 @@ def test_csv_keeps_the_date_empty_and_gives_the_publication_day(seeded, undated)
     output = seeded.run(contacts.command, ["export", "--format", "csv"]).output
     row = next(r for r in csv.DictReader(io.StringIO(output)) if int(r["id"]) == undated)
     assert row["date"] == "" and row["publication_date"] == "2023-11-05"
+
+
+@pytest.mark.parametrize("typed", ["Lavrov", "Sergey Lavrov"])
+def test_actor_and_state_filters_take_what_a_person_types(seeded, typed: str) -> None:
+    found = listed(seeded, "--actor", typed)
+    assert {c["id"] for c in found} == {seeded.ids[1], seeded.ids[3]}
+    assert {c["id"] for c in listed(seeded, "--state", "Turkey")} == {seeded.ids[0], seeded.ids[3]}

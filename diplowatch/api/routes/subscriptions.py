@@ -12,7 +12,6 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response
 from sqlalchemy.orm import Session
 
-from alerts.filters import parse_filters
 from alerts.webhooks import new_secret
 from diplowatch.api.cursors import MAX_ID, decode_cursor, next_cursor
 from diplowatch.api.deps import ApiState, Authenticated, Caller, State
@@ -26,6 +25,7 @@ from diplowatch.api.schemas import (
     SubscriptionUpdate,
 )
 from diplowatch.api.targets import check_email, check_webhook_url
+from diplowatch.subscription_filters import default_kb, known_sources, resolve_filters
 from store import repository as repo
 from store.models import Subscription
 from store.types import utcnow
@@ -74,10 +74,13 @@ def _check_target(state: ApiState, channel: str, target: str) -> None:
         raise invalid("body.target", problem)
 
 
-def _checked_filters(filters: dict) -> dict:
-    """The filters in their canonical stored form; a 422 naming the bad key otherwise."""
+def _checked_filters(state: ApiState, filters: dict) -> dict:
+    """The filters resolved (actors through the knowledge base, states to codes, known sources)
+    in their canonical stored form; a 422 naming the bad key, with the nearest names, otherwise."""
+    with state.database.sessions() as session:
+        sources = known_sources(state.config, session)
     try:
-        return parse_filters(filters).to_dict()
+        return resolve_filters(filters, default_kb(), sources).filters
     except ValueError as exc:
         raise invalid("body.filters", str(exc)) from None
 
@@ -97,7 +100,7 @@ def create_subscription(
     body: SubscriptionCreate,
 ) -> SubscriptionCreated:
     _check_target(state, body.channel, body.target)
-    filters = _checked_filters(body.filters)
+    filters = _checked_filters(state, body.filters)
     secret = new_secret() if body.channel == "webhook" else None
     with state.database.sessions.begin() as session:
         subscription = repo.add_subscription(
@@ -166,7 +169,7 @@ def update_subscription(
     subscription_id: SubscriptionId,
     body: SubscriptionUpdate,
 ) -> SubscriptionOut:
-    filters = _checked_filters(body.filters) if body.filters is not None else None
+    filters = _checked_filters(state, body.filters) if body.filters is not None else None
     if body.target is not None:
         # Checked before the write transaction: resolving a name must not hold the lock.
         with state.database.sessions() as session:
