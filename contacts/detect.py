@@ -98,16 +98,23 @@ def _with_parse(
     out: list[Clause] = []
     for trigger in triggers:
         rule = by_trigger.get(id(trigger))
-        if rule is not None and (rule.objects and (rule.subjects or rule.symmetric_objects)):
+        parsed = dependency_clause(doc, mentions, trigger)
+        usable = rule is not None and rule.objects and (rule.subjects or rule.symmetric_objects)
+        if rule is not None and usable and (parsed is None or _named(parsed) <= _named(rule)):
             rule.status = parse_status(doc, trigger)
             out.append(rule)
-            continue
-        parsed = dependency_clause(doc, mentions, trigger)
-        if parsed is not None:
+        elif parsed is not None:
             out.append(parsed)
         elif rule is not None:
             out.append(rule)
     return out
+
+
+def _named(clause: Clause) -> tuple[int, int]:
+    # The reading that names more people wins: "In his meeting with Kagame, Hu said" is Hu's
+    # meeting (the parse), not the last subject's (a possessive by position).
+    parties = clause.subjects + clause.objects
+    return sum(m.kind == "person" for m in parties), len(parties)
 
 
 def _date_from_context(contacts: list[Contact]) -> None:

@@ -23,7 +23,8 @@ from typing import Literal
 from contacts.normalize import person_key, person_tokens, place_key
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-PolityKind = Literal["state", "organisation", "entity"]
+# "former_state": a state of earlier decades (Yugoslavia), known for old reports; it holds no office today.
+PolityKind = Literal["state", "organisation", "entity", "former_state"]
 
 # When a person holds several offices on one day (Mohammed bin Salman: Crown Prince and Prime
 # Minister), term_on() reports the highest of them in this order; unlisted offices rank last.
@@ -194,9 +195,10 @@ class KnowledgeBase:
             actors.update({d["id"]: d for d in extra.get("actors", [])})
             if extra.get("as_of"):
                 as_of = max(as_of, date.fromisoformat(extra["as_of"]))
+        polities = with_history(polity_doc["polities"], _read_json(DATA_DIR / HISTORY_FILE))
         return cls(
             [actor_from_dict(d) for d in actors.values()],
-            [polity_from_dict(d) for d in polity_doc["polities"]],
+            [polity_from_dict(d) for d in polities],
             as_of,
         )
 
@@ -378,6 +380,23 @@ def actor_to_dict(actor: Actor) -> dict:
         terms.append(term)
     out["terms"] = terms
     return out
+
+
+HISTORY_FILE = "historical_polities.json"
+
+
+def with_history(polities: list[dict], history: dict) -> list[dict]:
+    """Polity records with the former names of `history` added ("Soviet" -> RUS) and the
+    former polities it lists (Yugoslavia) appended; today's names keep precedence."""
+    by_code = {d["code"]: dict(d) for d in polities}
+    for extra in history.get("names_of", []):
+        record = by_code[extra["code"]]
+        for key in ("names", "demonyms", "capitals"):
+            known = list(record.get(key, []))
+            record[key] = known + [w for w in extra.get(key, []) if w not in known]
+    for record in history.get("polities", []):
+        by_code.setdefault(record["code"], record)
+    return list(by_code.values())
 
 
 def polity_from_dict(data: dict) -> Polity:
