@@ -106,6 +106,7 @@ def _with_parse(
         elif parsed is not None:
             out.append(parsed)
         elif rule is not None:
+            rule.status = parse_status(doc, trigger)
             out.append(rule)
     return out
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from contacts.clauses import Clause
 from contacts.mentions import Mention
+from contacts.syntax import NON_STATE_TITLES
 from contacts.triggers import Trigger
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ _PLANNED_ADJECTIVES = frozenset(
 _MODALS = frozenset({"could", "might", "may", "should", "must", "can"})
 _FUTURE = frozenset({"will", "shall", "wo", "'ll", "would"})
 _NP_DEPS = frozenset({"compound", "appos", "amod", "nmod", "flat", "det", "poss", "npadvmod"})
+_PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
 _PRONOUNS = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
 
 
@@ -95,6 +97,19 @@ class _Index:
             )
             self.by_token[token.i] = mention
             return mention
+        if token.tag_ == "NNP" and token.ent_type_ in ("PERSON", "") and token.dep_ in _PARTY_DEPS:
+            # A bare surname in a party's place ("Pinheiro met ..."), which NER missed: the
+            # discourse resolves it against the fuller mention told before.
+            given = [c for c in token.children if c.dep_ == "compound"]
+            if any(c.lower_ in NON_STATE_TITLES for c in given):
+                return None  # "California Governor Newsom": no one a state sends
+            given = [c for c in given if c.ent_type_ == "PERSON"]
+            first = min([token.i] + [c.i for c in given])
+            start = token.doc[first].idx
+            name = token.doc.text[start : token.idx + len(token)]
+            mention = Mention("person", start, token.idx + len(token), name)
+            self.by_token[token.i] = mention
+            return mention
         for child in token.children:
             if child.dep_ in _NP_DEPS and child.dep_ != "poss":
                 if child.i in self.by_token:
@@ -111,11 +126,22 @@ def parse_status(doc: Doc, trigger: Trigger) -> str | None:
     head = _trigger_head(doc, trigger)
     if head is None:
         return None
-    if head.lemma_ == "call" and any(
-        c.dep_ == "oprd" and c.tag_ in ("NN", "NNS", "JJ") for c in head.children
-    ):
+    if head.lemma_ == "call" and _names_something(head):
         return "hypothetical"  # "called Bush a liar", "called the talks useful": naming
     return _noun_status(head) if head.pos_ in ("NOUN", "PROPN") else _verb_status(head)
+
+
+def _names_something(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ in ("prep", "punct", "advmod", "nsubj", "aux", "npadvmod", "cc", "conj"):
+            continue
+        if child.tag_ in ("NN", "NNS", "JJ") and (
+            child.dep_ == "oprd" or any(g.lower_ in ("a", "an") for g in child.children)
+        ):
+            return True
+        if any(g.dep_ == "nsubj" for g in child.children):
+            return True  # "called [Zelensky a dictator]": a small clause
+    return False
 
 
 def dependency_clause(doc: Doc, mentions: list[Mention], trigger: Trigger) -> Clause | None:

@@ -73,6 +73,11 @@ def person_mentions(doc: Doc, rule_mentions: list[Mention], lexicon: Lexicon) ->
         if _non_state_title(ent):
             continue
         covering = [m for m in mentions if m.start <= start and end <= m.end]
+        for mention in covering:
+            if mention.kind == "person" and mention.state is None and mention.actor is None:
+                # "Brazil's finance minister Duarte Pinheiro": the rules read the title, the
+                # parse ties the possessive two words away to it.
+                mention.state = _state_cue(ent, lexicon)
         if any(m.kind in ("person", "role", "ref") for m in covering):
             continue
         inside = [m for m in mentions if start <= m.start and m.end <= end]
