@@ -16,7 +16,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from diplowatch.context import AppContext, UserError, pass_app
-from diplowatch.export import FORMATS, export, iter_contact_dicts
+from diplowatch.export import FORMATS, export, iter_contact_dicts, kb_coding
 from diplowatch.subscription_filters import default_kb, resolve_filters
 from store.repository import ContactQuery, contact_to_dict, get_contact, list_contacts
 
@@ -273,10 +273,19 @@ def export_command(
     """
     query = build_query(**filters, limit=limit)  # type: ignore[arg-type]
     contacts = iter_contact_dicts(app.database().sessions, query)
+    skipped: dict[str, int] = {}
+
+    def on_skip(contact: dict, reason: str) -> None:
+        skipped[reason] = skipped.get(reason, 0) + 1
+
+    plover = {"on_skip": on_skip, **kb_coding(default_kb())} if fmt == "plover" else {}
     with _output(out) as stream, counting_progress(app.quiet, "exporting") as tick:
-        count = export(tick(contacts), stream, fmt)
+        count = export(tick(contacts), stream, fmt, **plover)
     if out is not None:
         click.echo(f"{count} record(s) written to {out}", err=True)
+    for reason, number in skipped.items():
+        # PLOVER has no record for these; say so rather than drop them silently.
+        click.echo(f"{number} contact(s) left out of PLOVER: {reason}", err=True)
 
 
 @contextmanager

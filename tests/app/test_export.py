@@ -64,33 +64,40 @@ def test_filters_narrow_the_export(seeded, args: list[str], expected_types: set[
 
 
 def test_plover_records_follow_the_consult_conventions(seeded) -> None:
-    lines = seeded.run(contacts.command, ["export", "--format", "plover"]).output.splitlines()
-    records = {r["id"]: r for r in map(json.loads, lines)}
-    # The cancelled meeting is a negated event: PLOVER leaves it out.
+    result = seeded.run(contacts.command, ["export", "--format", "plover"])
+    records = {r["id"]: r for r in map(json.loads, result.stdout.splitlines())}
+    # The cancelled meeting is a negated event: PLOVER leaves it out, and the export says so.
     assert len(records) == 3
+    assert "1 contact(s) left out of PLOVER: cancelled (a negated event)" in result.stderr
     call = records[f"diplowatch-{seeded.ids[0]}"]
     assert call["event"] == ["CONSULT"] and call["quad_code"] == 1
-    assert call["mode"] == "phone" and call["date"] == "2024-03-04"
+    assert call["mode"] == ["phone"] and call["date"] == "2024-03-04"
     assert [a["code"] for a in call["source"]] == ["RUS"]  # the caller
     assert [a["code"] for a in call["recipient"]] == ["TUR"]
     assert call["source"][0]["sector"] == "GOV"
     assert call["source"][0]["office"] == "President"
+    assert call["source"][0]["actor_text"] == "Vladimir Putin"
     assert call["cite_info"]["url"] == "https://example.org/kremlin/1"
     assert call["event_text"] and call["cameo_code"] == "040"
     meeting = records[f"diplowatch-{seeded.ids[1]}"]
     # No host and no guest: everybody is a source, nobody a recipient.
     assert {a["code"] for a in meeting["source"]} == {"CHN", "RUS"}
-    assert meeting["recipient"] == []
-    assert meeting["event_loc"] == {"name": "Beijing"}
-    assert records[f"diplowatch-{seeded.ids[2]}"]["context"] == ["future"]
+    assert meeting["recipient"] == [] and meeting["mode"] == []
+    assert meeting["event_loc"] == {"name": "Beijing", "cc3": "CHN"}
+    # A planned visit is an intention: AGREE, not CONSULT with a "future" context.
+    planned = records[f"diplowatch-{seeded.ids[2]}"]
+    assert planned["event"] == ["AGREE"] and "future" not in planned["context"]
 
 
 def test_organisations_are_igo_actors() -> None:
     contact = {
-        "id": 9, "status": "occurred", "date": "2024-01-01", "evidence": [], "articles": [],
-        "participants": [{"name": "Guterres", "state": "UN", "role": "participant"}],
+        "id": 9, "type": "meeting", "status": "occurred", "date": "2024-01-01", "evidence": [],
+        "articles": [], "participants": [{"name": "Guterres", "state": "UN", "role": "participant"},
+                                         {"name": "Lavrov", "state": "RUS", "role": "participant"}],
     }  # fmt: skip
-    assert plover_event(contact)["source"][0]["sector"] == "IGO"
+    record = plover_event(contact)
+    assert record["source"][0]["code"] == "IGO" and record["source"][0]["igo"] == "UN"
+    assert record["mode"] == ["multilateral"]
 
 
 def test_paging_reads_every_contact_once(seeded) -> None:
