@@ -8,6 +8,7 @@ import ssl
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
+from typing import Any, Literal
 
 from alerts.render import (
     contact_html,
@@ -29,13 +30,14 @@ class SmtpSettings:
     port: int
     username: str | None
     password: str | None
-    security: str  # starttls: upgrade a plain connection; tls: TLS from the start; none: plain
+    # starttls: upgrade a plain connection; tls: TLS from the start; none: plain
+    security: Literal["starttls", "tls", "none"]
     from_addr: str
     timeout: float = 30.0
     ca_file: str | None = None  # a private CA to trust instead of the system's
 
 
-def render_contact_email(event: dict, to: str) -> EmailMessage:
+def render_contact_email(event: dict[str, Any], to: str) -> EmailMessage:
     """One alert: subject "Putin – Netanyahu: phone call, 16 Oct 2023", text and HTML bodies."""
     contact = event["data"]
     message = _message(to, subject_of(event))
@@ -44,7 +46,7 @@ def render_contact_email(event: dict, to: str) -> EmailMessage:
     return message
 
 
-def render_digest(events: list[dict], to: str, period: str) -> EmailMessage:
+def render_digest(events: list[dict[str, Any]], to: str, period: str) -> EmailMessage:
     """A digest of several alerts, grouped by the day each contact took place."""
     if not events:
         raise ValueError("a digest needs at least one event")

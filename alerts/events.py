@@ -9,6 +9,7 @@ recommends; `article_count` says how many reports there are in all.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from alerts.text import summary
 
@@ -36,7 +37,7 @@ PARTICIPANT_KEYS = ("name", "canonical_name", "kb_id", "state", "office", "role"
 ARTICLE_KEYS = ("url", "title", "source", "published_at")
 
 
-def build_event(kind: str, contact: dict, timestamp: datetime) -> dict:
+def build_event(kind: str, contact: dict[str, Any], timestamp: datetime) -> dict[str, Any]:
     """The payload announcing `contact` (a contact dict, as the store renders it).
 
     `kind` is "contact.created" (a new contact), "contact.updated" (a new report of a known

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 CONTACT_TYPES = ("call", "meeting", "visit")
 STATUSES = ("occurred", "planned", "cancelled")
@@ -31,15 +32,17 @@ class Filters:
     sources: frozenset[str] = frozenset()  # source names, as in the config (any case)
     min_confidence: float | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The canonical JSON form (sorted lists, only the keys in use), for storing."""
-        raw: dict = {key: sorted(getattr(self, key)) for key in LIST_KEYS if getattr(self, key)}
+        raw: dict[str, Any] = {
+            key: sorted(getattr(self, key)) for key in LIST_KEYS if getattr(self, key)
+        }
         if self.min_confidence is not None:
             raw["min_confidence"] = self.min_confidence
         return raw
 
 
-def parse_filters(raw: dict) -> Filters:
+def parse_filters(raw: dict[str, Any]) -> Filters:
     """Filters from their JSON form; ValueError naming the key when something is wrong."""
     raw = plural_keys(raw)
     values = {key: _strings(raw[key], key) for key in LIST_KEYS if key in raw}
@@ -57,12 +60,12 @@ def parse_filters(raw: dict) -> Filters:
     )
 
 
-def plural_keys(raw: object) -> dict:
+def plural_keys(raw: object) -> dict[str, Any]:
     """`raw` with singular keys ("actor") renamed to their plural ("actors"); ValueError naming
     an unknown key, or a key given in both forms."""
     if not isinstance(raw, dict):
         raise ValueError(f"filters: expected an object, got {type(raw).__name__}")
-    result: dict = {}
+    result: dict[str, Any] = {}
     for key, value in raw.items():
         name = SINGULAR.get(key, key)
         if name not in KEYS:
@@ -74,7 +77,7 @@ def plural_keys(raw: object) -> dict:
     return result
 
 
-def matches(filters: Filters, contact: dict) -> bool:
+def matches(filters: Filters, contact: dict[str, Any]) -> bool:
     """Whether the contact dict passes every filter that is set."""
     if filters.types and contact.get("type") not in filters.types:
         return False
@@ -89,7 +92,7 @@ def matches(filters: Filters, contact: dict) -> bool:
         if not states & filters.states:
             return False
     if filters.actors:
-        names = set()
+        names: set[str] = set()
         for p in participants:
             names.update((p.get(k) or "").casefold() for k in ("canonical_name", "kb_id", "name"))
         if not names & {actor.casefold() for actor in filters.actors}:

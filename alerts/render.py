@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 from datetime import date
+from typing import Any
 
 from alerts.text import (
     describe_participant,
@@ -20,11 +21,11 @@ from alerts.text import (
 SUBJECT_PREFIX = {"contact.created": "", "contact.updated": "New report: ", "test": "[test] "}
 
 
-def subject_of(event: dict) -> str:
+def subject_of(event: dict[str, Any]) -> str:
     return SUBJECT_PREFIX.get(event.get("type", ""), "") + summary(event["data"])
 
 
-def contact_text(contact: dict) -> str:
+def contact_text(contact: dict[str, Any]) -> str:
     """The plain-text description of one contact."""
     lines = [summary(contact), ""]
     lines.append("Who:")
@@ -44,7 +45,7 @@ def contact_text(contact: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def contact_html(contact: dict) -> str:
+def contact_html(contact: dict[str, Any]) -> str:
     """The HTML description of one contact (a fragment, without <html>)."""
     esc = html.escape
     people = "".join(
@@ -66,7 +67,7 @@ def contact_html(contact: dict) -> str:
     return "\n".join(parts)
 
 
-def digest_text(events: list[dict], period: str) -> str:
+def digest_text(events: list[dict[str, Any]], period: str) -> str:
     lines = [f"{len(events)} diplomatic contact(s) in this {period} digest.", ""]
     for day, contacts in group_by_day(events):
         lines.append(format_day(day) if day else "Date not given")
@@ -80,7 +81,7 @@ def digest_text(events: list[dict], period: str) -> str:
     return "\n".join(lines)
 
 
-def digest_html(events: list[dict], period: str) -> str:
+def digest_html(events: list[dict[str, Any]], period: str) -> str:
     esc = html.escape
     parts = [f"<p>{len(events)} diplomatic contact(s) in this {esc(period)} digest.</p>"]
     for day, contacts in group_by_day(events):
@@ -97,10 +98,10 @@ def digest_html(events: list[dict], period: str) -> str:
     return "\n".join(parts)
 
 
-def group_by_day(events: list[dict]) -> list[tuple[date | None, list[dict]]]:
+def group_by_day(events: list[dict[str, Any]]) -> list[tuple[date | None, list[dict[str, Any]]]]:
     """The events' contacts grouped by the day they took place, oldest day first; contacts whose
     text gave no date come last, under None (each line then says when it was published)."""
-    groups: dict[date | None, list[dict]] = defaultdict(list)
+    groups: dict[date | None, list[dict[str, Any]]] = defaultdict(list)
     for event in events:
         contact = event["data"]
         day = date.fromisoformat(contact["date"]) if contact.get("date") else None
@@ -108,16 +109,16 @@ def group_by_day(events: list[dict]) -> list[tuple[date | None, list[dict]]]:
     return sorted(groups.items(), key=lambda item: (item[0] is None, item[0] or date.min))
 
 
-def _when(contact: dict) -> str:
+def _when(contact: dict[str, Any]) -> str:
     return when_label(contact)
 
 
-def _article_label(article: dict) -> str:
+def _article_label(article: dict[str, Any]) -> str:
     title = article.get("title") or article.get("url") or "article"
     return f"{title} ({article['source']})" if article.get("source") else title
 
 
-def _article_link(article: dict) -> str:
+def _article_link(article: dict[str, Any]) -> str:
     url = article.get("url") or ""
     label = html.escape(_article_label(article))
     if url.startswith(("http://", "https://")):

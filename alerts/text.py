@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 # Family names that lead in the usual English rendering of East Asian leaders' names
 # ("Xi Jinping", "Kim Jong Un", "Lee Jae-myung"): for these the first word is the surname.
@@ -19,12 +20,12 @@ ROLE_ORDER = {"initiator": 0, "recipient": 1, "participant": 2}
 MAX_NAMES = 3
 
 
-def surname(participant: dict) -> str:
+def surname(participant: dict[str, Any]) -> str:
     """How a subject line names a participant: the surname of a known person, else the name as
     the article gave it (which may be a title: "the Saudi foreign minister")."""
-    canonical = participant.get("canonical_name")
+    canonical: str | None = participant.get("canonical_name")
     if not canonical:
-        return (participant.get("name") or "unknown").strip()[:60]
+        return str(participant.get("name") or "unknown").strip()[:60]
     words = canonical.split()
     if len(words) == 1:
         return words[0]
@@ -36,13 +37,13 @@ def surname(participant: dict) -> str:
     return " ".join(words[start:])
 
 
-def ordered_participants(contact: dict) -> list[dict]:
+def ordered_participants(contact: dict[str, Any]) -> list[dict[str, Any]]:
     """Initiator first, then recipients, then the rest, each group in the stored order."""
     people = list(contact.get("participants") or [])
     return sorted(people, key=lambda p: ROLE_ORDER.get(p.get("role") or "participant", 2))
 
 
-def kind_label(contact: dict) -> str:
+def kind_label(contact: dict[str, Any]) -> str:
     """ "phone call", "video call", "call", "meeting", "visit"; with "planned" / "cancelled"."""
     kind = contact.get("type") or "contact"
     if kind == "call":
@@ -58,7 +59,7 @@ def format_day(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def day_of(contact: dict) -> date | None:
+def day_of(contact: dict[str, Any]) -> date | None:
     """The day a contact took place, else the day its earliest report was published; None if
     neither is known. Never the day it was crawled."""
     for key in ("date", "publication_date"):
@@ -67,7 +68,7 @@ def day_of(contact: dict) -> date | None:
     return None
 
 
-def when_label(contact: dict) -> str:
+def when_label(contact: dict[str, Any]) -> str:
     """ "16 Oct 2023", or "date not given, published 2 Dec 2024" when the text gave no date."""
     if contact.get("date"):
         return format_day(date.fromisoformat(contact["date"]))
@@ -77,19 +78,19 @@ def when_label(contact: dict) -> str:
     return "date not given"
 
 
-def names_label(contact: dict) -> str:
+def names_label(contact: dict[str, Any]) -> str:
     names = [surname(p) for p in ordered_participants(contact)]
     if len(names) > MAX_NAMES:
         return " – ".join(names[:MAX_NAMES]) + f" and {len(names) - MAX_NAMES} more"
     return " – ".join(names) or "unknown parties"
 
 
-def summary(contact: dict) -> str:
+def summary(contact: dict[str, Any]) -> str:
     """One line: "Putin – Netanyahu: phone call, 16 Oct 2023"."""
     return f"{names_label(contact)}: {kind_label(contact)}, {when_label(contact)}"
 
 
-def describe_participant(participant: dict) -> str:
+def describe_participant(participant: dict[str, Any]) -> str:
     """ "Vladimir Putin (President, RUS; initiator)"."""
     name = participant.get("canonical_name") or participant.get("name") or "unknown"
     details = ", ".join(x for x in (participant.get("office"), participant.get("state")) if x)

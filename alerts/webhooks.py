@@ -21,6 +21,7 @@ import http.client
 import secrets as random_secrets
 import ssl
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
@@ -123,7 +124,7 @@ def send_webhook(
         conn.close()
 
 
-def interpret_response(status: int, reason: str, header) -> SendResult:  # type: ignore[no-untyped-def]
+def interpret_response(status: int, reason: str, header: Callable[[str], str | None]) -> SendResult:
     """The SendResult for an HTTP answer; `header(name)` returns a response header or None."""
     if 200 <= status < 300:
         return SendResult(ok=True, status=status)
@@ -166,4 +167,5 @@ def _describe_failure(exc: Exception, host: str) -> str:
         return f"TLS error talking to {host}: {exc.reason or exc}"
     if isinstance(exc, http.client.HTTPException):
         return f"{host} sent an invalid HTTP answer ({type(exc).__name__})"
-    return f"error talking to {host}: {exc.strerror or exc}"  # type: ignore[union-attr]
+    strerror = exc.strerror if isinstance(exc, OSError) else None
+    return f"error talking to {host}: {strerror or exc}"

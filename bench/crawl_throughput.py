@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from crawler import CrawlSettings, SourceSpec, crawl  # noqa: E402
-from tests.support.newssite import NewsSite  # noqa: E402
+from crawler import CrawlSettings, SourceSpec, crawl
+from tests.support.newssite import NewsSite
 
 
 class CountingSink:

@@ -30,10 +30,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from alerts.events import build_event  # noqa: E402
-from alerts.webhooks import new_secret, send_webhook  # noqa: E402
-from tests.alerts.conftest import make_contact  # noqa: E402
-from tests.alerts.receiver import Receiver  # noqa: E402
+from alerts.events import build_event
+from alerts.webhooks import new_secret, send_webhook
+from tests.alerts.conftest import make_contact
+from tests.alerts.receiver import Receiver
 
 
 def _serve(port_out, received, stop) -> None:  # type: ignore[no-untyped-def]

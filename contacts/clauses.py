@@ -311,8 +311,10 @@ def _adverbial_subjects(
     if len(usable) >= 2 and _gap_ok(sentence[usable[-1].end : trigger.start]):
         # "Putin discussed gas supplies with Mirziyoyev by phone"
         subject, obj = usable[-2], usable[-1]
-        verb = sentence[subject.end : obj.start]
-        if verb.rstrip().lower().endswith(" with") and _VERB_PHRASE.match(verb[: -len(" with ")]):
+        between = sentence[subject.end : obj.start]
+        if between.rstrip().lower().endswith(" with") and _VERB_PHRASE.match(
+            between[: -len(" with ")]
+        ):
             return [subject, obj]
     if usable and _gap_ok(sentence[usable[-1].end : trigger.start]):
         return [usable[-1]]  # "Zelensky, in a phone call with Macron, ..."

@@ -109,7 +109,7 @@ def evaluate(docs: Iterable[dict], detect: Detector, kb: Any) -> EvalReport:
             good = gold_hit is not None and not gold[gold_hit].get("background")
             if good and gold_hit in seen_for_gold and len(c.participants) == 2:
                 good = False  # the same two-party contact twice would alert twice
-            if good:
+            if good and gold_hit is not None:
                 counts["correct"] += 1
                 seen_for_gold.add(gold_hit)
             elif gold_hit is None or not gold[gold_hit].get("background"):

@@ -244,7 +244,7 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
                 titles.append(office)
                 states.append(entry)
                 j = k + m
-    if named:
+    if name_start is not None and name_end is not None:
         start = tokens[i + determiner].start
         if tokens[i].key in ("his", "her") and titles:
             start = tokens[i].start  # "His Majesty King Abdullah II"
@@ -264,12 +264,12 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
         if any(e.kind == "role" for e in entries):
             end = tokens[j + n - 1].end
             noun = text[tokens[j].start : end]
-            roles = {}
+            labels: dict[str, str] = {}
             for entry, word in zip(states, state_words, strict=False):
-                roles.setdefault(entry.value.code, f"{word} {noun}")
+                labels.setdefault(entry.value.code, f"{word} {noun}")
             return [
                 Mention("role", tokens[i].start, end, label, state=code, how="role")
-                for code, label in roles.items()
+                for code, label in labels.items()
             ], j + n
     if titles:
         start = tokens[i].start

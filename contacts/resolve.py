@@ -164,12 +164,12 @@ class Discourse:
             if not candidates:
                 # "Putin and Kim rode together, and later held talks with the North Korean
                 # leader": named earlier in this very sentence.
-                earlier = [
+                named_earlier = [
                     self._person(m, day) for m in self.sentence_persons if m.end <= mention.start
                 ]
                 candidates = [
                     c
-                    for c in reversed(earlier)
+                    for c in reversed(named_earlier)
                     if c.participant.state == mention.state
                     and c.participant.office in _LEADER_OFFICES
                 ]

@@ -65,5 +65,9 @@ def _ends_sentence(line: str, start: int, period_at: int, next_at: int) -> bool:
     word = before.group(1)
     if "." in word or len(word) == 1:  # "U.S", "D.C", an initial "R"
         following = _NEXT_WORD.match(line, next_at)
-        return bool(following) and following.group(1).lower() in _SENTENCE_OPENERS and len(word) > 1
+        return (
+            following is not None
+            and following.group(1).lower() in _SENTENCE_OPENERS
+            and len(word) > 1
+        )
     return word.lower() not in _ABBREVIATIONS

@@ -68,7 +68,7 @@ def parse_feed(body: bytes, base_url: str) -> FeedResult:
 def _alternate_link(entry: feedparser.FeedParserDict) -> str | None:
     for link in entry.get("links", []):
         if link.get("rel", "alternate") == "alternate" and link.get("href"):
-            return link["href"]
+            return str(link["href"])
     return None
 
 
@@ -107,7 +107,7 @@ def parse_sitemap(body: bytes, base_url: str, *, max_bytes: int) -> SitemapResul
 
 def _sitemap_fields(item: etree._Element) -> dict[str, str]:
     # Flatten <loc>, <lastmod> and <news:news><news:publication_date> into one dict.
-    fields = {}
+    fields: dict[str, str] = {}
     for element in item.iter():
         if isinstance(element.tag, str) and element.text and element.text.strip():
             fields.setdefault(etree.QName(element).localname, element.text.strip())

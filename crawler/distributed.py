@@ -68,22 +68,22 @@ def redis_overlay(
     }
 
 
-class SharedDupeFilter(RFPDupeFilter):
+class SharedDupeFilter(RFPDupeFilter):  # type: ignore[misc]  # scrapy-redis ships no types
     """scrapy-redis's filter, with articles fingerprinted by canonical URL."""
 
     def request_fingerprint(self, request: Any) -> str:
         canonical = request.meta.get("canonical")
         if canonical:
             return hashlib.sha1(f"article {canonical}".encode()).hexdigest()
-        return super().request_fingerprint(request)
+        return str(super().request_fingerprint(request))
 
 
-class SharedScheduler(Scheduler):
+class SharedScheduler(Scheduler):  # type: ignore[misc]  # scrapy-redis ships no types
     """scrapy-redis's scheduler: first hops always deduplicated, idle while others are busy."""
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> SharedScheduler:
-        scheduler = super().from_crawler(crawler)
+        scheduler: SharedScheduler = super().from_crawler(crawler)
         scheduler.crawler = crawler
         settings = crawler.settings
         scheduler.busy_key_template = settings.get("DIPLOWATCH_BUSY_KEY")

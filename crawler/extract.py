@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 from courlan import normalize_url
 from lxml import etree
+from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from crawler.extraction import kind
@@ -132,7 +133,7 @@ def _utf16(data: bytes) -> bool:
     return data.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
-def _parse(text: str) -> etree._Element | None:
+def _parse(text: str) -> HtmlElement | None:
     """lxml tree of possibly broken HTML (truncated, unclosed tags); None if there is none."""
     # lxml refuses str input that carries an XML encoding declaration.
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)

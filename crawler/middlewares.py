@@ -45,7 +45,7 @@ def retry_after_seconds(value: bytes | str | None, now: datetime) -> float | Non
 
 def backoff_delay(attempt: int, base: float, cap: float) -> float:
     """Seconds to wait before retry number `attempt` (1, 2, ...): base, 2*base, 4*base ... <= cap."""
-    return min(cap, base * 2 ** (attempt - 1))
+    return min(cap, base * 2.0 ** (attempt - 1))
 
 
 class BackoffRetryMiddleware:

@@ -13,7 +13,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from platformdirs import user_data_dir
 
@@ -68,7 +68,7 @@ class SmtpConfig(SmtpSettings):
     port: int = 587
     username: str | None = None
     password: str | None = None
-    security: str = "starttls"  # starttls | tls | none
+    security: Literal["starttls", "tls", "none"] = "starttls"
     from_addr: str = "diplowatch@localhost"
 
 
@@ -147,13 +147,11 @@ def _check(config: Config) -> None:
             raise ConfigError(
                 f"sources[{index}].timezone: {source.timezone!r} is not an IANA zone name"
             )
-    if config.smtp.security not in {"starttls", "tls", "none"}:
-        raise ConfigError("smtp.security: must be one of starttls, tls, none")
     if "://" not in config.database_url:
         raise ConfigError(f"database_url: {config.database_url!r} is not a database URL")
 
 
-def _build(cls: type, raw: Any, prefix: str) -> Any:
+def _build(cls: type[Any], raw: Any, prefix: str) -> Any:
     """Build dataclass `cls` from a TOML table, refusing unknown keys and wrong types."""
     where = prefix.rstrip(".") or "config"
     if not isinstance(raw, dict):
@@ -182,6 +180,10 @@ def _convert(hint: Any, value: Any, key: str) -> Any:
     if origin in (typing.Union, types.UnionType):
         options = [arg for arg in args if arg is not type(None)]
         return _convert(options[0], value, key)
+    if origin is Literal:
+        if value not in args:
+            raise ConfigError(f"{key}: must be one of {', '.join(map(str, args))}")
+        return value
     if origin is list:
         if not isinstance(value, list):
             raise ConfigError(f"{key}: expected a list, got {type(value).__name__}")
@@ -192,7 +194,7 @@ def _convert(hint: Any, value: Any, key: str) -> Any:
         return {k: _convert(args[1], item, f"{key}.{k}") for k, item in value.items()}
     if hint is Any:
         return value
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _build(hint, value, prefix=f"{key}.")
     if hint is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)

@@ -148,6 +148,8 @@ def _finish_runs(
     with database.sessions.begin() as session:
         for name, run_id in runs.items():
             run = session.get(CrawlRun, run_id)
+            if run is None:  # its source was deleted meanwhile, and the run with it
+                continue
             s = stats.get(name)
             errors = sink.errors.get(name, [])
             if s is None:

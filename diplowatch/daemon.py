@@ -22,6 +22,7 @@ still running after a grace period, and exits 0 within 30 seconds.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import signal
@@ -163,7 +164,7 @@ class Daemon:
                 self._jobs_running += 1
             try:
                 job()
-            except Exception:  # noqa: BLE001 - the daemon outlives any one job
+            except Exception:  # the daemon outlives any one job
                 log.exception("job %s failed; it runs again at its next time", name)
             finally:
                 with self._jobs_lock:
@@ -205,6 +206,7 @@ class Daemon:
         last = next((s.last_crawl_at for s in sources if s.name == source), None)
         if self.schedules[source].is_due(last, utcnow()):
             return True
+        assert last is not None  # a source never crawled is always due
         log.info("already crawled in this slot (started %s); skipped", last.isoformat())
         return False
 
@@ -235,7 +237,7 @@ class Daemon:
                     report = deliver_due(self.database, settings, executor=pool)
                     self.metrics.record_delivery_pass(report)
                     idle = report.claimed == report.deferred
-                except Exception:  # noqa: BLE001 - e.g. the database is away; retry next time
+                except Exception:  # e.g. the database is away; retry next time
                     log.exception("delivery pass failed; retrying in %ss", settings.interval)
                 if idle:
                     self.stop.wait(settings.interval)
@@ -251,7 +253,7 @@ class Daemon:
             schedule = self.schedules[spec.name]
             grace = schedule.period(now).total_seconds() / 2
             self.scheduler.add_job(
-                self._guarded(f"crawl:{spec.name}", lambda name=spec.name: self.crawl(name)),
+                self._guarded(f"crawl:{spec.name}", functools.partial(self.crawl, spec.name)),
                 trigger=schedule.trigger(),
                 id=f"crawl:{spec.name}",
                 name=f"crawl {spec.name}",
@@ -307,7 +309,7 @@ class Daemon:
             time.sleep(0.1)
         if self._delivery_thread.ident is not None:
             self._delivery_thread.join(timeout=max(0.0, deadline - time.monotonic()))
-        if self._server is not None:
+        if self._server is not None and self._server_thread is not None:
             self._server.should_exit = True
             self._server_thread.join(timeout=max(0.5, deadline - time.monotonic()))
         if self._busy() or self._delivery_thread.is_alive():

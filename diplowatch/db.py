@@ -28,7 +28,7 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
     """Connect, check the connection, and bring a new SQLite file to the current schema."""
     try:
         engine = store.make_engine(url)
-    except Exception as exc:  # bad URL, unknown driver
+    except Exception as exc:  # noqa: BLE001 - bad URL, unknown driver: whatever the dialect raises
         raise DatabaseUnavailable(f"database URL {url!r} is not usable: {exc}") from None
     try:
         with engine.connect() as connection:

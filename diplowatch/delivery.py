@@ -237,7 +237,7 @@ def send_job(job: Job, settings: WorkerSettings) -> SendResult:
         else:
             message = render_contact_email(job.events[0], job.target)
         return send_email(settings.smtp, message)
-    except Exception as exc:  # noqa: BLE001 - the worker must outlive any one message
+    except Exception as exc:  # the worker must outlive any one message
         log.exception("delivery %s could not be sent", job.delivery_ids)
         return SendResult(ok=False, error=f"internal error: {type(exc).__name__}: {exc}")
 

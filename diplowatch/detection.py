@@ -17,12 +17,17 @@ import multiprocessing.connection
 import os
 import signal
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from typing import Protocol
 
 from contacts import Contact, KnowledgeBase, detect_contacts
+
+# The detector as the pipeline calls it: text, publication date, the source's home state (see
+# SourceSpec.home_state) -> contacts.
+Detector = Callable[[str, date | None, str | None], list[Contact]]
 
 # Set once per worker process by _load_worker: the knowledge base its detections use.
 _worker_kb: KnowledgeBase | None = None
@@ -39,7 +44,7 @@ class Detection(Protocol):
 class InlineDetection:
     """Detection in the calling thread; the future is done when `submit` returns."""
 
-    def __init__(self, detect):  # type: ignore[no-untyped-def]
+    def __init__(self, detect: Detector):
         self.detect = detect
 
     def submit(

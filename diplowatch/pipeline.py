@@ -2,8 +2,9 @@
 
 `StoreSink` is the crawler's ArticleSink. For each article it has the detector read it (in a
 worker process, diplowatch/detection.py) and the store writer (diplowatch/store_writer.py) write,
-in one transaction, the article, its contacts (new ones, or a new mention of one already known),
-one outbox row per matching subscription for each new contact, and its URLs as seen. A crash
+in one transaction, the article, its contacts (new ones, or a new mention of one already known)
+and one outbox row per matching subscription for each new contact (diplowatch/recording.py),
+and its URLs as seen. A crash
 before the commit loses nothing that was ever visible (the next crawl fetches the article again);
 a crash after it loses nothing at all.
 """
@@ -13,19 +14,18 @@ from __future__ import annotations
 import logging
 import threading
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
 
-from alerts.filters import matches, parse_filters
 from contacts import Contact as DetectedContact
 from contacts import KnowledgeBase, detect_contacts
 from diplowatch.db import Database
-from diplowatch.detection import Detection
+from diplowatch.detection import Detection, Detector
+from diplowatch.recording import record_contacts
 from diplowatch.store_writer import (
     ArticleJob,
     DuplicateJob,
@@ -37,12 +37,13 @@ from diplowatch.store_writer import (
 )
 from store import repository as repo
 from store.engine import make_read_sessionmaker, read_only
-from store.models import Article, Subscription
+from store.models import Article
+
+if TYPE_CHECKING:  # crawler.extract loads trafilatura: not for a type
+    from crawler.extract import ExtractedArticle
 
 log = logging.getLogger(__name__)
 
-# text, publication date, the source's home state (see SourceSpec.home_state) -> contacts
-Detector = Callable[[str, date | None, str | None], list[DetectedContact]]
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -56,94 +57,6 @@ def kb_detector(kb: KnowledgeBase) -> Detector:
         return detect_contacts(text, published, kb=kb, home_state=home_state)
 
     return detect
-
-
-def to_new_contact(found: DetectedContact) -> repo.NewContact:
-    """The detector's contact as the store's plain value; participant roles from the initiator."""
-    participants = []
-    for person, key in zip(found.participants, _party_keys(found), strict=True):
-        role = "participant"
-        if found.initiator:
-            is_initiator = found.initiator in {person.canonical_name, person.name}
-            role = "initiator" if is_initiator else "recipient"
-        participants.append(
-            repo.NewParticipant(
-                party_key=key,
-                name=person.name,
-                role=role,
-                kb_id=person.kb_id,
-                canonical_name=person.canonical_name,
-                state=person.state,
-                office=person.office,
-            )
-        )
-    return repo.NewContact(
-        type=found.type,
-        mode=found.mode,
-        status=found.status,
-        date=found.date,
-        location=found.location,
-        confidence=found.confidence,
-        cameo=found.cameo,
-        plover_mode=found.plover_mode,
-        participants=participants,
-    )
-
-
-def _party_keys(found: DetectedContact) -> list[str]:
-    # One key per participant, in order: the knowledge-base id, else state and normalised name.
-    return [
-        p.kb_id or f"state:{p.state or '?'}:{' '.join(p.name.lower().split())}"
-        for p in found.participants
-    ]
-
-
-def record_contacts(
-    session: Session,
-    article: Article,
-    found: Sequence[DetectedContact],
-    subscriptions: list[tuple[Subscription, object]] | None = None,
-) -> tuple[int, int]:
-    """Store what the detector found in `article`, and queue alerts for new contacts.
-
-    Returns (new contacts, new mentions of known contacts). Background contacts (long-past,
-    told as context) are not news and are not stored. `subscriptions` (from
-    `subscriptions_with_filters`, loaded once for several articles) default to a fresh load.
-    """
-    new_contacts = new_mentions = 0
-    for item in found:
-        if item.background or len(item.participants) < 2:
-            continue
-        value = to_new_contact(item)
-        known = repo.find_same_contact(session, value)
-        contact = known or repo.add_contact(session, value)
-        mention = repo.add_mention(session, contact, article, list(item.evidence), item.confidence)
-        if mention is None:
-            continue  # this article already reported it (two sentences, one contact)
-        if subscriptions is None:
-            subscriptions = subscriptions_with_filters(session)
-        event, key = ("contact.created", "created")
-        if known is not None:
-            new_mentions += 1
-            event, key = ("contact.updated", f"updated:{mention.id}")
-        else:
-            new_contacts += 1
-        data = repo.contact_to_dict(contact)
-        for subscription, filters in subscriptions:
-            if event in (subscription.events or ["contact.created"]) and matches(filters, data):
-                repo.add_delivery(session, subscription, contact, event, key)
-    return new_contacts, new_mentions
-
-
-def subscriptions_with_filters(session: Session) -> list[tuple[Subscription, object]]:
-    """The active subscriptions, each with its parsed filters."""
-    result = []
-    for subscription in repo.active_subscriptions(session):
-        try:
-            result.append((subscription, parse_filters(subscription.filters or {})))
-        except ValueError as exc:  # validated on the way in; a bad row must not stop the crawl
-            log.error("subscription %s has invalid filters (%s); skipped", subscription.id, exc)
-    return result
 
 
 class StoreSink:
@@ -187,8 +100,6 @@ class StoreSink:
         self._pending_hashes: Counter[str] = Counter()
         self._writer = StoreWriter(
             database.sessions,
-            record_contacts,
-            subscriptions_with_filters,
             self._written,
             batch_size=batch_size,
             max_pending=max_pending,
@@ -200,7 +111,8 @@ class StoreSink:
                 return True
         return self._look_up(repo.url_seen, url)
 
-    def add_article(self, source: str, article, raw_html: bytes | None) -> str:  # type: ignore[no-untyped-def]
+    def add_article(self, source: str, article: ExtractedArticle, raw_html: bytes | None) -> str:
+        assert article.url is not None  # the crawler gives each article its page's URL
         new = repo.NewArticle(
             url=article.url,
             canonical_url=article.canonical_url or article.url,
@@ -327,6 +239,8 @@ def reprocess(
     for article_id in ids:
         with database.sessions.begin() as session:
             stored = session.get(Article, article_id)
+            if stored is None:  # deleted since the list was read
+                continue
             result = extract(repo.raw_html_of(stored) or b"", stored.url)
             body = getattr(result, "body", None)
             if body:

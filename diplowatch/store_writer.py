@@ -17,15 +17,17 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from alerts.filters import Filters
 from contacts import Contact as DetectedContact
+from diplowatch.recording import record_contacts, subscriptions_with_filters
 from store import repository as repo
-from store.models import Source
+from store.models import SeenStatus, Source, Subscription
 
 log = logging.getLogger(__name__)
 
@@ -72,10 +74,6 @@ class Written:
     error: str | None = None
 
 
-# record_contacts(session, article, found, subscriptions) -> (new contacts, new mentions)
-RecordContacts = Callable[[Session, object, Sequence[DetectedContact], list], tuple[int, int]]
-LoadSubscriptions = Callable[[Session], list]
-
 _STOP = object()
 
 
@@ -86,8 +84,6 @@ class StoreWriter:
     def __init__(
         self,
         sessions: sessionmaker[Session],
-        record_contacts: RecordContacts,
-        load_subscriptions: LoadSubscriptions,
         on_written: Callable[[Written], None],
         *,
         batch_size: int = 50,
@@ -95,8 +91,6 @@ class StoreWriter:
         max_pending: int = 64,
     ):
         self.sessions = sessions
-        self.record_contacts = record_contacts
-        self.load_subscriptions = load_subscriptions
         self.on_written = on_written
         self.batch_size = batch_size
         self.batch_delay = batch_delay
@@ -161,7 +155,7 @@ class StoreWriter:
             return
         try:
             results = self._transaction(ready, found)
-        except Exception:  # noqa: BLE001 - find the job that fails, keep the others
+        except Exception:  # find the job that fails, keep the others
             if len(ready) == 1:
                 log.exception("storing failed")
                 results = [self._failed(ready[0])]
@@ -170,7 +164,7 @@ class StoreWriter:
                 for job in ready:
                     try:
                         results.extend(self._transaction([job], found))
-                    except Exception:  # noqa: BLE001
+                    except Exception:
                         log.exception("storing failed")
                         results.append(self._failed(job))
         for result in results:
@@ -184,7 +178,7 @@ class StoreWriter:
         self, jobs: list[Job], found: dict[int, list[DetectedContact]]
     ) -> list[Written]:
         with self.sessions.begin() as session:
-            batch = _Batch(session, self.load_subscriptions)
+            batch = _Batch(session)
             results = self._articles(batch, jobs, found)
             for job in jobs:
                 if isinstance(job, SkipJob):
@@ -213,7 +207,7 @@ class StoreWriter:
         # this batch (that job); a repeat of neither had its original fail to be stored.
         earlier: dict[str, ArticleJob] = {}  # url, canonical url and hash of new ones
         new_jobs: list[ArticleJob] = []
-        repeats: list[tuple[Job, int | ArticleJob]] = []
+        repeats: list[tuple[ArticleJob | DuplicateJob, int | ArticleJob]] = []
         results: dict[int, Written] = {}
         for job, stored_id in zip(keyed, stored, strict=True):
             new = job.article
@@ -236,7 +230,7 @@ class StoreWriter:
             batch.mark_urls(job, "article", article.id)
             created = 0
             if found[id(job)]:
-                created, _ = self.record_contacts(
+                created, _ = record_contacts(
                     session, article, found[id(job)], batch.subscriptions()
                 )
             results[id(job)] = Written(job, "new", new_contacts=created)
@@ -250,14 +244,15 @@ class StoreWriter:
 class _Batch:
     """What the jobs of one transaction share: sources by name, the active subscriptions."""
 
-    def __init__(self, session: Session, load_subscriptions: LoadSubscriptions):
+    def __init__(self, session: Session):
         self.session = session
-        self._load_subscriptions = load_subscriptions
         self._sources: dict[str, Source] = {}
-        self._subscriptions: list | None = None
+        self._subscriptions: list[tuple[Subscription, Filters]] | None = None
         self.marks: dict[int, list[repo.SeenMark]] = {}  # URLs to remember, by id(job)
 
-    def mark_urls(self, job: ArticleJob | DuplicateJob, status: str, article_id: int) -> None:
+    def mark_urls(
+        self, job: ArticleJob | DuplicateJob, status: SeenStatus, article_id: int
+    ) -> None:
         source_id = self.source(job.source).id
         self.marks[id(job)] = [
             repo.SeenMark(url, source_id, status, article_id=article_id)
@@ -269,7 +264,7 @@ class _Batch:
             self._sources[name] = repo.get_or_create_source(self.session, name)
         return self._sources[name]
 
-    def subscriptions(self) -> list:
+    def subscriptions(self) -> list[tuple[Subscription, Filters]]:
         if self._subscriptions is None:
-            self._subscriptions = self._load_subscriptions(self.session)
+            self._subscriptions = subscriptions_with_filters(self.session)
         return self._subscriptions

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -34,7 +35,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
 READ_ONLY = "diplowatch_read_only"
 
 
-def _sqlite_begin(connection) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_begin(connection: Connection) -> None:
     # SQLAlchemy's pysqlite driver begins transactions lazily; make BEGIN explicit and
     # immediate so two writers queue on the lock instead of failing on upgrade from read.
     # A read-only session begins nothing: each SELECT is its own transaction and sees the last
@@ -43,7 +44,7 @@ def _sqlite_begin(connection) -> None:  # type: ignore[no-untyped-def]
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     # Python's sqlite3 would otherwise issue its own BEGIN; we issue BEGIN IMMEDIATE above.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()

@@ -8,6 +8,7 @@ delivery per subscription, contact and event.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any, Literal
 
 from sqlalchemy import (
     JSON,
@@ -26,6 +27,18 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from store.types import UtcDateTime
+
+# The values the string columns below hold (stored as VARCHAR: new values need no migration).
+SeenStatus = Literal["article", "duplicate", "skipped"]
+ContactType = Literal["call", "meeting", "visit"]
+ContactMode = Literal["phone", "video"]
+ContactStatus = Literal["occurred", "planned", "cancelled"]
+Channel = Literal["webhook", "email"]
+DeliveryMode = Literal["immediate", "hourly", "daily"]
+Event = Literal["contact.created", "contact.updated"]
+DeliveryStatus = Literal["pending", "sending", "sent", "dead"]
+RunStatus = Literal["running", "ok", "failed"]
+Role = Literal["initiator", "recipient", "participant"]
 
 # Named constraints make Alembic migrations portable between SQLite and PostgreSQL.
 NAMING = {
@@ -82,7 +95,7 @@ class SeenUrl(Base):
 
     url: Mapped[str] = mapped_column(String(2048), primary_key=True)
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
-    status: Mapped[str] = mapped_column(String(16))  # article | duplicate | skipped
+    status: Mapped[SeenStatus] = mapped_column(String(16))
     reason: Mapped[str | None] = mapped_column(Text)
     article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
     first_seen: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
@@ -113,9 +126,9 @@ class Contact(Base):
     __tablename__ = "contacts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    type: Mapped[str] = mapped_column(String(16))  # call | meeting | visit
-    mode: Mapped[str | None] = mapped_column(String(16))  # phone | video
-    status: Mapped[str] = mapped_column(String(16))  # occurred | planned | cancelled
+    type: Mapped[ContactType] = mapped_column(String(16))
+    mode: Mapped[ContactMode | None] = mapped_column(String(16))
+    status: Mapped[ContactStatus] = mapped_column(String(16))
     date: Mapped[date | None] = mapped_column(Date, index=True)
     location: Mapped[str | None] = mapped_column(String(300))
     confidence: Mapped[float] = mapped_column(Float)
@@ -145,7 +158,7 @@ class ContactParticipant(Base):
     name: Mapped[str] = mapped_column(String(300))  # as in the text (or the title + state)
     state: Mapped[str | None] = mapped_column(String(16))
     office: Mapped[str | None] = mapped_column(String(200))  # office on the contact's date
-    role: Mapped[str] = mapped_column(String(16))  # initiator | recipient | participant
+    role: Mapped[Role] = mapped_column(String(16))
 
     contact: Mapped[Contact] = relationship(back_populates="participants")
     actor: Mapped[Actor | None] = relationship()
@@ -183,11 +196,11 @@ class Subscription(Base):
     __tablename__ = "subscriptions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    channel: Mapped[str] = mapped_column(String(16))  # webhook | email
+    channel: Mapped[Channel] = mapped_column(String(16))
     target: Mapped[str] = mapped_column(String(2048))  # URL or e-mail address
-    filters: Mapped[dict] = mapped_column(JSON, default=dict)
-    mode: Mapped[str] = mapped_column(String(16), default="immediate")  # immediate|hourly|daily
-    events: Mapped[list[str]] = mapped_column(JSON, default=lambda: ["contact.created"])
+    filters: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    mode: Mapped[DeliveryMode] = mapped_column(String(16), default="immediate")
+    events: Mapped[list[Event]] = mapped_column(JSON, default=lambda: ["contact.created"])
     secret: Mapped[str | None] = mapped_column(String(200))
     # A rotated secret stays valid for a while, so receivers can switch without losing alerts.
     previous_secret: Mapped[str | None] = mapped_column(String(200))
@@ -214,10 +227,10 @@ class Delivery(Base):
     message_id: Mapped[str] = mapped_column(String(64), unique=True)
     subscription_id: Mapped[int] = mapped_column(ForeignKey("subscriptions.id", ondelete="CASCADE"))
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
-    event: Mapped[str] = mapped_column(String(32))  # contact.created | contact.updated
+    event: Mapped[Event] = mapped_column(String(32))
     # "created", or "updated:<mention id>": what makes a delivery unique for its contact.
     event_key: Mapped[str] = mapped_column(String(64))
-    status: Mapped[str] = mapped_column(String(16))  # pending | sending | sent | dead
+    status: Mapped[DeliveryStatus] = mapped_column(String(16))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime())
     # While a worker sends, the row is leased; a worker that died lets the lease run out.
@@ -238,7 +251,7 @@ class CrawlRun(Base):
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
     started_at: Mapped[datetime] = mapped_column(UtcDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
-    status: Mapped[str] = mapped_column(String(16))  # running | ok | failed
+    status: Mapped[RunStatus] = mapped_column(String(16))
     pages_fetched: Mapped[int] = mapped_column(Integer, default=0)
     new_articles: Mapped[int] = mapped_column(Integer, default=0)
     duplicates: Mapped[int] = mapped_column(Integer, default=0)

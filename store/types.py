@@ -1,11 +1,12 @@
-"""Column types that behave the same on SQLite and PostgreSQL."""
+"""Column types that behave the same on SQLite and PostgreSQL, and small helpers over results."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import DateTime
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import CursorResult, Dialect, Result
 from sqlalchemy.types import TypeDecorator
 
 
@@ -37,3 +38,10 @@ class UtcDateTime(TypeDecorator[datetime]):
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def rowcount(result: Result[Any]) -> int:
+    """Rows an UPDATE or DELETE touched: `Session.execute` is typed as returning a plain `Result`,
+    while a DML statement always gives a `CursorResult`, which counts them."""
+    assert isinstance(result, CursorResult)
+    return result.rowcount

@@ -261,7 +261,7 @@ def make_handler(pages: int):  # type: ignore[no-untyped-def]
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"  # keep-alive, as real servers do
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             base = f"http://{self.headers.get('Host')}"
             path = self.path.split("?", 1)[0]
             body, kind = None, "text/html; charset=utf-8"
@@ -285,7 +285,7 @@ def make_handler(pages: int):  # type: ignore[no-untyped-def]
             self.end_headers()
             self.wfile.write(data)
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
     return Handler

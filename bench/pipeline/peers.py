@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import fixture_site  # noqa: E402
+import fixture_site
 
-from crawler.extract import extract_article  # noqa: E402
+from crawler.extract import extract_article
 
 BASE = "http://127.0.0.1:8000"
 WORD = re.compile(r"\w+")

@@ -14,7 +14,7 @@ from collections import Counter
 from copy import deepcopy
 from dataclasses import dataclass
 
-from lxml import etree
+from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.settings import Document
 from trafilatura.xml import xmltotxt
@@ -43,10 +43,12 @@ def coverage(part: str, whole: str) -> float:
     return sum((wanted & shingles(whole)).values()) / total if total else 1.0
 
 
-def _trafilatura(tree: etree._Element, url: str | None) -> Document | None:
-    return bare_extraction(
+def _trafilatura(tree: HtmlElement, url: str | None) -> Document | None:
+    document = bare_extraction(
         deepcopy(tree), url=url, include_comments=False, with_metadata=True, fast=True
     )
+    assert not isinstance(document, dict)  # a dict only with as_dict=True
+    return document
 
 
 def _render(document: Document | None, title: str | None, anchors: set[str]) -> str:
@@ -57,23 +59,23 @@ def _render(document: Document | None, title: str | None, anchors: set[str]) -> 
     return xmltotxt(body, False).strip()
 
 
-def select_elements(tree: etree._Element, selector: str) -> list[etree._Element]:
+def select_elements(tree: HtmlElement, selector: str) -> list[HtmlElement]:
     """Elements matching a per-source selector: XPath if it looks like one, else CSS."""
     if selector.lstrip().startswith(("/", "(", "./")):
         found = tree.xpath(selector)
     else:
         found = tree.cssselect(selector)
-    return [element for element in found if isinstance(element, etree._Element)]
+    return [element for element in found if isinstance(element, HtmlElement)]
 
 
-def _paragraph_text(elements: list[etree._Element]) -> str:
+def _paragraph_text(elements: list[HtmlElement]) -> str:
     return " ".join(
         " ".join(p.text_content().split()) for element in elements for p in element if p.tag == "p"
     )
 
 
 def _repair_split_body(
-    tree: etree._Element, url: str | None, text: str, title: str | None, anchors: set[str]
+    tree: HtmlElement, url: str | None, text: str, title: str | None, anchors: set[str]
 ) -> str:
     containers = split_body_containers(tree)
     if not containers:
@@ -87,7 +89,7 @@ def _repair_split_body(
     return merged if len(merged) > len(text) else text
 
 
-def json_ld_article_body(tree: etree._Element) -> str:
+def json_ld_article_body(tree: HtmlElement) -> str:
     """The longest articleBody in the page's JSON-LD blocks ("" if none)."""
     best = ""
     for script in tree.iter("script"):
@@ -124,7 +126,7 @@ def _prefer_json_ld(text: str, ld_body: str) -> bool:
 
 
 def extract_body(
-    tree: etree._Element, url: str | None, *, body_selector: str | None = None
+    tree: HtmlElement, url: str | None, *, body_selector: str | None = None
 ) -> BodyResult:
     """The article text of a parsed page ("" when nothing article-like is found)."""
     anchors = anchor_texts(tree)

@@ -11,21 +11,22 @@ from __future__ import annotations
 from collections import defaultdict
 
 from lxml import etree, html
+from lxml.html import HtmlElement
 
 MIN_CONTAINER_CHARS = 150
 
 
-def _direct_paragraph_chars(element: etree._Element) -> int:
+def _direct_paragraph_chars(element: HtmlElement) -> int:
     return sum(len(" ".join(p.text_content().split())) for p in element if p.tag == "p")
 
 
-def split_body_containers(tree: etree._Element, *, share: float = 0.6) -> list[etree._Element]:
+def split_body_containers(tree: HtmlElement, *, share: float = 0.6) -> list[HtmlElement]:
     """The same-class containers that together hold the article, in document order.
 
     Returns an empty list unless there are at least two such containers, none inside another,
     and together they hold at least `share` of all paragraph text in containers.
     """
-    groups: dict[tuple[str, str], list[tuple[etree._Element, int]]] = defaultdict(list)
+    groups: dict[tuple[str, str], list[tuple[HtmlElement, int]]] = defaultdict(list)
     total = 0
     for element in tree.iter("div", "section", "article", "main", "td"):
         chars = _direct_paragraph_chars(element)
@@ -34,7 +35,7 @@ def split_body_containers(tree: etree._Element, *, share: float = 0.6) -> list[e
         total += chars
         css = " ".join((element.get("class") or "").split())
         if css:
-            groups[(element.tag, css)].append((element, chars))
+            groups[(str(element.tag), css)].append((element, chars))
     if not groups or not total:
         return []
     members = max(groups.values(), key=lambda group: sum(chars for _, chars in group))
@@ -47,17 +48,18 @@ def split_body_containers(tree: etree._Element, *, share: float = 0.6) -> list[e
     return elements
 
 
-def _is_ancestor(candidate: etree._Element, element: etree._Element) -> bool:
+def _is_ancestor(candidate: HtmlElement, element: HtmlElement) -> bool:
     return any(parent is candidate for parent in element.iterancestors())
 
 
-def containers_document(containers: list[etree._Element]) -> html.HtmlElement:
+def containers_document(containers: list[HtmlElement]) -> html.HtmlElement:
     """A minimal page with the containers' contents merged into one <article>.
 
     Merged rather than kept side by side: trafilatura would again pick only the first one.
     """
     page = html.fromstring("<html><body><article></article></body></html>")
     article = page.find(".//article")
+    assert article is not None  # the literal above has one
     for container in containers:
         copy = html.fromstring(etree.tostring(container, encoding="unicode", with_tail=False))
         if copy.text and copy.text.strip():

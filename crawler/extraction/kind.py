@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
+from lxml.html import HtmlElement
 
 from crawler.extraction.cleanup import anchor_texts, normalise
 
@@ -46,7 +46,7 @@ _VIDEO_HOSTS = re.compile(r"youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com|j
 LONG_BODY = 1500
 
 
-def _title_texts(tree: etree._Element) -> list[str]:
+def _title_texts(tree: HtmlElement) -> list[str]:
     texts = [" ".join(t.text_content().split()) for t in tree.iter("title")]
     texts += [" ".join(h.text_content().split()) for h in tree.iter("h1")]
     return [t for t in texts if t]
@@ -69,7 +69,7 @@ def _is_error_title(title: str) -> bool:
     return False
 
 
-def error_page(tree: etree._Element, body: str) -> str | None:
+def error_page(tree: HtmlElement, body: str) -> str | None:
     if len(body) >= LONG_BODY:
         return None
     if any(_is_error_title(t) for t in _title_texts(tree)):
@@ -82,7 +82,7 @@ def error_page(tree: etree._Element, body: str) -> str | None:
 PAYWALL_TEASER = 500
 
 
-def paywall(tree: etree._Element, body: str, raw_html: str) -> str | None:
+def paywall(tree: HtmlElement, body: str, raw_html: str) -> str | None:
     """A wall with next to no teaser: the page says so in JSON-LD (isAccessibleForFree: false),
     or wall markup comes with wall wording."""
     if len(body) >= PAYWALL_TEASER:
@@ -95,7 +95,7 @@ def paywall(tree: etree._Element, body: str, raw_html: str) -> str | None:
     return PAYWALL if worded else None
 
 
-def video_only(tree: etree._Element, body: str) -> str | None:
+def video_only(tree: HtmlElement, body: str) -> str | None:
     """A player and a caption: little prose besides an embedded or native video."""
     if len(body) >= 400:
         return None
@@ -107,7 +107,7 @@ def video_only(tree: etree._Element, body: str) -> str | None:
     return VIDEO_ONLY if has_video or og_type.startswith("video") else None
 
 
-def section_front(tree: etree._Element, body: str) -> str | None:
+def section_front(tree: HtmlElement, body: str) -> str | None:
     """A listing: teasers linking to other pages, and little prose of its own."""
     if len(body) >= LONG_BODY:
         return None
@@ -122,7 +122,7 @@ def section_front(tree: etree._Element, body: str) -> str | None:
     return None
 
 
-def classify(tree: etree._Element, body: str, raw_html: str, *, min_chars: int) -> str | None:
+def classify(tree: HtmlElement, body: str, raw_html: str, *, min_chars: int) -> str | None:
     """The reason this page is not an article, or None when it is one."""
     for reason in (
         error_page(tree, body),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from lxml import etree
+from lxml.html import HtmlElement
 
 _STOPWORDS = {
     "en": "the and of to in is that for was on with he as it by at from his said",
@@ -87,7 +87,7 @@ def heuristic_language(text: str) -> str | None:
     return script
 
 
-def declared_language(tree: etree._Element) -> str | None:
+def declared_language(tree: HtmlElement) -> str | None:
     for value in tree.xpath(
         "/html/@lang | /html/@xml:lang | //meta[@http-equiv='content-language']/@content"
         " | //meta[@property='og:locale']/@content",
@@ -99,7 +99,7 @@ def declared_language(tree: etree._Element) -> str | None:
     return None
 
 
-def detect_language(tree: etree._Element, body: str) -> tuple[str | None, str | None]:
+def detect_language(tree: HtmlElement, body: str) -> tuple[str | None, str | None]:
     """(language code, method) with method "py3langid", "declared" or "heuristic"."""
     try:
         import py3langid  # optional: a better classifier when the user installed it

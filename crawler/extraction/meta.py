@@ -8,7 +8,7 @@ from datetime import UTC, datetime, tzinfo
 from urllib.parse import urljoin
 
 from htmldate import find_date
-from lxml import etree
+from lxml.html import HtmlElement
 from trafilatura.settings import Document
 
 from crawler.extraction.language import detect_language
@@ -54,7 +54,7 @@ def _parse_time(value: str | None) -> datetime | None:
 
 
 def published_time(
-    tree: etree._Element,
+    tree: HtmlElement,
     raw_html: str,
     document: Document | None,
     url: str | None,
@@ -84,7 +84,7 @@ def published_time(
     if day is None:
         try:
             found = find_date(tree, url=url, extensive_search=False, original_date=True)
-        except Exception:  # htmldate raises on odd trees; a missing date is not an error
+        except Exception:  # noqa: BLE001 - htmldate raises on odd trees; a missing date is no error
             found = None
         day = _parse_time(found)
     return _in_zone(day, zone) if day is not None else None
@@ -96,9 +96,9 @@ def _in_zone(value: datetime, zone: tzinfo | None) -> datetime:
     return value.replace(tzinfo=zone or UTC)
 
 
-def canonical_link(tree: etree._Element, url: str | None) -> str | None:
-    for href in tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"):
-        href = href.strip()
+def canonical_link(tree: HtmlElement, url: str | None) -> str | None:
+    for value in tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"):
+        href = str(value).strip()
         if href:
             return urljoin(url, href) if url else href
     return None
@@ -114,7 +114,7 @@ def _authors(document: Document | None) -> list[str]:
 _TITLE_SUFFIX = re.compile(r"^\s*(?:[-|–—•:·]|-(?=[A-Z]))")
 
 
-def _title(tree: etree._Element, document: Document | None) -> str | None:
+def _title(tree: HtmlElement, document: Document | None) -> str | None:
     """trafilatura's title, without a " - Section - Site" tail when the page's own headline
     (an <h1>) is that title's start: TASS, Xinhua and others append the site to og:title."""
     title = document.title.strip() if document is not None and document.title else None
@@ -132,7 +132,7 @@ def _title(tree: etree._Element, document: Document | None) -> str | None:
 
 
 def page_meta(
-    tree: etree._Element,
+    tree: HtmlElement,
     raw_html: str,
     document: Document | None,
     url: str | None,

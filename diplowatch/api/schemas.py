@@ -9,14 +9,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
-Channel = Literal["webhook", "email"]
-Mode = Literal["immediate", "hourly", "daily"]
-Event = Literal["contact.created", "contact.updated"]
-DeliveryStatus = Literal["pending", "sending", "sent", "dead"]
+from store.models import (
+    Channel,
+    ContactMode,
+    ContactStatus,
+    ContactType,
+    DeliveryStatus,
+    Event,
+    Role,
+    RunStatus,
+)
+from store.models import DeliveryMode as Mode
+
+
+def _created_only() -> list[Event]:
+    return ["contact.created"]
 
 
 def storable(text: str) -> str:
@@ -67,7 +78,7 @@ class SubscriptionCreate(_Request):
         "immediate", description="Send each event at once, or an hourly or daily digest."
     )
     events: list[Event] = Field(
-        default_factory=lambda: ["contact.created"],
+        default_factory=_created_only,
         min_length=1,
         max_length=2,
         description="Which events to send: new contacts, and new reports of known ones.",
@@ -153,7 +164,7 @@ class ParticipantOut(BaseModel):
     kb_id: str | None = Field(description="The knowledge-base id, when identified.")
     state: str | None = Field(description="ISO 3166 alpha-3 code or organisation short name.")
     office: str | None
-    role: Literal["initiator", "recipient", "participant"]
+    role: Role
 
 
 class ArticleOut(BaseModel):
@@ -165,9 +176,9 @@ class ArticleOut(BaseModel):
 
 class ContactOut(BaseModel):
     id: int
-    type: Literal["call", "meeting", "visit"]
-    mode: Literal["phone", "video"] | None
-    status: Literal["occurred", "planned", "cancelled"]
+    type: ContactType
+    mode: ContactMode | None
+    status: ContactStatus
     date: dt.date | None = Field(
         description="The day of the contact, if the text gave it; never the day it was crawled."
     )
@@ -195,7 +206,7 @@ class ContactPage(BaseModel):
 
 
 class CrawlRunOut(BaseModel):
-    status: Literal["running", "ok", "failed"]
+    status: RunStatus
     started_at: datetime
     finished_at: datetime | None
     pages_fetched: int

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import click
 from rich.console import Console
@@ -20,11 +20,12 @@ from diplowatch.export import FORMATS, export, iter_contact_dicts, kb_coding
 from diplowatch.subscription_filters import default_kb, resolve_filters
 from store.repository import ContactQuery, contact_to_dict, get_contact, list_contacts
 
+Row = dict[str, Any]  # a contact as contact_to_dict gives it
 CONTACT_TYPES = ("call", "meeting", "visit")
 STATUSES = ("occurred", "planned", "cancelled")
 
 
-def filter_options(func):  # type: ignore[no-untyped-def]
+def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The filters shared by `list` and `export` (and `diplowatch report`)."""
     options = [
         click.option(
@@ -98,7 +99,7 @@ def _kb_state(state: str | None) -> str | None:
 
 def _day(value: object) -> date | None:
     # click.DateTime gives a datetime; the store filters by calendar day.
-    return value.date() if hasattr(value, "date") else None  # type: ignore[union-attr]
+    return value.date() if isinstance(value, datetime) else None
 
 
 def participants_text(contact: dict) -> str:
@@ -299,7 +300,9 @@ def _output(path: Path | None) -> Iterator[TextIO]:
 
 
 @contextmanager
-def counting_progress(quiet: bool, label: str) -> Iterator:  # type: ignore[type-arg]
+def counting_progress(
+    quiet: bool, label: str
+) -> Iterator[Callable[[Iterable[Row]], Iterable[Row]]]:
     """Wraps an iterable so a spinner counts its items on stderr; nothing if quiet or piped."""
     if quiet or not sys.stderr.isatty():
         yield lambda items: items
@@ -308,7 +311,7 @@ def counting_progress(quiet: bool, label: str) -> Iterator:  # type: ignore[type
     with Progress(*columns, TimeElapsedColumn(), console=Console(stderr=True)) as progress:
         task = progress.add_task(label, total=None)
 
-        def tick(items: Iterable[dict]) -> Iterator[dict]:
+        def tick(items: Iterable[Row]) -> Iterator[Row]:
             for item in items:
                 progress.advance(task)
                 yield item

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -71,7 +72,7 @@ def command(app: AppContext, keep: Path | None) -> None:
     if keep is not None:
         keep.mkdir(parents=True, exist_ok=True)
     result = run_demo(keep, on_step=lambda step: err.print(f"[dim]·[/dim] {step}"))
-    stats = next(iter(result.crawl["stats"].values()), {})
+    stats: dict[str, Any] = next(iter(result.crawl["stats"].values()), {})
     console.print(
         f"crawled {stats.get('pages_fetched', 0)} page(s) of the {result.articles_on_site}-article "
         f"sample site: {stats.get('new_articles', 0)} new article(s), "

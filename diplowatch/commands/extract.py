@@ -115,6 +115,7 @@ def process_record(record: Any, detect: Detector) -> dict[str, Any]:
         out["published_at"] = out["published_at"] or published
         day = day or (result.published_at.date() if result.published_at else None)
     else:
+        assert isinstance(text, str)  # checked above: one of the two is a string
         body = text.strip()
         out.update(body=body, language=heuristic_language(body))
     out["contacts"] = detect(body, day)

@@ -125,7 +125,7 @@ def crawl_sources(
                 summary.report = crawl_into_store(
                     config, database, wanted, kb=kb, run_id=run_id, scrapy_overrides=overrides
                 )
-            except Exception as exc:  # noqa: BLE001 - reported as a failed run, exit 1
+            except Exception as exc:  # reported as a failed run, exit 1
                 log.exception("crawl %s crashed", run_id)
                 summary.crash = f"{type(exc).__name__}: {exc}"
     finally:

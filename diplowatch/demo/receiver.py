@@ -64,7 +64,7 @@ def verify(secret: str, msg_id: str, timestamp: str, body: bytes, header: str) -
 class _Handler(BaseHTTPRequestHandler):
     inbox: Inbox
 
-    def do_POST(self) -> None:  # noqa: N802 (the http.server API)
+    def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         msg_id = self.headers.get("webhook-id", "")
         ok = verify(
@@ -85,7 +85,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(204 if ok else 401)
         self.end_headers()
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 

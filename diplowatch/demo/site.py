@@ -234,7 +234,7 @@ class _Handler(BaseHTTPRequestHandler):
     base: str
     requests_seen: list[str]
 
-    def do_GET(self) -> None:  # noqa: N802 (the http.server API)
+    def do_GET(self) -> None:
         path = self.path.split("?", 1)[0]
         self.requests_seen.append(path)
         found = render_path(self.site, self.base, path)
@@ -258,7 +258,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass  # the demo prints its own summary; per-request lines would drown it
 
 
@@ -277,7 +277,9 @@ def serve_site(site: Site | None = None, host: str = "127.0.0.1", port: int = 0)
     """Serve the sample site from a background thread; `port=0` picks a free port."""
     site = site or load_site()
     seen: list[str] = []
-    handler = type("DemoSiteHandler", (_Handler,), {"site": site, "requests_seen": seen})
+    handler: type[_Handler] = type(
+        "DemoSiteHandler", (_Handler,), {"site": site, "requests_seen": seen}
+    )
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     handler.base = f"http://{host}:{server.server_address[1]}"

@@ -16,10 +16,11 @@ from sqlalchemy.orm import Session
 from store.models import (
     Article,
     FeedState,
+    SeenStatus,
     SeenUrl,
     Source,
 )
-from store.types import utcnow
+from store.types import rowcount, utcnow
 
 # --- sources -------------------------------------------------------------------------------
 
@@ -162,7 +163,7 @@ class SeenMark:
 
     url: str
     source_id: int | None
-    status: str  # article | duplicate | skipped
+    status: SeenStatus
     reason: str | None = None
     article_id: int | None = None
 
@@ -227,15 +228,19 @@ def prune(
     session: Session, *, raw_html_older_than: datetime, seen_urls_older_than: datetime
 ) -> int:
     """Housekeeping: drop old raw pages and old skip records. Returns rows touched."""
-    touched = session.execute(
-        update(Article)
-        .where(Article.raw_html.is_not(None), Article.fetched_at < raw_html_older_than)
-        .values(raw_html=None)
-    ).rowcount
-    # Stored articles keep their seen-URL row: their URL stays unique in `articles` anyway.
-    touched += session.execute(
-        delete(SeenUrl).where(
-            SeenUrl.status != "article", SeenUrl.first_seen < seen_urls_older_than
+    touched = rowcount(
+        session.execute(
+            update(Article)
+            .where(Article.raw_html.is_not(None), Article.fetched_at < raw_html_older_than)
+            .values(raw_html=None)
         )
-    ).rowcount
+    )
+    # Stored articles keep their seen-URL row: their URL stays unique in `articles` anyway.
+    touched += rowcount(
+        session.execute(
+            delete(SeenUrl).where(
+                SeenUrl.status != "article", SeenUrl.first_seen < seen_urls_older_than
+            )
+        )
+    )
     return touched

@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from store.models import (
@@ -17,7 +18,11 @@ from store.models import (
     Article,
     Contact,
     ContactMention,
+    ContactMode,
     ContactParticipant,
+    ContactStatus,
+    ContactType,
+    Role,
     Source,
 )
 from store.types import utcnow
@@ -29,7 +34,7 @@ from store.types import utcnow
 class NewParticipant:
     party_key: str
     name: str
-    role: str = "participant"  # initiator | recipient | participant
+    role: Role = "participant"
     kb_id: str | None = None
     canonical_name: str | None = None
     state: str | None = None
@@ -38,11 +43,11 @@ class NewParticipant:
 
 @dataclass
 class NewContact:
-    type: str
-    status: str
+    type: ContactType
+    status: ContactStatus
     participants: list[NewParticipant]
     confidence: float
-    mode: str | None = None
+    mode: ContactMode | None = None
     date: date | None = None
     location: str | None = None
     cameo: str | None = None
@@ -182,7 +187,7 @@ class ContactQuery:
     order: str = "id"
 
 
-def publication_day():  # type: ignore[no-untyped-def]
+def publication_day() -> ColumnElement[Any]:
     """SQL: the day the earliest-published article reporting a contact came out (or NULL)."""
     earliest = (
         select(func.min(Article.published_at))
@@ -194,7 +199,7 @@ def publication_day():  # type: ignore[no-untyped-def]
     return func.date(earliest)
 
 
-def contact_day():  # type: ignore[no-untyped-def]
+def contact_day() -> ColumnElement[Any]:
     """SQL: the day a contact is filed under: its own date, else its publication day.
 
     Never the day it was crawled: a 2024 meeting reported in a 2024 article and crawled today
@@ -250,7 +255,7 @@ def list_contacts(session: Session, q: ContactQuery) -> Sequence[Contact]:
     return session.scalars(query.order_by(Contact.id.desc()).limit(q.limit)).all()
 
 
-def contact_to_dict(contact: Contact) -> dict:
+def contact_to_dict(contact: Contact) -> dict[str, Any]:
     """The contact as the plain dict that alerts, the API and exports share."""
     articles = []
     evidence: list[str] = []

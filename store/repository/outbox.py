@@ -20,7 +20,7 @@ from store.models import (
     Delivery,
     Subscription,
 )
-from store.types import utcnow
+from store.types import rowcount, utcnow
 
 # --- subscriptions and the outbox ----------------------------------------------------------
 
@@ -105,9 +105,9 @@ def retry_dead_deliveries(session: Session, ids: Iterable[int] | None = None) ->
     query = update(Delivery).where(Delivery.status == "dead")
     if ids is not None:
         query = query.where(Delivery.id.in_(list(ids)))
-    return session.execute(
-        query.values(status="pending", next_attempt_at=utcnow(), attempts=0)
-    ).rowcount
+    return rowcount(
+        session.execute(query.values(status="pending", next_attempt_at=utcnow(), attempts=0))
+    )
 
 
 def count_deliveries(session: Session) -> dict[str, int]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -66,7 +67,7 @@ def add_subscription(
     token_id: int | None,
     channel: str,
     target: str,
-    filters: dict,
+    filters: dict[str, Any],
     mode: str,
     events: list[str],
     secret: str | None,

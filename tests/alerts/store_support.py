@@ -1,4 +1,4 @@
-"""Saving contacts the way the application does (diplowatch.pipeline.record_contacts), so a
+"""Saving contacts the way the application does (diplowatch.recording.record_contacts), so a
 worker test sees exactly the outbox rows a crawl would leave."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from datetime import date
 import store
 from contacts import Contact, Participant
 from diplowatch.db import Database, open_database
-from diplowatch.pipeline import record_contacts
+from diplowatch.recording import record_contacts
 from store import repository as repo
 from store.models import Delivery, Subscription
 

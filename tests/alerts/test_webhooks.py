@@ -190,7 +190,7 @@ def tls_server(tmp_path: Path):  # type: ignore[no-untyped-def]
     hits: list[str] = []
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802
+        def do_POST(self) -> None:
             self.rfile.read(int(self.headers["Content-Length"]))
             hits.append(self.headers["Host"])
             self.send_response(200)

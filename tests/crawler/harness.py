@@ -112,7 +112,7 @@ def _child(conn: Any, sources: list[SourceSpec], sink: RecordingSink, settings: 
 
         stats = crawl(sources, sink, settings, on_progress=sink.note_progress)
         conn.send(("ok", stats, sink))
-    except BaseException:  # report anything to the parent, which fails the test with it
+    except BaseException:  # noqa: BLE001 - reported to the parent, which fails the test with it
         conn.send(("error", traceback.format_exc(), None))
     finally:
         conn.close()

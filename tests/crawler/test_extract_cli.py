@@ -105,7 +105,7 @@ def http_server() -> Iterator[str]:
     seen_agents: list[str] = []
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_GET(self) -> None:
             seen_agents.append(self.headers.get("User-Agent", ""))
             if self.path == "/article":
                 self.send_response(200)

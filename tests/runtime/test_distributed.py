@@ -50,7 +50,7 @@ def _child(conn: Any, source: SourceSpec, settings: CrawlSettings, overlay: dict
         sink = RecordingSink()
         stats = crawl_with_overlay([source], sink, settings, overlay)
         conn.send(("ok", stats, sink))
-    except BaseException:
+    except BaseException:  # noqa: BLE001 - reported to the parent, which fails the test with it
         conn.send(("error", traceback.format_exc(), None))
     finally:
         conn.close()

@@ -25,7 +25,7 @@ def to_out(delivery: Delivery) -> DeliveryOut:
         message_id=delivery.message_id,
         contact_id=delivery.contact_id,
         event=delivery.event,
-        status=delivery.status,  # type: ignore[arg-type]
+        status=delivery.status,
         attempts=delivery.attempts,
         last_error=delivery.last_error,
         next_attempt_at=delivery.next_attempt_at if waiting else None,
