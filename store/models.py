@@ -205,6 +205,9 @@ class Subscription(Base):
     # A rotated secret stays valid for a while, so receivers can switch without losing alerts.
     previous_secret: Mapped[str | None] = mapped_column(String(200))
     previous_secret_expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # The secret in the subscriber's own links: the Atom feed, the contact pages, one-click
+    # unsubscribe. Anyone holding it may read the subscription's contacts and end it.
+    access_token: Mapped[str | None] = mapped_column(String(64), unique=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     disabled_reason: Mapped[str | None] = mapped_column(Text)
     token_id: Mapped[int | None] = mapped_column(

@@ -66,7 +66,11 @@ from store.repository.tokens import (
     list_api_tokens,
     list_subscription_deliveries,
     list_token_subscriptions,
+    new_access_token,
     revoke_api_token,
+    subscription_by_access_token,
+    subscription_contacts,
+    subscription_has_contact,
     touch_api_token,
 )
 
@@ -112,6 +116,10 @@ __all__ = [
     "list_subscription_deliveries",
     "list_subscriptions",
     "list_token_subscriptions",
+    "new_access_token",
+    "subscription_by_access_token",
+    "subscription_contacts",
+    "subscription_has_contact",
     "mark_delivery_failed",
     "mark_delivery_sent",
     "mark_urls_seen",

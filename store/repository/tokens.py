@@ -5,6 +5,7 @@ Plain functions over an explicit Session; the caller owns the transaction.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from store.models import (
     ApiToken,
+    Contact,
     Delivery,
     Subscription,
 )
@@ -61,6 +63,56 @@ def touch_api_token(session: Session, token_id: int, now: datetime) -> None:
     session.execute(update(ApiToken).where(ApiToken.id == token_id).values(last_used_at=now))
 
 
+def new_access_token() -> str:
+    """A subscription's link secret (feed, contact pages, unsubscribe): 256 random bits."""
+    return secrets.token_urlsafe(32)
+
+
+def subscription_by_access_token(session: Session, token: str) -> Subscription | None:
+    if not token or len(token) > 64:
+        return None
+    return session.scalar(select(Subscription).where(Subscription.access_token == token))
+
+
+def subscription_contacts(
+    session: Session, subscription_id: int, *, limit: int = 50
+) -> Sequence[Contact]:
+    """The contacts queued for a subscription (its outbox), the latest queued first."""
+    from sqlalchemy import func
+    from sqlalchemy.orm import selectinload
+
+    from store.models import Article, ContactMention, ContactParticipant
+
+    latest = (
+        select(Delivery.contact_id, func.max(Delivery.id).label("last"))
+        .where(Delivery.subscription_id == subscription_id)
+        .group_by(Delivery.contact_id)
+        .subquery()
+    )
+    query = (
+        select(Contact)
+        .join(latest, latest.c.contact_id == Contact.id)
+        .options(
+            selectinload(Contact.participants).selectinload(ContactParticipant.actor),
+            selectinload(Contact.mentions)
+            .selectinload(ContactMention.article)
+            .selectinload(Article.source),
+        )
+        .order_by(latest.c.last.desc())
+        .limit(limit)
+    )
+    return session.scalars(query).all()
+
+
+def subscription_has_contact(session: Session, subscription_id: int, contact_id: int) -> bool:
+    found = session.scalar(
+        select(Delivery.id)
+        .where(Delivery.subscription_id == subscription_id, Delivery.contact_id == contact_id)
+        .limit(1)
+    )
+    return found is not None
+
+
 def add_subscription(
     session: Session,
     *,
@@ -80,6 +132,7 @@ def add_subscription(
         mode=mode,
         events=events,
         secret=secret,
+        access_token=new_access_token(),
         active=True,
         created_at=utcnow(),
     )
