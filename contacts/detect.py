@@ -8,6 +8,7 @@ contacts told in several sentences are merged (merge.py).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -20,7 +21,7 @@ from contacts.mentions import Mention, find_mentions
 from contacts.merge import merge_contacts
 from contacts.model import Contact
 from contacts.resolve import Discourse, Party
-from contacts.sentences import split_sentences
+from contacts.sentences import Sentence, split_sentences
 from contacts.syntax import parse, person_mentions
 from contacts.triggers import Trigger, find_triggers
 
@@ -62,7 +63,7 @@ def detect_contacts(
         mentions = find_mentions(sentence.text, tokenize(sentence.text), lexicon)
         analysed.append((sentence, triggers, mentions))
     # Only sentences with a trigger word are parsed: the rest cost one regex each.
-    candidates = [i for i, (_, triggers, _) in enumerate(analysed) if triggers]
+    candidates = [i for i, item in enumerate(analysed) if _needs_parse(*item)]
     parsed = parse([analysed[i][0].text for i in candidates])
     docs: dict[int, Doc] = {}
     for i, doc in zip(candidates, parsed, strict=True):
@@ -109,6 +110,31 @@ def _with_parse(
             rule.status = parse_status(doc, trigger)
             out.append(rule)
     return out
+
+
+def _needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Mention]) -> bool:
+    # Parsing is the detector's dearest step: a sentence whose every trigger the position rules
+    # read with named, placed parties keeps their reading (the common case in readouts).
+    if not triggers:
+        return False
+    clauses = {id(c.trigger): c for c in clauses_for(sentence.text, mentions, triggers)}
+    for trigger in triggers:
+        clause = clauses.get(id(trigger))
+        if (
+            clause is None
+            or not clause.objects
+            or not (clause.subjects or clause.symmetric_objects)
+        ):
+            return True
+        for mention in clause.subjects + clause.objects:
+            if mention.kind == "ref" or (mention.kind == "person" and not mention.state):
+                if mention.actor is None:
+                    return True
+    return _PRESENT_OR_FUTURE.search(sentence.text) is not None
+
+
+# Tenses the position rules misread as reports of the past ("visits Washington this week").
+_PRESENT_OR_FUTURE = re.compile(r"\b(?:visits|meets|holds|travels|leaves|heads|flies)\b")
 
 
 def _named(clause: Clause) -> tuple[int, int]:
