@@ -1,4 +1,5 @@
-"""Downloader middleware: retries that wait (exponential backoff, and Retry-After on 429/503).
+"""Downloader middleware: retries that wait (exponential backoff, and Retry-After on 429/503),
+and a deadline per source crawl that every download keeps to.
 
 Scrapy's own RetryMiddleware retries at once, which hammers a server that just said "slow down".
 This one replaces it: same settings (RETRY_TIMES, RETRY_HTTP_CODES, RETRY_EXCEPTIONS), but each
@@ -9,12 +10,13 @@ is the point: fewer requests reach that domain while we wait.
 from __future__ import annotations
 
 import asyncio
+import time
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
 
 from scrapy.downloadermiddlewares.retry import get_retry_request
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.utils.misc import load_object
 from scrapy.utils.response import response_status_message
 
@@ -98,3 +100,38 @@ class BackoffRetryMiddleware:
         if delay > 0:
             await asyncio.sleep(delay)
         return retry
+
+
+class DeadlineReached(IgnoreRequest):
+    """The source's crawl is out of time; the request was not sent."""
+
+
+class DeadlineMiddleware:
+    """Hold every download of a source to its crawl's deadline (the spider's `deadline`).
+
+    Scrapy's CLOSESPIDER_TIMEOUT stops scheduling but waits for downloads in flight, so a server
+    that drips a byte a second keeps a crawl open for the whole download_timeout, per retry.
+    Here each request's download_timeout is cut to the time left, and none starts after it.
+    """
+
+    def __init__(self, crawler: Crawler | None = None) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> DeadlineMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider: object = None) -> None:
+        if spider is None and self.crawler is not None:
+            spider = self.crawler.spider
+        deadline = getattr(spider, "deadline", None)
+        if deadline is None:
+            return None
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise DeadlineReached("the crawl's time limit is reached")
+        configured = request.meta.get("download_timeout")
+        if configured is None and self.crawler is not None:
+            configured = self.crawler.settings.getfloat("DOWNLOAD_TIMEOUT")
+        request.meta["download_timeout"] = min(float(configured or left), left)
+        return None

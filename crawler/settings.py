@@ -44,6 +44,9 @@ def scrapy_settings(settings: CrawlSettings) -> dict[str, Any]:
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
             "crawler.middlewares.BackoffRetryMiddleware": 550,
             "crawler.addresses.PrivateAddressMiddleware": 50,
+            # After retries and redirects have made their request (which the spider's own
+            # download_timeout would otherwise outlast), before the download starts.
+            "crawler.middlewares.DeadlineMiddleware": 950,
         },
         "ITEM_PIPELINES": {"crawler.pipelines.ArticlePipeline": 300},
         # State lives in the sink, not in Scrapy: no HTTP cache, no job directory, no feed export.

@@ -71,7 +71,12 @@ class CrawlSettings:
     autothrottle: bool = True
     autothrottle_target_concurrency: float = 1.0
     autothrottle_max_delay: float = 30.0
-    time_limit: float | None = None  # seconds; the crawl closes after this long
+    time_limit: float | None = None  # seconds; each source's crawl closes after this long
+    # Caps against hostile or broken sites (a sitemap index listing itself, a feed of a million
+    # entries); each is logged when hit, and a document cut short keeps no validators.
+    max_documents_per_source: int = 500  # feeds, sitemaps and listings fetched per crawl
+    max_links_per_document: int = 50_000  # the sitemap protocol's own limit
+    max_articles_per_source: int = 5_000  # article requests per crawl
     log_level: str = "WARNING"  # level of Scrapy's own loggers
     # Extra Scrapy settings applied last, e.g. crawler.distributed.redis_overlay(...) to share the
     # request queue and duplicate filter of a crawl between processes.
@@ -89,6 +94,7 @@ class CrawlStats:
     errors: int = 0
     requests: int = 0  # every HTTP request, including robots.txt, discovery and retries
     not_modified: int = 0  # discovery documents answered 304
+    capped: int = 0  # times a max_* cap of CrawlSettings left documents or links out
 
 
 class ArticleSink(Protocol):

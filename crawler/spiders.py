@@ -11,7 +11,9 @@ led to was fetched without error: otherwise the next crawl would get a 304 and n
 
 from __future__ import annotations
 
+import logging
 import re
+import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -31,10 +33,27 @@ from crawler.discovery import (
     parse_sitemap,
 )
 from crawler.extract import canonicalize_url
+from crawler.middlewares import DeadlineReached
 from crawler.sources import ArticleSink, CrawlSettings, CrawlStats, SourceSpec
+
+log = logging.getLogger(__name__)
 
 _CHARSET = re.compile(rb"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 _PAGE_TYPES = (b"html", b"xml", b"text/plain")
+_FETCHABLE_SCHEMES = ("http", "https")
+
+
+def unfetchable_reason(url: str) -> str | None:
+    """Why a link from a document cannot be an article request (mailto:, javascript:, data:,
+    file:, a broken URL), or None. Checked before scrapy.Request, which raises on such links."""
+    scheme, colon, _ = url.partition(":")
+    if not colon or scheme.lower() not in _FETCHABLE_SCHEMES:
+        return f"not an http(s) link ({scheme.lower()[:20] + ':' if colon else 'no scheme'})"
+    try:
+        scrapy.Request(url)
+    except (ValueError, TypeError) as exc:
+        return f"not a valid URL ({exc})"
+    return None
 
 
 @dataclass
@@ -55,7 +74,7 @@ def declared_charset(content_type: bytes | None) -> str | None:
     return match.group(1).decode("ascii", "replace") if match else None
 
 
-def describe_failure(failure: Failure) -> str:
+def describe_failure(failure: Failure, max_bytes: int | None = None) -> str:
     """A short, stable error text for the sink: "HTTP 404", "timeout: ...", "too large: ..."."""
     error = failure.value
     if isinstance(error, HttpError):
@@ -68,6 +87,9 @@ def describe_failure(failure: Failure) -> str:
         return f"timeout: {text}"
     if "Cancelled" in name and "size" in text:
         return f"too large: {text}"
+    if "Cancelled" in name and max_bytes is not None and text == name:
+        # Scrapy cancels a body without Content-Length once it passes the cap, with no message.
+        return f"too large: larger than max_page_bytes ({max_bytes} bytes)"
     return f"{name}: {text}"
 
 
@@ -95,9 +117,15 @@ class NewsSpider(scrapy.Spider):
             else crawl_settings.max_article_age_days
         )
         self.started_at = datetime.now(UTC)
+        # time.monotonic() by which this source's crawl ends; the DeadlineMiddleware holds every
+        # download to it (Scrapy's CLOSESPIDER_TIMEOUT waits for downloads in flight).
+        limit = crawl_settings.time_limit
+        self.deadline = time.monotonic() + limit if limit else None
         self._scheduled: set[str] = set()  # canonical article URLs requested in this crawl
         self._validators: dict[str, tuple[str | None, str | None]] = {}  # to save at close
         self._failed_documents: set[str] = set()  # discovery URLs whose articles had errors
+        self._documents: set[str] = set()  # discovery URLs requested in this crawl
+        self._articles_requested = 0
 
     # -- discovery ------------------------------------------------------------------------------
 
@@ -108,9 +136,23 @@ class NewsSpider(scrapy.Spider):
             ("listing", self.source.listings),
         ):
             for url in urls:
-                yield self._discovery_request(url, kind)
+                request = self._discovery_request(url, kind, None)
+                if request is not None:
+                    yield request
 
-    def _discovery_request(self, url: str, kind: str) -> scrapy.Request:
+    def _discovery_request(self, url: str, kind: str, parent: str | None) -> scrapy.Request | None:
+        """A request for a feed, sitemap or listing; None when this crawl fetched it already
+        (a sitemap index listing itself, two listing each other) or the per-source cap is hit."""
+        key = canonicalize_url(url)
+        if key in self._documents:
+            if parent is not None:
+                log.info("%s: %s is listed again by %s; not fetched twice", self.name, url, parent)
+            return None
+        cap = self.crawl_settings.max_documents_per_source
+        if len(self._documents) >= cap:
+            self._capped(parent, f"max_documents_per_source ({cap}) reached; {url} not fetched")
+            return None
+        self._documents.add(key)
         etag, last_modified = self.sink.feed_validators(url)
         headers = dict(self.source.headers)
         if etag:
@@ -126,8 +168,37 @@ class NewsSpider(scrapy.Spider):
             dont_filter=True,
         )
 
+    def _capped(self, document: str | None, what: str) -> None:
+        """A cap was hit: logged, counted, and the document keeps no validators, so the links it
+        could not follow are read again next time."""
+        log.warning("%s: %s", self.name, what)
+        self.stats.capped += 1
+        if document is not None:
+            self._failed_documents.add(document)
+
+    def _bounded(self, candidates: list[Candidate], document: str) -> list[Candidate]:
+        cap = self.crawl_settings.max_links_per_document
+        if len(candidates) > cap:
+            self._capped(
+                document,
+                f"{document} lists {len(candidates)} links; max_links_per_document ({cap}) "
+                "followed",
+            )
+            return candidates[:cap]
+        return candidates
+
     def parse_discovery(self, response: Response) -> Iterator[scrapy.Request]:
         url = response.meta["document"]
+        try:
+            yield from self._parse_discovery(response, url)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not end the crawl
+            # Whatever it listed after the failure was never requested: keep no validators, so
+            # the next crawl reads it in full again.
+            log.exception("%s: reading %s failed", self.name, url)
+            self.error(url, f"could not read the document: {type(exc).__name__}: {exc}")
+            self._failed_documents.add(url)
+
+    def _parse_discovery(self, response: Response, url: str) -> Iterator[scrapy.Request]:
         if response.status == 304:
             self.stats.not_modified += 1
             return
@@ -142,7 +213,7 @@ class NewsSpider(scrapy.Spider):
             yield from self._from_sitemap(response, url)
         else:
             links = listing_links(response.body, response.url, self.source.link_pattern)
-            yield from self._article_requests((Candidate(link) for link in links), url)
+            yield from self._article_requests([Candidate(link) for link in links], url)
 
     def _from_feed(self, response: Response, url: str) -> Iterator[scrapy.Request]:
         result = parse_feed(response.body, response.url)
@@ -166,14 +237,26 @@ class NewsSpider(scrapy.Spider):
         # An index may stay byte-identical while its children change, so it is always fetched
         # in full; its children (leaves) get conditional GETs.
         self._validators.pop(url, None)
-        for child in result.entries:
-            if not is_too_old(child.published, self.max_age_days, self.started_at):
-                yield self._discovery_request(child.url, "sitemap")
+        for child in self._bounded(result.entries, url):
+            if is_too_old(child.published, self.max_age_days, self.started_at):
+                continue
+            reason = unfetchable_reason(child.url)
+            if reason is not None:
+                self.error(url, f"sitemap {child.url[:200]!r} listed: {reason}")
+                continue
+            request = self._discovery_request(child.url, "sitemap", url)
+            if request is not None:
+                yield request
 
     def _article_requests(
-        self, candidates: Iterator[Candidate] | list[Candidate], document: str
+        self, candidates: list[Candidate], document: str
     ) -> Iterator[scrapy.Request]:
-        for candidate in candidates:
+        for candidate in self._bounded(candidates, document):
+            reason = unfetchable_reason(candidate.url)
+            if reason is not None:
+                # Not an error of the site's articles: one mailto: link must not cost the rest.
+                self.skip(candidate.url[:2000], reason)
+                continue
             canonical = canonicalize_url(candidate.url)
             if canonical in self._scheduled:
                 continue
@@ -186,6 +269,12 @@ class NewsSpider(scrapy.Spider):
                     canonical, f"listed as published {day}, older than {self.max_age_days} days"
                 )
                 continue
+            cap = self.crawl_settings.max_articles_per_source
+            if self._articles_requested >= cap:
+                self._scheduled.discard(canonical)
+                self._capped(document, f"max_articles_per_source ({cap}) reached")
+                return
+            self._articles_requested += 1
             # dont_filter: our own set above deduplicates, and Scrapy's filter would silently
             # swallow the second hop of a redirect loop instead of reporting it.
             yield scrapy.Request(
@@ -226,11 +315,19 @@ class NewsSpider(scrapy.Spider):
         request = failure.request  # type: ignore[attr-defined]
         meta = request.meta
         url = meta.get("canonical") or meta.get("document") or request.url
+        if isinstance(failure.value, DeadlineReached):
+            # Not fetched because the crawl's time is up (the close records that once).
+            self._failed_documents.add(meta.get("document") or request.url)
+            return
         robots = isinstance(failure.value, IgnoreRequest) and "robots.txt" in str(failure.value)
         if robots and meta.get("kind") == "article":
             self.skip(url, "disallowed by robots.txt")
             return
-        self.error(url, describe_failure(failure))
+        if self.deadline is not None and time.monotonic() >= self.deadline - 0.5:
+            # A download cut by the deadline: the close reports the time limit, once.
+            self._failed_documents.add(meta.get("document") or request.url)
+            return
+        self.error(url, describe_failure(failure, self.crawl_settings.max_page_bytes))
         if meta.get("kind") == "article":
             self._failed_documents.add(meta["document"])
 
@@ -253,6 +350,16 @@ class NewsSpider(scrapy.Spider):
     def closed(self, reason: str) -> None:
         # A crawl cut short (time limit, shutdown) left articles unfetched: save nothing, so the
         # next crawl reads every document in full again.
+        time_up = reason == "closespider_timeout" or (
+            self.deadline is not None and time.monotonic() >= self.deadline
+        )
+        if time_up:
+            # Once, whatever was cut: downloads held to the deadline, requests never sent.
+            limit = self.crawl_settings.time_limit or 0
+            first = next(iter((*self.source.feeds, *self.source.sitemaps, *self.source.listings)))
+            self.error(first, f"crawl stopped at its time limit ({limit:g} s); not finished")
+            log.warning("%s: crawl stopped at its time limit (%g s)", self.name, limit)
+            reason = "time limit"
         if reason == "finished":
             for url, (etag, last_modified) in self._validators.items():
                 if url not in self._failed_documents:
