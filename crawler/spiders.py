@@ -191,7 +191,7 @@ class NewsSpider(scrapy.Spider):
         url = response.meta["document"]
         try:
             yield from self._parse_discovery(response, url)
-        except Exception as exc:  # noqa: BLE001 - one bad document must not end the crawl
+        except Exception as exc:
             # Whatever it listed after the failure was never requested: keep no validators, so
             # the next crawl reads it in full again.
             log.exception("%s: reading %s failed", self.name, url)

@@ -2,11 +2,17 @@
 
 Scrapy's reactor starts once per process, so `crawl_into_store` runs at most once per process: the
 CLI calls it once, and the daemon runs each crawl as a child process (see docs/architecture.md).
+
+`crawl_sources` is what `diplowatch run` does around it: take each source's crawl lock (a source
+being crawled elsewhere is skipped, the others go ahead), close runs left "running" by a killed
+process, keep the due ones, crawl them.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import logging
 import os
 import uuid
 from collections.abc import Callable
@@ -17,14 +23,23 @@ from contacts import KnowledgeBase
 from crawler import CrawlStats, SourceSpec, crawl, default_sources
 from diplowatch.config import Config, SourceConfig
 from diplowatch.db import Database
+from diplowatch.delivery import PassReport
 from diplowatch.detection import DetectionPool, InlineDetection
+from diplowatch.locks import HeldLock, try_lock
 from diplowatch.pipeline import StoreSink, kb_detector
+from diplowatch.schedules import ScheduleError, parse_schedule
 from store import repository as repo
-from store.models import CrawlRun
+from store.types import utcnow
+
+log = logging.getLogger("diplowatch.run")
 
 
 class UnknownSource(ValueError):
     pass
+
+
+class CrawlSetupError(ValueError):
+    """The crawl cannot start as configured (a missing extra, a bad schedule): one line."""
 
 
 def configured_sources(config: Config) -> list[SourceSpec]:
@@ -147,8 +162,8 @@ def _finish_runs(
 ) -> None:
     with database.sessions.begin() as session:
         for name, run_id in runs.items():
-            run = session.get(CrawlRun, run_id)
-            if run is None:  # its source was deleted meanwhile, and the run with it
+            run = repo.get_crawl_run(session, run_id)
+            if run is None:  # removed meanwhile (a source deleted by hand): nothing to finish
                 continue
             s = stats.get(name)
             errors = sink.errors.get(name, [])
@@ -168,3 +183,142 @@ def _finish_runs(
                 errors=s.errors,
                 new_contacts=sink.new_contacts.get(name, 0),
             )
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    crawled: list[str] = field(default_factory=list)
+    not_due: list[str] = field(default_factory=list)
+    locked: list[str] = field(default_factory=list)  # being crawled by another process
+    report: CrawlReport | None = None
+    crash: str | None = None
+    delivered: PassReport = field(default_factory=PassReport)
+
+    @property
+    def failed(self) -> list[str]:
+        if self.crash:
+            return self.crawled
+        return self.report.failed_sources if self.report else []
+
+    def describe(self) -> str:
+        parts = [f"run {self.run_id}: crawled {len(self.crawled)} source(s)"]
+        if self.report:
+            for name in self.crawled:
+                s = self.report.stats.get(name)
+                if s is not None:
+                    parts.append(
+                        f"{name}: {s.pages_fetched} pages, {s.new_articles} new articles, "
+                        f"{self.report.new_contacts.get(name, 0)} new contacts, {s.errors} errors"
+                    )
+        if self.not_due:
+            parts.append(f"not due: {', '.join(self.not_due)}")
+        if self.locked:
+            parts.append(f"crawled elsewhere right now: {', '.join(self.locked)}")
+        d = self.delivered
+        if d.claimed:
+            parts.append(f"alerts: {d.sent} sent, {d.failed} to retry, {d.dead} dead")
+        if self.crash:
+            parts.append(f"crawl crashed: {self.crash}")
+        elif self.failed:
+            parts.append(f"failed: {', '.join(self.failed)}")
+        return "; ".join(parts)
+
+
+def crawl_sources(
+    config: Config,
+    database: Database,
+    specs: list[SourceSpec],
+    *,
+    due_only: bool,
+    run_id: str,
+    kb: KnowledgeBase | None = None,
+) -> RunSummary:
+    """Crawl `specs` (only those due, with `due_only`), each under its own crawl lock.
+
+    A source another process is crawling is skipped; the others are crawled, so one hung source
+    never stops the rest. With `[crawl] redis_url` the crawl is shared: every process crawling
+    a source in the same slot takes requests from one queue in Redis, so the per-source lock is
+    not taken (several processes crawl one source on purpose) and Redis's duplicate filter makes
+    each fetch happen once.
+    """
+    summary = RunSummary(run_id=run_id)
+    held: list[HeldLock] = []
+    shared = config.crawl.redis_url is not None
+    try:
+        wanted = []
+        for spec in specs:
+            if shared:
+                wanted.append(spec)
+                continue
+            lock = try_lock(database, f"crawl:{spec.name}")
+            if lock is None:
+                summary.locked.append(spec.name)
+                continue
+            held.append(lock)
+            wanted.append(spec)
+        if not shared:  # only a lock holder may close runs it knows to be dead
+            abandon_unfinished_runs(database, [s.name for s in wanted])
+        if due_only:
+            # Checked while holding the locks: whoever crawled before us has recorded its start.
+            due = due_sources(database, wanted)
+            summary.not_due = [s.name for s in wanted if s not in due]
+            wanted = due
+        summary.crawled = [s.name for s in wanted]
+        if wanted:
+            overrides = shared_crawl_settings(config, wanted) if shared else None
+            try:
+                summary.report = crawl_into_store(
+                    config, database, wanted, kb=kb, run_id=run_id, scrapy_overrides=overrides
+                )
+            except Exception as exc:
+                log.exception("crawl %s crashed", run_id)
+                summary.crash = f"{type(exc).__name__}: {exc}"
+    finally:
+        for lock in held:
+            lock.release()
+    return summary
+
+
+def shared_crawl_settings(config: Config, specs: list[SourceSpec]) -> dict[str, Any]:
+    """Scrapy settings that put this crawl's queue and duplicate filter in Redis.
+
+    The crawl key names the sources and the slot each is in, so processes on other machines that
+    crawl the same sources in the same slots share the queue, and the next slot starts afresh.
+    """
+    try:
+        from crawler.distributed import redis_overlay
+    except ImportError as exc:
+        raise CrawlSetupError(
+            f"[crawl] redis_url is set but scrapy-redis is missing ({exc}): "
+            "pip install 'diplowatch[redis]'"
+        ) from None
+    now = utcnow()
+    slots = [f"{s.name}@{parse_schedule(s.schedule).slot_start(now):%Y%m%dT%H%M}" for s in specs]
+    key = hashlib.sha1("+".join(sorted(slots)).encode()).hexdigest()[:16]
+    return redis_overlay(config.crawl.redis_url or "", key)
+
+
+def abandon_unfinished_runs(database: Database, names: list[str]) -> None:
+    """Mark crawl runs of these sources still "running" as failed. Holding a source's lock, we
+    know no process is crawling it: such a run belonged to a process that was killed."""
+    with database.sessions.begin() as session:
+        repo.abandon_running_crawl_runs(
+            session, names, "abandoned: the process crawling it ended without finishing"
+        )
+
+
+def due_sources(database: Database, specs: list[SourceSpec]) -> list[SourceSpec]:
+    """The sources not crawled since their latest scheduled time."""
+    now = utcnow()
+    with database.sessions() as session:
+        started = {s.name: s.last_crawl_at for s in repo.list_sources(session)}
+    due = []
+    for spec in specs:
+        try:
+            schedule = parse_schedule(spec.schedule)
+        except ScheduleError as exc:
+            raise CrawlSetupError(f"source {spec.name}: {exc}") from None
+        if schedule.is_due(started.get(spec.name), now):
+            due.append(spec)
+    return due

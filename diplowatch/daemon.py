@@ -32,7 +32,6 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor as SendPool
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -45,7 +44,7 @@ from fastapi import FastAPI
 from crawler import SourceSpec
 from diplowatch.config import Config
 from diplowatch.db import Database
-from diplowatch.delivery import deliver_due, worker_settings
+from diplowatch.delivery import run_worker, worker_settings
 from diplowatch.health import HealthCheck, add_routes, plain_app
 from diplowatch.locks import locked
 from diplowatch.logs import log_context
@@ -229,18 +228,12 @@ class Daemon:
 
     def _deliver_loop(self) -> None:
         """Send due alerts: back to back while there is work, else every worker interval."""
-        settings = worker_settings(self.config)
-        with SendPool(settings.threads, thread_name_prefix="send") as pool:
-            while not self.stop.is_set():
-                idle = True
-                try:
-                    report = deliver_due(self.database, settings, executor=pool)
-                    self.metrics.record_delivery_pass(report)
-                    idle = report.claimed == report.deferred
-                except Exception:  # e.g. the database is away; retry next time
-                    log.exception("delivery pass failed; retrying in %ss", settings.interval)
-                if idle:
-                    self.stop.wait(settings.interval)
+        run_worker(
+            self.database,
+            worker_settings(self.config),
+            self.stop,
+            on_pass=self.metrics.record_delivery_pass,
+        )
 
     # -- lifecycle -------------------------------------------------------------------------------
 

@@ -1,9 +1,11 @@
 """The delivery worker: joins the store's outbox to the alerts library.
 
-One pass claims the deliveries that are due (a lease, so two workers never send the same row at
-once), builds each event from its contact, sends them (webhooks in a small thread pool), and
-records every outcome as it comes in: sent, failed with the next attempt from the retry schedule,
-or dead. The `webhook-id` is the delivery row's message id, the same on every retry, so a worker
+The worker claims due deliveries while it has free senders (a lease per job, from its own
+channel's timeout, so two workers never send the same row at once), builds each event from its
+contact, sends on a bounded thread pool, and records outcomes as they come in: sent, failed with
+the next attempt from the retry schedule, or dead. It never waits for a slow send before
+claiming more: a receiver that drips its answer holds one sender until its deadline, while the
+others keep delivering to everyone else. The `webhook-id` is the delivery row's message id, the same on every retry, so a worker
 killed between the receiver's answer and the commit causes a duplicate the receiver can drop, never
 a loss.
 
@@ -14,14 +16,15 @@ them, and a webhook subscription gets them one by one.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
-import math
+import queue
 import random
 import threading
 from collections import defaultdict
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Executor, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -43,6 +46,10 @@ log = logging.getLogger(__name__)
 
 DIGEST_PERIODS = {"hourly": timedelta(hours=1), "daily": timedelta(days=1)}
 SEND_THREADS = 8
+LEASE_MARGIN = 5.0  # seconds beyond a send's own bound, for the commit after it
+# An SMTP send is a few round trips (connect, EHLO, STARTTLS, EHLO, AUTH, MAIL, RCPT, DATA, QUIT),
+# each bounded by the SMTP timeout rather than the whole conversation.
+SMTP_ROUND_TRIPS = 9
 
 
 @dataclass(frozen=True)
@@ -56,12 +63,16 @@ class WorkerSettings:
     clock: Callable[[], datetime] = utcnow  # tests move time forward through the retry schedule
 
     @property
-    def lease(self) -> timedelta:
-        """How long a claim lasts: enough for every send of a batch to use its whole timeout
-        (connecting and then waiting for the answer, hence twice), plus a margin."""
-        rounds = math.ceil(self.batch_size / self.threads)
-        slowest = max(self.webhook_timeout, self.smtp.timeout)
-        return timedelta(seconds=2 * slowest * rounds + 5)
+    def senders(self) -> int:
+        """Sends in flight at most: a job is claimed only when a sender is free for it."""
+        return max(1, min(self.threads, self.batch_size))
+
+    def lease_for(self, channel: str) -> timedelta:
+        """How long a claim of one job lasts: the longest its own send can take, plus a margin.
+        A webhook request has a total deadline (webhook_timeout); jobs never queue for a sender."""
+        if channel == "webhook":
+            return timedelta(seconds=self.webhook_timeout + LEASE_MARGIN)
+        return timedelta(seconds=SMTP_ROUND_TRIPS * self.smtp.timeout + LEASE_MARGIN)
 
 
 def worker_settings(config: Config) -> WorkerSettings:
@@ -83,6 +94,16 @@ class PassReport:
     deferred: int = 0  # digest deliveries put back until their period ends
     disabled: list[int] = field(default_factory=list)  # subscriptions that answered 410
 
+    def add(self, other: PassReport) -> None:
+        for name in ("claimed", "sent", "failed", "dead", "deferred"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.disabled.extend(other.disabled)
+
+    @property
+    def idle(self) -> bool:
+        """Nothing was claimed to send (digests put back do not count) and nothing finished."""
+        return self.claimed == self.deferred and not (self.sent or self.failed or self.dead)
+
 
 @dataclass(frozen=True)
 class Job:
@@ -98,60 +119,141 @@ class Job:
     period: str | None = None  # set for a digest
 
 
-def deliver_due(
-    database: Database,
-    settings: WorkerSettings,
-    *,
-    executor: Executor | None = None,
-    rng: random.Random | None = None,
-) -> PassReport:
-    """One pass over the deliveries due now. Returns what happened."""
-    report = PassReport()
-    jobs = claim_jobs(database, settings, report)
-    if not jobs:
+class DeliveryWorker:
+    """Claims jobs for free senders, sends them on its own pool, records outcomes as they come.
+
+    `step()` does one round without blocking on any send; the loops below are built from it.
+    Outcomes are recorded by the thread calling `step()`, a burst of them in one transaction.
+    """
+
+    def __init__(
+        self, database: Database, settings: WorkerSettings, *, rng: random.Random | None = None
+    ) -> None:
+        self.database = database
+        self.settings = settings
+        self.rng = rng
+        self._pool = ThreadPoolExecutor(settings.senders, thread_name_prefix="deliver")
+        self._finished: queue.SimpleQueue[tuple[Job, SendResult]] = queue.SimpleQueue()
+        self._wake = threading.Event()
+        self.in_flight = 0  # only the stepping thread changes it
+
+    def step(self) -> PassReport:
+        report = PassReport()
+        self._record_finished(report)
+        free = self.settings.senders - self.in_flight
+        if free > 0:
+            for job in claim_jobs(self.database, self.settings, report, limit=free):
+                self.in_flight += 1
+                future = self._pool.submit(send_job, job, self.settings)
+                future.add_done_callback(functools.partial(self._finish, job))
         return report
-    own = executor is None
-    pool = executor or ThreadPoolExecutor(settings.threads, thread_name_prefix="deliver")
-    try:
-        pending = {pool.submit(send_job, job, settings): job for job in jobs}
-        while pending:
-            # Record whatever has finished, together: one transaction for a burst of answers,
-            # yet a slow receiver does not hold back the outcomes of the fast ones.
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            outcomes = [(pending.pop(future), future.result()) for future in done]
-            record(database, settings, outcomes, report, rng=rng)
-    finally:
-        if own:
-            pool.shutdown()
+
+    def wait(self, timeout: float) -> None:
+        """Until a send finishes, or `timeout` seconds."""
+        self._wake.wait(timeout)
+        self._wake.clear()
+
+    def close(self, report: PassReport | None = None) -> None:
+        """Wait for the sends in flight (each has its own deadline) and record them."""
+        self._pool.shutdown(wait=True)
+        self._record_finished(report or PassReport())
+
+    def _finish(self, job: Job, future: Future[SendResult]) -> None:
+        self._finished.put((job, future.result()))  # send_job never raises
+        self._wake.set()
+
+    def _record_finished(self, report: PassReport) -> None:
+        outcomes = []
+        while True:
+            try:
+                outcomes.append(self._finished.get_nowait())
+            except queue.Empty:
+                break
+        if outcomes:
+            self.in_flight -= len(outcomes)
+            record(self.database, self.settings, outcomes, report, rng=self.rng)
+
+
+def deliver_due(
+    database: Database, settings: WorkerSettings, *, rng: random.Random | None = None
+) -> PassReport:
+    """One pass: claim what free senders can take now, send it, wait for those outcomes."""
+    worker = DeliveryWorker(database, settings, rng=rng)
+    report = worker.step()
+    worker.close(report)
     return report
 
 
-def run_worker(database: Database, settings: WorkerSettings, stop: threading.Event) -> None:
-    """Deliver until `stop` is set: back to back while there is work, else every interval."""
-    with ThreadPoolExecutor(settings.threads, thread_name_prefix="deliver") as pool:
+def deliver_until_idle(
+    database: Database,
+    settings: WorkerSettings,
+    *,
+    on_pass: Callable[[PassReport], None] | None = None,
+    rng: random.Random | None = None,
+) -> PassReport:
+    """Send everything due now, then return the sum. A slow send holds only its own sender."""
+    worker = DeliveryWorker(database, settings, rng=rng)
+    total = PassReport()
+    try:
+        while True:
+            report = worker.step()
+            total.add(report)
+            if on_pass is not None:
+                on_pass(report)
+            if worker.in_flight == 0 and report.claimed == report.deferred:
+                return total
+            if report.idle:
+                worker.wait(settings.interval)
+    finally:
+        worker.close(total)
+
+
+def run_worker(
+    database: Database,
+    settings: WorkerSettings,
+    stop: threading.Event,
+    *,
+    on_pass: Callable[[PassReport], None] | None = None,
+) -> None:
+    """Deliver until `stop` is set: back to back while there is work, else every interval.
+    The database being away, or a bug, costs one round: leases cover the claimed rows."""
+    worker = DeliveryWorker(database, settings)
+    try:
         while not stop.is_set():
             try:
-                report = deliver_due(database, settings, executor=pool)
-            except SQLAlchemyError as exc:  # the database is away: try again next interval
+                report = worker.step()
+            except SQLAlchemyError as exc:
                 log.error("delivery pass failed: %s", str(exc).splitlines()[0])
                 report = PassReport()
-            except Exception:  # a bug must not stop alerting for good; leases cover the rows
+            except Exception:
                 log.exception("delivery pass failed")
                 report = PassReport()
-            if report.claimed == report.deferred:
-                stop.wait(settings.interval)
+            if on_pass is not None:
+                on_pass(report)
+            if report.idle:
+                worker.wait(settings.interval)
+    finally:
+        last = PassReport()
+        worker.close(last)
+        if on_pass is not None:
+            on_pass(last)
 
 
-def claim_jobs(database: Database, settings: WorkerSettings, report: PassReport) -> list[Job]:
+def claim_jobs(
+    database: Database, settings: WorkerSettings, report: PassReport, *, limit: int | None = None
+) -> list[Job]:
     """Claim due deliveries and turn them into jobs, in one short transaction."""
     now = settings.clock()
     jobs: list[Job] = []
     digests: dict[int, list[tuple[Delivery, dict]]] = defaultdict(list)
     with database.sessions.begin() as session:
         claimed = repo.claim_due_deliveries(
-            session, limit=settings.batch_size, lease=settings.lease, now=now
+            session,
+            limit=settings.senders if limit is None else limit,
+            lease=lambda delivery: settings.lease_for(delivery.subscription.channel),
+            now=now,
         )
-        report.claimed = len(claimed)
+        report.claimed += len(claimed)
         ready: list[tuple[Delivery, Subscription, timedelta | None]] = []
         for delivery in claimed:
             subscription = delivery.subscription

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
-from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from diplowatch.db import Database
@@ -111,9 +110,7 @@ def create_metrics(database: Database) -> Metrics:
 def record_run(metrics: Metrics, database: Database, run_id: str) -> list[CrawlRun]:
     """Feed the counters from the crawl runs a child process recorded under `run_id`."""
     with database.sessions() as session:
-        runs = list(session.scalars(select(CrawlRun).where(CrawlRun.run_id == run_id)).all())
-        for run in runs:
-            _ = run.source.name  # load while the session is open
+        runs = list(repo.crawl_runs_of(session, run_id))
     metrics.record_crawl_runs(runs)
     return runs
 

@@ -8,7 +8,7 @@ import threading
 import click
 
 from diplowatch.context import AppContext, UserError, pass_app
-from diplowatch.delivery import deliver_due, run_worker, worker_settings
+from diplowatch.delivery import deliver_until_idle, run_worker, worker_settings
 from store import repository as repo
 
 STATUSES = ("pending", "sending", "sent", "dead")
@@ -85,13 +85,8 @@ def run(app: AppContext, once: bool) -> None:
     database = app.database()
     settings = worker_settings(app.config)
     if once:
-        sent = failed = 0
-        while True:
-            report = deliver_due(database, settings)
-            sent, failed = sent + report.sent, failed + report.failed + report.dead
-            if report.claimed == report.deferred:
-                break
-        click.echo(f"{sent} sent, {failed} failed", err=True)
+        report = deliver_until_idle(database, settings)
+        click.echo(f"{report.sent} sent, {report.failed + report.dead} failed", err=True)
         return
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):

@@ -23,7 +23,7 @@ from alerts.webhooks import new_secret
 from diplowatch.config import AlertsConfig, Config, CrawlConfig, SourceConfig
 from diplowatch.crawling import configured_sources, crawl_into_store
 from diplowatch.db import Database, open_database
-from diplowatch.delivery import deliver_due, worker_settings
+from diplowatch.delivery import deliver_until_idle, worker_settings
 from diplowatch.demo.receiver import Received, start_receiver
 from diplowatch.demo.site import feed_urls, load_site, serve_site
 from store import repository as repo
@@ -118,12 +118,9 @@ def crawl_in_child_process(config: Config, timeout: float = 120.0) -> dict[str, 
     return summary
 
 
-def deliver_all(config: Config, database: Database, max_passes: int = 20) -> None:
-    """Delivery passes until nothing is due (one pass sends up to a batch)."""
-    settings = worker_settings(config)
-    for _ in range(max_passes):
-        if deliver_due(database, settings).claimed == 0:
-            return
+def deliver_all(config: Config, database: Database) -> None:
+    """Send every alert that is due."""
+    deliver_until_idle(database, worker_settings(config))
 
 
 def run_demo(

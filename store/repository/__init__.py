@@ -53,7 +53,10 @@ from store.repository.outbox import (
     retry_dead_deliveries,
 )
 from store.repository.runs import (
+    abandon_running_crawl_runs,
+    crawl_runs_of,
     finish_crawl_run,
+    get_crawl_run,
     last_crawl_runs,
     start_crawl_run,
 )
@@ -98,7 +101,10 @@ __all__ = [
     "find_api_token",
     "find_duplicate_articles",
     "find_same_contact",
+    "abandon_running_crawl_runs",
+    "crawl_runs_of",
     "finish_crawl_run",
+    "get_crawl_run",
     "get_contact",
     "get_contacts",
     "get_delivery",

@@ -6,7 +6,7 @@ Plain functions over an explicit Session; the caller owns the transaction.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, or_, select, update
@@ -49,9 +49,14 @@ def add_delivery(
 
 
 def claim_due_deliveries(
-    session: Session, *, limit: int, lease: timedelta, now: datetime | None = None
+    session: Session,
+    *,
+    limit: int,
+    lease: timedelta | Callable[[Delivery], timedelta],
+    now: datetime | None = None,
 ) -> list[Delivery]:
-    """Lease up to `limit` deliveries that are due, for this worker alone.
+    """Lease up to `limit` deliveries that are due, for this worker alone; `lease` may depend on
+    the row (a webhook's send is bounded by another timeout than an e-mail's).
 
     On PostgreSQL, `FOR UPDATE SKIP LOCKED` lets several workers claim at once without taking the
     same row; on SQLite the write lock of BEGIN IMMEDIATE serialises claimers. A row leased by a
@@ -72,7 +77,7 @@ def claim_due_deliveries(
     ).all()
     for row in rows:
         row.status = "sending"
-        row.lease_until = now + lease
+        row.lease_until = now + (lease if isinstance(lease, timedelta) else lease(row))
     session.flush()
     return list(rows)
 

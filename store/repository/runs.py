@@ -5,14 +5,16 @@ Plain functions over an explicit Session; the caller owns the transaction.
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from collections.abc import Sequence
+
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from store.models import (
     CrawlRun,
     Source,
 )
-from store.types import utcnow
+from store.types import rowcount, utcnow
 
 # --- crawl runs ----------------------------------------------------------------------------
 
@@ -45,3 +47,29 @@ def last_crawl_runs(session: Session) -> dict[str, CrawlRun]:
         select(CrawlRun).where(CrawlRun.id.in_(latest)).options(selectinload(CrawlRun.source))
     ).all()
     return {run.source.name: run for run in runs}
+
+
+def get_crawl_run(session: Session, run_id: int) -> CrawlRun | None:
+    return session.get(CrawlRun, run_id)
+
+
+def crawl_runs_of(session: Session, run_id: str) -> Sequence[CrawlRun]:
+    """The crawl runs recorded under one run id (one per source), with their sources loaded."""
+    return session.scalars(
+        select(CrawlRun).where(CrawlRun.run_id == run_id).options(selectinload(CrawlRun.source))
+    ).all()
+
+
+def abandon_running_crawl_runs(session: Session, source_names: Sequence[str], reason: str) -> int:
+    """Mark runs of these sources still "running" as failed, with `reason`; how many there were.
+    Only a holder of the sources' crawl locks may call this: it knows nobody crawls them."""
+    if not source_names:
+        return 0
+    source_ids = select(Source.id).where(Source.name.in_(list(source_names)))
+    return rowcount(
+        session.execute(
+            update(CrawlRun)
+            .where(CrawlRun.status == "running", CrawlRun.source_id.in_(source_ids))
+            .values(status="failed", finished_at=utcnow(), error_summary=reason)
+        )
+    )
