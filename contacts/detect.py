@@ -15,15 +15,16 @@ from typing import TYPE_CHECKING, Any
 
 from contacts.attributes import describe
 from contacts.clauses import Clause, clauses_for
-from contacts.frames import dependency_clause, parse_status
+from contacts.frames import dependency_clause, parse_status, parse_triggers
 from contacts.lexicon import lexicon_for, tokenize
 from contacts.mentions import Mention, find_mentions
 from contacts.merge import merge_contacts
 from contacts.model import Contact
+from contacts.normalize import person_key
 from contacts.resolve import Discourse, Party
 from contacts.sentences import Sentence, split_sentences
 from contacts.syntax import parse, person_mentions
-from contacts.triggers import Trigger, find_triggers
+from contacts.triggers import Trigger, find_triggers, has_contact_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -65,10 +66,12 @@ def detect_contacts(
     # Only sentences with a trigger word are parsed: the rest cost one regex each.
     candidates = [i for i, item in enumerate(analysed) if _needs_parse(*item)]
     parsed = parse([analysed[i][0].text for i in candidates])
+    surnames = _surnames(analysed)
     docs: dict[int, Doc] = {}
     for i, doc in zip(candidates, parsed, strict=True):
         sentence, triggers, mentions = analysed[i]
-        analysed[i] = (sentence, triggers, person_mentions(doc, mentions, lexicon))
+        triggers = parse_triggers(doc, triggers)
+        analysed[i] = (sentence, triggers, person_mentions(doc, mentions, lexicon, surnames))
         docs[i] = doc
     for _, _, mentions in analysed:
         discourse.lookahead.extend(
@@ -112,11 +115,24 @@ def _with_parse(
     return out
 
 
+def _surnames(analysed: list[tuple[Sentence, list[Trigger], list[Mention]]]) -> frozenset[str]:
+    """Family names of the people the text names in full ("Carlo Azeglio Ciampi" -> ciampi)."""
+    found = set()
+    for _, _, mentions in analysed:
+        for mention in mentions:
+            key = person_key(mention.name).split() if mention.kind == "person" else []
+            if len(key) >= 2:
+                found.add(key[-1])
+    return frozenset(found)
+
+
 def _needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Mention]) -> bool:
     # Parsing is the detector's dearest step: a sentence whose every trigger the position rules
     # read with named, placed parties keeps their reading (the common case in readouts).
     if not triggers:
-        return False
+        # Contact words the phrase patterns did not take ("a meeting early Monday between"):
+        # the parse may still read them.
+        return has_contact_word(sentence.text)
     clauses = {id(c.trigger): c for c in clauses_for(sentence.text, mentions, triggers)}
     for trigger in triggers:
         clause = clauses.get(id(trigger))

@@ -176,12 +176,15 @@ def _state_in(name: str, lexicon: Any) -> str | None:
 def _has_person_name(gold: dict, lexicon: Any) -> bool:
     # "Russian Foreign Minister Andrei Kozyrev" names a person; "Moroccan diplomats" does not.
     tokens = tokenize(gold.get("name") or "")
-    for i, token in enumerate(tokens):
-        if not token.cap:
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].cap:
+            i += 1
             continue
-        _, entries = lexicon.match(tokens, i)
+        n, entries = lexicon.match(tokens, i)
         if not entries:
             return True
         if any(e.kind in ("actor", "surname") for e in entries):
             return True
+        i += n  # "United States" is one polity, not "United" and a name "States"
     return False

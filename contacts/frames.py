@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from contacts.clauses import Clause
 from contacts.mentions import Mention
 from contacts.syntax import NON_STATE_TITLES
-from contacts.triggers import Trigger
+from contacts.triggers import KINDS, Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -35,6 +35,32 @@ TRIGGER_HEADS = frozenset(
     summit receive host welcome greet visit trip tour journey arrive travel fly land audience
     dinner lunch breakfast banquet conference session mediate mediation""".split()
 )
+# Triggers the parse finds where the phrase patterns (triggers.py) did not: one row per head
+# word, (lemma, part of speech) -> the triggers.KINDS entry that gives type, mode and codes.
+# A row reads a word in any arrangement: "a meeting early Monday between A and B",
+# "met at the Elysee Palace with".
+PARSE_TRIGGERS: dict[tuple[str, str], str] = {
+    ("meet", "VERB"): "met",
+    ("meeting", "NOUN"): "pp_meeting",
+    ("talk", "NOUN"): "talks",
+    ("talks", "NOUN"): "talks",
+    ("talk", "VERB"): "talks",
+    ("confer", "VERB"): "talks",
+    ("consultation", "NOUN"): "talks",
+    ("discussion", "NOUN"): "talks",
+    ("negotiation", "NOUN"): "negotiated",
+    ("summit", "NOUN"): "talks",
+    ("conversation", "NOUN"): "talks",
+    ("phone", "VERB"): "phoned",
+    ("telephone", "VERB"): "phoned",
+    ("receive", "VERB"): "hosted",
+    ("host", "VERB"): "hosted",
+    ("visit", "VERB"): "visited",
+    ("visit", "NOUN"): "visit_to",
+    ("trip", "NOUN"): "visit_to",
+    ("tour", "NOUN"): "visit_to",
+}
+
 # Verbs whose object noun is the contact ("held talks", "ended a meeting"): its subject is a party.
 LIGHT_VERBS = frozenset(
     """hold have conduct begin end open start continue conclude resume renew make pay attend
@@ -55,9 +81,19 @@ _REFUSAL_VERBS = frozenset("refuse decline reject postpone cancel delay".split()
 _PLANNED_ADJECTIVES = frozenset(
     "planned proposed upcoming next possible future scheduled expected forthcoming likely".split()
 )
+_PLANNING_NOUNS = frozenset(
+    """preparation plan invitation proposal request prospect possibility hope idea offer
+    agenda date""".split()
+)
+_FUTURE_TIMES = frozenset({"next", "tomorrow", "upcoming", "coming"})
 _MODALS = frozenset({"could", "might", "may", "should", "must", "can"})
 _FUTURE = frozenset({"will", "shall", "wo", "'ll", "would"})
 _NP_DEPS = frozenset({"compound", "appos", "amod", "nmod", "flat", "det", "poss", "npadvmod"})
+# Capitalised words of titles, never a surname ("the Attorney General").
+_TITLE_WORDS = frozenset(
+    """general secretary minister president premier chancellor king queen prince emir sheikh
+    ambassador envoy governor mayor senator sens sen representative rep leader chairman""".split()
+)
 _PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
 _PRONOUNS = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
 
@@ -97,7 +133,12 @@ class _Index:
             )
             self.by_token[token.i] = mention
             return mention
-        if token.tag_ == "NNP" and token.ent_type_ in ("PERSON", "") and token.dep_ in _PARTY_DEPS:
+        if (
+            token.tag_ == "NNP"
+            and token.ent_type_ in ("PERSON", "PRODUCT", "WORK_OF_ART", "")
+            and token.dep_ in _PARTY_DEPS
+            and token.lower_ not in _TITLE_WORDS
+        ):
             # A bare surname in a party's place ("Pinheiro met ..."), which NER missed: the
             # discourse resolves it against the fuller mention told before.
             given = [c for c in token.children if c.dep_ == "compound"]
@@ -118,6 +159,27 @@ class _Index:
                     if grandchild.dep_ in ("compound", "flat") and grandchild.i in self.by_token:
                         return self.by_token[grandchild.i]
         return None
+
+
+def parse_triggers(doc: Doc, found: list[Trigger]) -> list[Trigger]:
+    """Triggers of PARSE_TRIGGERS in words no phrase pattern took, in sentence order."""
+    taken = [(t.start, t.end) for t in found]
+    extra: list[Trigger] = []
+    for token in doc:
+        name = PARSE_TRIGGERS.get((token.lemma_.lower(), token.pos_))
+        if name is None:
+            continue
+        start, end = token.idx, token.idx + len(token)
+        if any(a <= start < b for a, b in taken):
+            continue
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ in ("in", "under")
+            and not any(c.dep_ in ("det", "poss") for c in token.children)
+        ):
+            continue  # "in consultation with", "under negotiation": an idiom, no event
+        extra.append(Trigger(KINDS[name], name, start, end, token.text))
+    return sorted([*found, *extra], key=lambda t: t.start)
 
 
 def parse_status(doc: Doc, trigger: Trigger) -> str | None:
@@ -141,6 +203,8 @@ def _names_something(verb: Token) -> bool:
             return True
         if any(g.dep_ == "nsubj" for g in child.children):
             return True  # "called [Zelensky a dictator]": a small clause
+        if any(g.dep_ == "appos" and g.tag_ in ("NN", "NNS") for g in child.children):
+            return True  # the same, parsed as "Zelensky, a dictator"
     return False
 
 
@@ -221,9 +285,13 @@ def _noun_status(noun: Token) -> str:
     children = list(noun.children)
     if any(c.lower_ in _PLANNED_ADJECTIVES for c in children if c.dep_ in ("amod", "compound")):
         return "planned"
+    if any(t.lower_ in _FUTURE_TIMES for t in noun.subtree):
+        return "planned"  # "a summit in Ottawa next month between ..."
     if any(c.dep_ == "det" and c.lower_ == "no" for c in children):
         return "cancelled"
     head = noun.head
+    if noun.dep_ == "pobj" and head.head.lemma_ in _PLANNING_NOUNS:
+        return "planned"  # "preparations for his U.S. trip", "an invitation to talks"
     if noun.dep_ == "pobj" and (
         head.lower_ in ("before", "ahead") or (head.lower_ == "of" and head.head.lower_ == "ahead")
     ):
@@ -270,8 +338,12 @@ def _noun_parties(index: _Index, noun: Token) -> tuple[list[Mention], list[Menti
             subjects += index.phrase(child)
         elif child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
             subjects += index.phrase(child)
-    if not subjects:
-        subjects = _governor_subjects(index, noun)
+    if not subjects or all(m.kind == "ref" for m in subjects):
+        # "In his meeting with Kagame, Hu said": the possessive points ahead to the subject of
+        # the clause the phrase sets the scene for.
+        governing = _governor_subjects(index, noun)
+        if governing and not all(m.kind == "ref" for m in governing) or not subjects:
+            subjects = governing
     return _unique(subjects), _unique(objects)
 
 
@@ -294,16 +366,31 @@ def _subjects_of(index: _Index, verb: Token, depth: int = 0) -> list[Mention]:
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             found = index.phrase(child)
+            if found and not all(m.kind == "polity" for m in found):
+                return found
+            # "Spain would invest ..., Zapatero said, after meeting Annan": the speaker met
+            speaker = _speaker(index, verb)
+            if speaker:
+                return speaker
             if found:
                 return found
-    if depth > 3:
+    if depth > 4 or verb.head is verb:
         return []
-    if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "pobj", "prep", "parataxis"):
         return _subjects_of(index, verb.head, depth + 1)
-    if verb.dep_ == "pobj" or verb.head.dep_ == "prep":
-        return _subjects_of(index, verb.head.head, depth + 1)
     if verb.dep_ in ("relcl", "acl"):
         return index.phrase(verb.head)
+    return []
+
+
+def _speaker(index: _Index, verb: Token) -> list[Mention]:
+    for child in verb.children:
+        if child.dep_ in ("parataxis", "ccomp") and child.lemma_ == "say":
+            for grandchild in child.children:
+                if grandchild.dep_ == "nsubj":
+                    found = index.phrase(grandchild)
+                    if found and all(m.kind != "polity" for m in found):
+                        return found
     return []
 
 

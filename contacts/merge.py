@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from contacts.model import Contact
+from contacts.model import Contact, Participant
+from contacts.normalize import person_key
 
 
 def in_person(contact: Contact) -> bool:
@@ -51,13 +52,43 @@ def _fold_subsets(contacts: list[Contact]) -> list[Contact]:
     return out
 
 
+# A visit lasts days: its first and its last day are told as one visit.
+_VISIT_DAYS = 7
+
+
+def same_person(a: Participant, b: Participant) -> bool:
+    """One person under two spellings: "President Ciampi" and "Carlo Azeglio Ciampi"."""
+    if a.key() == b.key():
+        return True
+    if a.kb_id and b.kb_id:
+        return False
+    if a.state and b.state and a.state != b.state:
+        return False
+    last_a, last_b = person_key(a.name).split()[-1:], person_key(b.name).split()[-1:]
+    return bool(last_a) and last_a == last_b
+
+
+def same_parties(a: Contact, b: Contact) -> bool:
+    if len(a.participants) != len(b.participants):
+        return False
+    left = list(b.participants)
+    for p in a.participants:
+        match = next((q for q in left if same_person(p, q)), None)
+        if match is None:
+            return False
+        left.remove(match)
+    return True
+
+
 def _find_target(merged: list[Contact], contact: Contact) -> Contact | None:
-    keys = contact.party_keys()
     for existing in merged:
-        if existing.party_keys() == keys and compatible(existing, contact):
-            if existing.date and contact.date and existing.date != contact.date:
+        if not (compatible(existing, contact) and same_parties(existing, contact)):
+            continue
+        if existing.date and contact.date and existing.date != contact.date:
+            apart = abs((existing.date - contact.date).days)
+            if not (existing.type == contact.type == "visit" and apart <= _VISIT_DAYS):
                 continue
-            return existing
+        return existing
     return None
 
 
@@ -79,7 +110,8 @@ def _absorb(target: Contact, other: Contact) -> None:
 
 
 def _fold_visits(contacts: list[Contact]) -> list[Contact]:
-    # A visit whose host state also appears in a meeting with the visitor is that meeting.
+    # A visit whose host state also appears in a meeting with the visitor is that meeting, told
+    # or planned ("flew to Italy ... was then to meet Prodi"): a visit names no counterpart.
     out: list[Contact] = []
     meetings = [c for c in contacts if c.type == "meeting"]
     for contact in contacts:
@@ -89,9 +121,11 @@ def _fold_visits(contacts: list[Contact]) -> list[Contact]:
                 (
                     m
                     for m in meetings
-                    if m.status == contact.status
-                    and visitor.key() in m.party_keys()
-                    and any(p.state == host.state and p is not visitor for p in m.participants)
+                    if any(same_person(visitor, p) for p in m.participants)
+                    and any(
+                        p.state == host.state and not same_person(visitor, p)
+                        for p in m.participants
+                    )
                 ),
                 None,
             )

@@ -134,8 +134,12 @@ class Discourse:
             return None
         for party in [*reversed(self.history), *self.lookahead]:
             known = person_key(party.participant.name).split()
-            if party.participant.state and len(known) >= len(key) and known[-len(key) :] == key:
+            if not party.participant.state or len(known) < len(key):
+                continue
+            if known[-len(key) :] == key:
                 return party
+            if len(key) == 1 and known[0] == key[0] and party.participant.state in SURNAME_FIRST:
+                return party  # "Hu Jintao ... Hu said"
         return None
 
     def _reference(self, mention: Mention, day: date | None) -> list[Party]:
@@ -251,6 +255,10 @@ def _from_actor(actor: Any, name: str, day: date | None) -> Participant:
         office=term.office if term else None,
     )
 
+
+# States whose names put the family name first, as English-language news keeps them
+# ("Hu Jintao" is President Hu; "Kim Jong Un" is Kim).
+SURNAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM"})
 
 # A person is named in the news a little before taking office (as candidate, or designate).
 _BEFORE_OFFICE = timedelta(days=2 * 365)

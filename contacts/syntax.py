@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from contacts.lexicon import Lexicon, tokenize
 from contacts.mentions import Mention
+from contacts.normalize import person_key
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -55,7 +56,12 @@ def parse(sentences: Sequence[str]) -> list[Doc]:
     return list(_nlp().pipe(sentences, batch_size=64))
 
 
-def person_mentions(doc: Doc, rule_mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+def person_mentions(
+    doc: Doc,
+    rule_mentions: list[Mention],
+    lexicon: Lexicon,
+    surnames: frozenset[str] = frozenset(),
+) -> list[Mention]:
     """The sentence's mentions with spaCy's PERSON names added where the rules saw none.
 
     A rule mention inside a longer PERSON name gives way to it ("Miguel" + "Madrid" in "Miguel
@@ -98,8 +104,23 @@ def person_mentions(doc: Doc, rule_mentions: list[Mention], lexicon: Lexicon) ->
             continue
         mentions = [m for m in mentions if m not in inside]
         mentions.append(Mention("person", start, end, name, state=_state_cue(ent, lexicon)))
+    mentions.extend(_known_surnames(doc, mentions, surnames))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _known_surnames(doc: Doc, mentions: list[Mention], surnames: frozenset[str]) -> list[Mention]:
+    # NER misses a surname it has seen in full elsewhere in the text ("Ciampi" as a PRODUCT):
+    # the text's own full mentions say it is a person.
+    found: list[Mention] = []
+    for token in doc:
+        if token.tag_ != "NNP" or person_key(token.text) not in surnames:
+            continue
+        start, end = token.idx, token.idx + len(token)
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        found.append(Mention("person", start, end, token.text))
+    return found
 
 
 def _clean(ent: Span) -> tuple[int, int, str]:

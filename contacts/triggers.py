@@ -144,6 +144,19 @@ _STEMS = re.compile(
 )
 
 
+# The head words of frames.PARSE_TRIGGERS, as whole words: a sentence without one needs no parse.
+_CONTACT_WORDS = re.compile(
+    r"\b(?:meet|meets|met|meeting|meetings|talk|talks|talked|confer|conferred|consultations?|"
+    r"discussions?|negotiations?|summit|summits|conversations?|phoned|telephoned|received|"
+    r"receives|hosted|hosts|visit|visits|visited|trip|trips|tour)\b",
+    re.IGNORECASE,
+)
+
+
+def has_contact_word(sentence: str) -> bool:
+    return _CONTACT_WORDS.search(sentence) is not None
+
+
 def find_triggers(sentence: str) -> list[Trigger]:
     if not _STEMS.search(sentence):
         return []
