@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from diplowatch.db import Database
 from tests.alerts.receiver import Received, Receiver
 from tests.alerts.store_support import PUTIN, XI, deliveries, open_test_database, save_contact
 from tests.alerts.store_support import subscribe as add_subscription
+from tests.support.waiting import wait_until
 
 DIPLOWATCH = [sys.executable, "-c", "from diplowatch.cli import main; main()"]
 # Short timeouts make the claim lease short (2 x 1 s x 1 round + 5 s), so the test waits ~7 s.
@@ -52,15 +52,6 @@ def start_worker(tmp_path: Path, database_url: str) -> subprocess.Popen[bytes]:
     )
 
 
-def wait_until(condition, timeout: float) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return False
-
-
 def test_worker_killed_after_the_post_resends_with_the_same_id(
     tmp_path: Path, database_url: str, database: Database
 ) -> None:
@@ -84,7 +75,9 @@ def test_worker_killed_after_the_post_resends_with_the_same_id(
 
             workers.append(start_worker(tmp_path, database_url))
             assert receiver.wait_for(2, timeout=60), "the delivery was never sent again"
-            assert wait_until(lambda: deliveries(database)[0].status == "sent", 20)
+            wait_until(
+                lambda: deliveries(database)[0].status == "sent", 20, "the resent one marked sent"
+            )
         finally:
             for worker in workers:
                 if worker.poll() is None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from store import repository as repo
 from store.models import Delivery, Subscription
 from store.types import utcnow
-from tests.api.support import add_contact, error_of, live_api
+from tests.diplowatch.api.support import add_contact, error_of, live_api
 from tests.support.databases import sqlite_url
 
 

@@ -7,8 +7,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from sqlalchemy import func, select
 import store
 from store.models import Article, Contact, CrawlRun, Delivery, Source, Subscription
 from store.types import utcnow
+from tests.support.waiting import wait_until
 
 # Contacts the detector finds; each sentence is its own (made for these tests).
 STORIES = [
@@ -151,21 +150,6 @@ class DaemonProcess:
             except ProcessLookupError:
                 pass
             self.process.wait(timeout=10)
-
-
-def wait_until(
-    predicate: Callable[[], object],
-    timeout: float,
-    what: str,
-    daemon: DaemonProcess | None = None,
-) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.2)
-    log = f"\n--- daemon log ---\n{daemon.log()[-6000:]}" if daemon else ""
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}{log}")
 
 
 class Db:

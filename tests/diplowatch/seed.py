@@ -85,3 +85,36 @@ def seeded_database(url: str) -> tuple[Database, list[int]]:
     database = open_database(url, migrate=False)
     store.upgrade(database.engine)  # PostgreSQL test databases start empty
     return database, seed(database)
+
+
+# The undated contact: its text gave no day; its one article was published on this one.
+PUBLISHED = date(2023, 11, 5)
+
+
+def add_undated(database: Database) -> int:
+    """A contact whose text gave no date, in an article published on PUBLISHED (crawled today)."""
+    with database.sessions.begin() as session:
+        source = repo.get_or_create_source(session, "archive")
+        url = "https://example.org/archive/2023/wang-lavrov"
+        article = repo.add_article(
+            session,
+            repo.NewArticle(
+                url=url, canonical_url=url, body="Wang Yi met Sergey Lavrov.", content_hash=url,
+                title="Wang meets Lavrov",
+                published_at=datetime.combine(PUBLISHED, datetime.min.time(), UTC),
+            ),
+            source=source,
+        )  # fmt: skip
+        contact = repo.add_contact(
+            session,
+            repo.NewContact(
+                type="meeting", status="occurred", date=None, confidence=0.8,
+                participants=[
+                    repo.NewParticipant(party_key=kb, name=name, kb_id=kb, canonical_name=name,
+                                        state=state, office=office)
+                    for kb, name, state, office in (WANG, LAVROV)
+                ],
+            ),
+        )  # fmt: skip
+        repo.add_mention(session, contact, article, ["Wang Yi met Sergey Lavrov."], 0.8)
+        return contact.id

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from store import repository as repo
-from tests.api.support import LiveApi, add_contact, live_api
+from tests.diplowatch.api.support import LiveApi, add_contact, live_api
 
 
 @pytest.fixture

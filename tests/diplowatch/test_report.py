@@ -8,7 +8,7 @@ from pathlib import Path
 
 from diplowatch.commands import report
 from diplowatch.report import render_report
-from tests.app.browser import dump_dom, png_colours, screenshot
+from tests.diplowatch.browser import dump_dom, png_colours, screenshot
 
 HOSTILE = {
     "id": 1, "type": "call", "mode": "phone", "status": "occurred", "date": "2024-01-02",

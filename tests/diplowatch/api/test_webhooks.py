@@ -16,7 +16,7 @@ from standardwebhooks.webhooks import WebhookVerificationError
 from diplowatch.config import SmtpConfig
 from store.models import Subscription
 from store.types import utcnow
-from tests.api.support import LiveApi, Receiver, free_port, live_api, webhook_receiver
+from tests.diplowatch.api.support import LiveApi, Receiver, free_port, live_api, webhook_receiver
 from tests.support.databases import sqlite_url
 
 

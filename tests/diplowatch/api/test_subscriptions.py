@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from store import repository as repo
-from tests.api.support import LiveApi, error_of, live_api
+from tests.diplowatch.api.support import LiveApi, error_of, live_api
 
 
 @pytest.fixture

@@ -16,13 +16,13 @@ import pytest
 
 from store import repository as repo
 from store.models import Subscription
-from tests.api.support import LiveApi, add_contact, live_api
+from tests.diplowatch.api.support import LiveApi, add_contact, live_api
 from tests.support.databases import sqlite_url
 
 SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
 # Every check but one: positive_data_acceptance expects any schema-valid input to succeed, but
 # the schema cannot say that a webhook target must be public or that a cursor must come from
-# this API, and those are answered 422 on purpose (tests/api/test_validation.py covers them).
+# this API, and those are answered 422 on purpose (tests/diplowatch/api/test_validation.py covers them).
 EXCLUDED_CHECKS = "positive_data_acceptance"
 
 

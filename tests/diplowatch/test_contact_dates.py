@@ -10,44 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import UTC, date, datetime
 
 import pytest
 
 from diplowatch.commands import contacts
-from store import repository as repo
 from store.types import utcnow
-from tests.app.seed import LAVROV, WANG
-
-PUBLISHED = date(2023, 11, 5)
-
-
-def add_undated(database) -> int:  # type: ignore[no-untyped-def]
-    with database.sessions.begin() as session:
-        source = repo.get_or_create_source(session, "archive")
-        url = "https://example.org/archive/2023/wang-lavrov"
-        article = repo.add_article(
-            session,
-            repo.NewArticle(
-                url=url, canonical_url=url, body="Wang Yi met Sergey Lavrov.", content_hash=url,
-                title="Wang meets Lavrov",
-                published_at=datetime.combine(PUBLISHED, datetime.min.time(), UTC),
-            ),
-            source=source,
-        )  # fmt: skip
-        contact = repo.add_contact(
-            session,
-            repo.NewContact(
-                type="meeting", status="occurred", date=None, confidence=0.8,
-                participants=[
-                    repo.NewParticipant(party_key=kb, name=name, kb_id=kb, canonical_name=name,
-                                        state=state, office=office)
-                    for kb, name, state, office in (WANG, LAVROV)
-                ],
-            ),
-        )  # fmt: skip
-        repo.add_mention(session, contact, article, ["Wang Yi met Sergey Lavrov."], 0.8)
-        return contact.id
+from tests.diplowatch.seed import add_undated
 
 
 @pytest.fixture

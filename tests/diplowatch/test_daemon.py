@@ -12,10 +12,11 @@ from sqlalchemy import select
 
 from store.models import Article, Contact, CrawlRun, Delivery
 from tests.alerts.receiver import Receiver
-from tests.runtime.support import STORIES, DaemonProcess, Db, free_port, wait_until, write_config
+from tests.diplowatch.support import STORIES, DaemonProcess, Db, free_port, write_config
 from tests.support.databases import sqlite_url
 from tests.support.newssite import NewsSite
 from tests.support.newssite_pages import Story
+from tests.support.waiting import wait_until
 
 
 def start(tmp_path: Path, site: NewsSite, *, log_format: str = "text", **options) -> DaemonProcess:

@@ -8,7 +8,7 @@ import httpx
 
 from diplowatch.tokens import create_token
 from store import repository as repo
-from tests.api.support import error_of, live_api
+from tests.diplowatch.api.support import error_of, live_api
 from tests.support.databases import sqlite_url
 
 PROTECTED = [

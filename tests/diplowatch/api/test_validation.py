@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.api.support import LiveApi, error_of, live_api
+from tests.diplowatch.api.support import LiveApi, error_of, live_api
 from tests.support.databases import sqlite_url
 
 

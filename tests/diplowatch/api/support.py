@@ -20,6 +20,7 @@ from diplowatch.config import AlertsConfig, ApiConfig, Config, SmtpConfig
 from diplowatch.db import Database, open_database
 from diplowatch.tokens import create_token
 from store import repository as repo
+from tests.support.waiting import wait_until
 
 
 def free_port() -> int:
@@ -70,11 +71,8 @@ def live_api(
     server = make_server(database, config, host="127.0.0.1", port=port)
     thread = threading.Thread(target=server.run, name="api-server", daemon=True)
     thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the API server did not start")
-        time.sleep(0.01)
+    wait_until(lambda: server.started or not thread.is_alive(), 30, "the API server to start")
+    assert server.started, "the API server thread ended before it started serving"
     try:
         yield LiveApi(f"http://127.0.0.1:{port}", database, tokens, token_ids)
     finally:

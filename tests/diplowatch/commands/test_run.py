@@ -6,9 +6,10 @@ import subprocess
 from pathlib import Path
 
 from tests.alerts.receiver import Receiver
-from tests.runtime.support import STORIES, Db, clean_env, cli_command, wait_until, write_config
+from tests.diplowatch.support import STORIES, Db, clean_env, cli_command, write_config
 from tests.support.newssite import NewsSite
 from tests.support.newssite_pages import Story
+from tests.support.waiting import wait_until
 
 
 def run(config: Path, *args: str) -> subprocess.CompletedProcess[str]:

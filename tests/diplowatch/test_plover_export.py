@@ -15,7 +15,7 @@ from diplowatch.commands import contacts
 from diplowatch.export import kb_coding, plover_event
 from diplowatch.subscription_filters import default_kb
 from store import repository as repo
-from tests.app.test_dates import add_undated
+from tests.diplowatch.seed import add_undated
 
 # Table "PLOVER JSON": name -> required?
 PLOVER_JSON = {

@@ -1,4 +1,5 @@
-"""Fixtures of the application area: a seeded store and a way to run one command on it."""
+"""Fixtures of the application's tests: the fixture news site, a webhook receiver, and a seeded
+store with a way to run one command on it."""
 
 from __future__ import annotations
 
@@ -12,7 +13,17 @@ from click.testing import CliRunner, Result
 from diplowatch.config import Config
 from diplowatch.context import AppContext
 from diplowatch.db import Database
-from tests.app.seed import seeded_database
+from tests.alerts.receiver import Receiver
+from tests.diplowatch.seed import seeded_database
+from tests.support.newssite import news_site
+
+__all__ = ["news_site", "receiver", "seeded"]
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    with Receiver() as running:
+        yield running
 
 
 @dataclass

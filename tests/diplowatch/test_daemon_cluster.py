@@ -9,9 +9,10 @@ from pathlib import Path
 
 from diplowatch.schedules import parse_schedule
 from tests.alerts.receiver import Receiver
-from tests.runtime.support import STORIES, DaemonProcess, Db, free_port, wait_until, write_config
+from tests.diplowatch.support import STORIES, DaemonProcess, Db, free_port, write_config
 from tests.support.databases import postgres_database
 from tests.support.newssite import NewsSite
+from tests.support.waiting import wait_until
 
 SCHEDULE = "every 5s"
 

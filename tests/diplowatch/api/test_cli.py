@@ -14,7 +14,7 @@ from sqlalchemy import select
 import store
 from diplowatch.tokens import hash_token
 from store.models import ApiToken
-from tests.api.support import free_port
+from tests.diplowatch.api.support import free_port
 from tests.support.databases import sqlite_url
 
 DIPLOWATCH = [sys.executable, "-c", "from diplowatch.cli import main; main()"]
