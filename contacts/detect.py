@@ -250,8 +250,9 @@ def _different_states(parties: list[Party]) -> bool:
     known = {s for s in states if s}
     if len(known) >= 2:
         return True
-    # One known state and unknown others may still be foreign; all of one state is not a contact.
-    return len(known) <= 1 and None in states and any(p.participant.kb_id is None for p in parties)
+    # One known state and unknown others may still be foreign; all of one state is not a
+    # contact, and neither are people of whom nothing says which state they speak for.
+    return len(known) == 1 and None in states and any(p.participant.kb_id is None for p in parties)
 
 
 def _update_discourse(

@@ -32,6 +32,12 @@ _OPENERS = frozenset({"he", "she", "him", "the", "his", "her", "their", "both"})
 # Words that may stand between a state and a title ("Lebanon's new president", "South Korea's
 # newly elected President Lee"); "former" is not among them: a former president holds no office.
 _TITLE_ADJECTIVES = frozenset("new newly elected newly-elected incoming visiting".split())
+# Words that may qualify a role noun after its state: "U.S. Congressional leaders".
+ROLE_MODIFIERS = frozenset(
+    """cabinet congressional foreign ministry trade finance farm agriculture agricultural defence
+    defense economic economy energy oil government senior top military security peace
+    high-level central bank interior justice health commerce industry""".split()
+)
 _PAIR_HEADS = frozenset("leaders presidents ministers sides heads counterparts men".split())
 
 
@@ -260,10 +266,16 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
         return [Mention("person", start, end, name, actor, state, office, "", title_text)], j
     # No name: a role ("US officials"), a reference ("the Russian leader") or a bare place.
     if states and j < len(tokens) and not titles:
-        n, entries = lexicon.match(tokens, j)
+        k = j
+        while k < len(tokens) and k - j < 3 and tokens[k].key in ROLE_MODIFIERS:
+            k += 1  # "Indonesian cabinet ministers", "EU foreign ministers"
+        n, entries = lexicon.match(tokens, k) if k < len(tokens) else (0, [])
+        if k > j and not any(e.kind == "role" for e in entries):
+            k, (n, entries) = j, lexicon.match(tokens, j)
         if any(e.kind == "role" for e in entries):
-            end = tokens[j + n - 1].end
+            end = tokens[k + n - 1].end
             noun = text[tokens[j].start : end]
+            j = k
             labels: dict[str, str] = {}
             for entry, word in zip(states, state_words, strict=False):
                 labels.setdefault(entry.value.code, f"{word} {noun}")

@@ -114,7 +114,7 @@ def _known_surnames(doc: Doc, mentions: list[Mention], surnames: frozenset[str])
     # the text's own full mentions say it is a person.
     found: list[Mention] = []
     for token in doc:
-        if token.tag_ != "NNP" or person_key(token.text) not in surnames:
+        if not token.text[:1].isupper() or person_key(token.text) not in surnames:
             continue
         start, end = token.idx, token.idx + len(token)
         if any(m.start < end and start < m.end for m in mentions):
