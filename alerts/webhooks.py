@@ -1,4 +1,5 @@
-"""Webhooks signed and sent the Standard Webhooks way (https://www.standardwebhooks.com/).
+"""Webhooks signed and sent the Standard Webhooks way (https://www.standardwebhooks.com/), signed
+by the spec's own reference library (`standardwebhooks`).
 
 Each request carries `webhook-id` (the message id: the same on every retry, so receivers can
 drop duplicates), `webhook-timestamp` (unix seconds) and `webhook-signature`: one
@@ -15,8 +16,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
-import hmac
 import http.client
 import secrets as random_secrets
 import ssl
@@ -24,6 +23,8 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+
+from standardwebhooks import Webhook
 
 from alerts.result import SendResult
 from alerts.targets import TargetRefused, TargetUnreachable, connect, parse_target
@@ -50,10 +51,14 @@ def secret_key(secret: str) -> bytes:
 
 
 def sign(secret: str, msg_id: str, timestamp: int, body: bytes) -> str:
-    """One Standard Webhooks signature: "v1," + base64(HMAC-SHA256(key, id.timestamp.body))."""
-    signed = f"{msg_id}.{timestamp}.".encode() + body
-    digest = hmac.new(secret_key(secret), signed, hashlib.sha256).digest()
-    return "v1," + base64.b64encode(digest).decode("ascii")
+    """One Standard Webhooks signature: "v1," + base64(HMAC-SHA256(key, id.timestamp.body)).
+
+    The key is checked here first: the library decodes any string leniently, so a damaged
+    secret would sign with a wrong key instead of failing. ValueError for a bad secret, or a
+    body that is not UTF-8 (the library signs text).
+    """
+    sent_at = datetime.fromtimestamp(timestamp, UTC)
+    return Webhook(secret_key(secret)).sign(msg_id, sent_at, body.decode("utf-8"))
 
 
 def signature_header(secrets: list[str], msg_id: str, timestamp: int, body: bytes) -> str:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 
 import pytest
 
+from alerts.webhooks import new_secret, webhook_headers
 from diplowatch.commands.demo import received_table
+from diplowatch.demo.receiver import verify
 from diplowatch.demo.runner import run_demo
 from diplowatch.demo.site import load_site
 
@@ -61,3 +64,12 @@ def test_articles_without_contacts_raise_no_alert(demo) -> None:
     )
     false_alarms = sorted(path for path in quiet if path.lstrip("/") in alerted)
     assert not false_alarms
+
+
+def test_the_demo_receiver_accepts_only_fresh_messages_signed_with_its_secret() -> None:
+    secret, body = new_secret(), b'{"type": "contact.created"}'
+    now = int(time.time())
+    assert verify(secret, body, webhook_headers([secret], "msg_1", now, body))
+    assert not verify(secret, body, webhook_headers([new_secret()], "msg_1", now, body))
+    assert not verify(secret, body + b" ", webhook_headers([secret], "msg_1", now, body))
+    assert not verify(secret, body, webhook_headers([secret], "msg_1", now - 3600, body))
