@@ -115,17 +115,43 @@ class _Index:
         return cls(doc, by_token)
 
     def phrase(self, token: Token) -> list[Mention]:
-        """The mentions a noun phrase headed by `token` stands for, its conjuncts included."""
+        """The mentions a noun phrase headed by `token` stands for, its conjuncts included:
+        "his Swiss counterpart Stich, Delamuraz and Languetin" (the list hangs on the
+        apposition), "five African presidents, including A, B and C"."""
         found: list[Mention] = []
-        for head in (token, *token.conjuncts):
-            mention = self._core(head)
+        heads = [token]
+        seen: set[int] = set()
+        while heads:
+            head = heads.pop(0)
+            if head.i in seen:
+                continue
+            seen.add(head.i)
+            mention, carrier = self._core(head)
             if mention is not None and mention not in found:
                 found.append(mention)
+            for other in (head, carrier):
+                if other is not None:
+                    heads.extend(c for c in other.conjuncts if c.i not in seen)
+            if mention is None:
+                for child in head.children:
+                    if child.dep_ == "prep" and child.lower_ in ("including", "like"):
+                        heads.extend(c for c in child.children if c.dep_ == "pobj")
         return found
 
-    def _core(self, token: Token) -> Mention | None:
+    def _core(self, token: Token) -> tuple[Mention | None, Token | None]:
+        """The mention a noun phrase stands for, and the token that carries it."""
         if token.i in self.by_token:
-            return self.by_token[token.i]
+            return self.by_token[token.i], token
+        for child in token.children:
+            if child.dep_ in _NP_DEPS and child.dep_ != "poss":
+                if child.i in self.by_token:
+                    return self.by_token[child.i], child
+                for grandchild in child.children:
+                    if grandchild.dep_ in ("compound", "flat") and grandchild.i in self.by_token:
+                        return self.by_token[grandchild.i], child
+        return self._unlisted(token), token
+
+    def _unlisted(self, token: Token) -> Mention | None:
         lower = token.lower_
         if token.tag_ in ("PRP", "PRP$") and lower in _PRONOUNS:
             mention = Mention(
@@ -151,13 +177,6 @@ class _Index:
             mention = Mention("person", start, token.idx + len(token), name)
             self.by_token[token.i] = mention
             return mention
-        for child in token.children:
-            if child.dep_ in _NP_DEPS and child.dep_ != "poss":
-                if child.i in self.by_token:
-                    return self.by_token[child.i]
-                for grandchild in child.children:
-                    if grandchild.dep_ in ("compound", "flat") and grandchild.i in self.by_token:
-                        return self.by_token[grandchild.i]
         return None
 
 
@@ -235,6 +254,8 @@ def dependency_clause(doc: Doc, mentions: list[Mention], trigger: Trigger) -> Cl
         objects=objects if objects else subjects,
         symmetric_objects=not objects or not subjects,
         initiator="subject" if trigger.kind.type == "call" and subjects and objects else "",
+        separate=any(t.lower_ in ("separate", "separately") for t in head.head.subtree)
+        and len(objects) > 1,
         start=min(spans),
         end=max(spans),
         status=parse_status(doc, trigger),

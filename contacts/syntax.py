@@ -125,6 +125,13 @@ def _known_surnames(doc: Doc, mentions: list[Mention], surnames: frozenset[str])
 
 def _clean(ent: Span) -> tuple[int, int, str]:
     tokens = list(ent)
+    doc = ent.doc
+    # NER stops short in long names ("Alhaji Ahmed" of "Alhaji Ahmed Tejan Kabbah"): the
+    # capitalised words right after it, up to a preposition or a comma, are the name's too.
+    k = ent.end
+    while k < len(doc) and k - ent.end < 3 and doc[k].tag_ == "NNP" and not doc[k].ent_type_:
+        tokens.append(doc[k])
+        k += 1
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
         tokens.pop()
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("the", "mr", "mrs", "ms")):
