@@ -40,8 +40,3 @@ def next_attempt_at(
     if retry_after is not None and retry_after > 0:
         delay = max(delay, min(retry_after, MAX_RETRY_AFTER))
     return now + timedelta(seconds=delay)
-
-
-def schedule_span() -> timedelta:
-    """How long the whole schedule takes without jitter (first attempt to last)."""
-    return timedelta(seconds=sum(SCHEDULE))

@@ -59,15 +59,6 @@ def format_day(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def day_of(contact: dict[str, Any]) -> date | None:
-    """The day a contact took place, else the day its earliest report was published; None if
-    neither is known. Never the day it was crawled."""
-    for key in ("date", "publication_date"):
-        if contact.get(key):
-            return date.fromisoformat(contact[key])
-    return None
-
-
 def when_label(contact: dict[str, Any]) -> str:
     """ "16 Oct 2023", or "date not given, published 2 Dec 2024" when the text gave no date."""
     if contact.get("date"):

@@ -46,8 +46,6 @@ _MONTHISH = re.compile(
     re.IGNORECASE,
 )
 
-BLOCK_TAGS = ("p", "head", "item", "quote", "list", "table")
-
 
 def normalise(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form used to compare blocks and titles."""
@@ -162,19 +160,6 @@ def leaf_blocks(body: etree._Element) -> list[etree._Element]:
         if next(element.iterdescendants("p", "head", "quote", "item", "list"), None) is None:
             blocks.append(element)
     return blocks
-
-
-def drop_repeated_blocks(body: etree._Element, *, min_chars: int = 20) -> None:
-    """A paragraph repeated later (sticky header copies, duplicated templates) is kept once."""
-    seen: set[str] = set()
-    for element in leaf_blocks(body):
-        key = normalise(block_text(element))
-        if len(key) < min_chars:
-            continue
-        if key in seen:
-            _remove(element)
-        else:
-            seen.add(key)
 
 
 def prune_body(body: etree._Element, title: str | None, anchors: set[str]) -> None:
