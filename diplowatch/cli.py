@@ -57,7 +57,12 @@ class LazyGroup(click.Group):
     envvar="DIPLOWATCH_CONFIG",
     help="TOML config file (default: $DIPLOWATCH_CONFIG, else built-in defaults).",
 )
-@click.option("--quiet", "-q", is_flag=True, help="No progress display.")
+@click.option(
+    "--quiet", "-q", is_flag=True, help="No progress display; warnings and failures only."
+)
+@click.option(
+    "--verbose", "-v", is_flag=True, help="Debug lines, every crawl error, and tracebacks."
+)
 @click.option(
     "--log-format",
     type=click.Choice(["text", "json"]),
@@ -67,9 +72,11 @@ class LazyGroup(click.Group):
 )
 @click.version_option(package_name="diplowatch")
 @click.pass_context
-def cli(ctx: click.Context, config_path: Path | None, quiet: bool, log_format: str) -> None:
+def cli(
+    ctx: click.Context, config_path: Path | None, quiet: bool, verbose: bool, log_format: str
+) -> None:
     """Watch the news for diplomatic contacts: who phoned, met, visited or held talks with whom."""
-    app = AppContext(config_path=config_path, quiet=quiet, log_format=log_format)
+    app = AppContext(config_path=config_path, quiet=quiet, verbose=verbose, log_format=log_format)
     ctx.obj = app
     ctx.call_on_close(app.close)
 

@@ -25,6 +25,7 @@ class UserError(click.ClickException):
 class AppContext:
     config_path: Path | None = None
     quiet: bool = False
+    verbose: bool = False
     log_format: str = "text"
     _config: Config | None = field(default=None, repr=False)
     _database: Database | None = field(default=None, repr=False)

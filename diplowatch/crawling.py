@@ -15,6 +15,7 @@ import hashlib
 import logging
 import os
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -85,6 +86,7 @@ class CrawlReport:
     stats: dict[str, CrawlStats]
     new_contacts: dict[str, int]
     errors: dict[str, list[str]] = field(default_factory=dict)
+    skip_reasons: dict[str, Counter[str]] = field(default_factory=dict)
 
     @property
     def failed_sources(self) -> list[str]:
@@ -139,6 +141,7 @@ def crawl_into_store(
         stats=stats,
         new_contacts=dict(sink.new_contacts),
         errors=dict(sink.errors),
+        skip_reasons=dict(sink.skip_reasons),
     )
 
 

@@ -25,8 +25,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from diplowatch.db import Database
 
@@ -47,8 +48,8 @@ class HeldLock:
                 )
                 self._connection.commit()
             finally:
-                # Closing returns the connection to the pool; the unlock above makes sure the
-                # pooled session does not keep the lock.
+                # Closing ends the session (the lock engine has no pool), which would drop the
+                # lock anyway; the unlock above makes the release explicit.
                 self._connection.close()
                 self._connection = None
         if self._fd is not None:
@@ -85,8 +86,21 @@ def locked(database: Database, name: str) -> Iterator[HeldLock | None]:
             lock.release()
 
 
+_LOCK_ENGINES: dict[str, Engine] = {}
+
+
+def _lock_engine(database: Database) -> Engine:
+    """An engine without a pool for lock connections: each holds one connection for a whole
+    crawl, so with the pool's sessions they would exhaust it once there are more sources than
+    its size (16 shipped sources against 5 + 10 overflow)."""
+    key = database.engine.url.render_as_string(hide_password=False)
+    if key not in _LOCK_ENGINES:
+        _LOCK_ENGINES[key] = create_engine(database.engine.url, poolclass=NullPool)
+    return _LOCK_ENGINES[key]
+
+
 def _try_advisory(database: Database, name: str) -> HeldLock | None:
-    connection = database.engine.connect()
+    connection = _lock_engine(database).connect()
     try:
         got = connection.execute(
             text("SELECT pg_try_advisory_lock(:key)"), {"key": advisory_key(name)}

@@ -67,6 +67,38 @@ class QuietFilter(logging.Filter):
         )
 
 
+class OneLineFormatter(logging.Formatter):
+    """Text lines without tracebacks: an exception shows as "(Type: message)" after the line.
+
+    The default for commands a cron job runs, whose output is mailed: `-v` brings the
+    tracebacks back (the plain Formatter).
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        saved = record.exc_info, record.exc_text, record.stack_info
+        line = None
+        if record.exc_info and record.exc_info[1] is not None:
+            error = record.exc_info[1]
+            line = f"{type(error).__name__}: {' '.join(str(error).split())}"[:300]
+        record.exc_info = record.exc_text = record.stack_info = None
+        try:
+            text = super().format(record)
+        finally:
+            record.exc_info, record.exc_text, record.stack_info = saved
+        return f"{text} ({line})" if line else text
+
+
+class LibraryChatterFilter(logging.Filter):
+    """Drops Scrapy's own records below CRITICAL: every failure they report reaches the crawl's
+    sink as a recorded error (and the run's summary), so at the default level they only repeat
+    it, with a traceback each (the robots.txt middleware logs one per unreachable host)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.CRITICAL:
+            return True
+        return not (record.name == "scrapy" or record.name.startswith("scrapy."))
+
+
 class JsonFormatter(logging.Formatter):
     """One JSON object per line: time, level, logger, message, source, run_id (+ exception)."""
 
@@ -90,17 +122,27 @@ def _or_none(value: str | None) -> str | None:
 
 
 def setup_logging(
-    log_format: str = "text", *, level: int = logging.INFO, stream: TextIO | None = None
+    log_format: str = "text",
+    *,
+    level: int = logging.INFO,
+    stream: TextIO | None = None,
+    brief: bool = False,
 ) -> None:
     """Send every logger's records to one handler on stderr, in the chosen format.
 
-    Replaces handlers installed earlier on the root logger, so calling it twice is harmless.
+    `brief` (a cron run at its default level): no tracebacks, and none of Scrapy's own records
+    below CRITICAL. Replaces handlers installed earlier on the root logger, so calling it twice
+    is harmless.
     """
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.addFilter(QuietFilter())
+    if brief:
+        handler.addFilter(LibraryChatterFilter())
     handler.addFilter(ContextFilter())
     if log_format == "json":
         handler.setFormatter(JsonFormatter())
+    elif brief:
+        handler.setFormatter(OneLineFormatter(TEXT_FORMAT))
     else:
         handler.setFormatter(logging.Formatter(TEXT_FORMAT))
     root = logging.getLogger()

@@ -87,6 +87,7 @@ class StoreSink:
         self.keep_raw_html = keep_raw_html
         self.new_contacts: Counter[str] = Counter()
         self.errors: dict[str, list[str]] = {}
+        self.skip_reasons: dict[str, Counter[str]] = {}  # source -> reason -> pages
         # Articles the crawl counted as new that turned out, when written, to be duplicates
         # (another process stored them meanwhile) or could not be stored; by source.
         self.late_duplicates: Counter[str] = Counter()
@@ -140,6 +141,7 @@ class StoreSink:
         return "new"
 
     def add_skipped(self, source: str, url: str, reason: str) -> None:
+        self.skip_reasons.setdefault(source, Counter())[reason] += 1
         self._queue(SkipJob(source, url, reason), {url})
 
     def feed_validators(self, url: str) -> tuple[str | None, str | None]:
@@ -154,7 +156,8 @@ class StoreSink:
         # Errors are not remembered as seen: the next crawl tries the URL again.
         with self._lock:
             self.errors.setdefault(source, []).append(f"{url}: {error}")
-        log.warning("%s: %s: %s", source, url, error)
+        # Each failed source gets one line in the run's summary; every error is a debug line.
+        log.debug("%s: %s: %s", source, url, error)
 
     def close(self) -> None:
         """Write everything queued, then stop detection. The sink takes no more articles."""

@@ -36,6 +36,7 @@ from diplowatch.crawling import (
 from diplowatch.db import Database
 from diplowatch.delivery import PassReport, deliver_until_idle, run_worker, worker_settings
 from diplowatch.logs import log_context, setup_logging
+from diplowatch.run_summary import run_lines
 
 log = logging.getLogger("diplowatch.run")
 
@@ -55,7 +56,11 @@ def command(
     now are skipped, saying so, with exit status 0.
     """
     run_id = run_id or uuid.uuid4().hex[:12]
-    setup_logging(app.log_format)
+    setup_logging(
+        app.log_format, level=logging.WARNING if app.quiet else logging.INFO, brief=not app.verbose
+    )
+    if app.verbose:  # every crawl error is a debug line of diplowatch's own
+        logging.getLogger("diplowatch").setLevel(logging.DEBUG)
     with log_context(source=",".join(names) or None, run_id=run_id):
         try:
             specs = select_sources(app.config, list(names))
@@ -73,11 +78,17 @@ def command(
             )
         except CrawlSetupError as exc:
             raise UserError(str(exc)) from None
+        _report(app, summary)
         if summary.failed:
-            log.error("%s", summary.describe())
-            click.echo(f"diplowatch run: failed: {summary.describe()}", err=True)
             sys.exit(1)
-        log.info("%s", summary.describe())
+
+
+def _report(app: AppContext, summary: RunSummary) -> None:
+    """The summary: a table on stderr (also with -q when something failed), or one JSON line."""
+    if app.log_format == "json":
+        log.log(logging.ERROR if summary.failed else logging.INFO, "%s", summary.describe())
+    elif summary.failed or not app.quiet:
+        click.echo("\n".join(run_lines(summary)), err=True)
 
 
 def run_once(

@@ -8,7 +8,9 @@ from rich.table import Table
 
 from diplowatch.context import AppContext, pass_app
 from diplowatch.crawling import configured_sources
+from diplowatch.run_summary import cause_of, split_error
 from store import repository as repo
+from store.models import CrawlRun
 
 
 @click.group("sources")
@@ -25,8 +27,8 @@ def list_sources(app: AppContext, urls: bool) -> None:
     with database.sessions() as session:
         runs = repo.last_crawl_runs(session)
     table = Table()
-    for column in ("name", "schedule", "discovery", "last crawl", "status"):
-        table.add_column(column)
+    for column in ("name", "schedule", "discovery", "last crawl", "status", "last error"):
+        table.add_column(column, overflow="fold")
     for spec in configured_sources(app.config):
         found = [("feed", spec.feeds), ("sitemap", spec.sitemaps), ("listing", spec.listings)]
         if urls:
@@ -35,5 +37,16 @@ def list_sources(app: AppContext, urls: bool) -> None:
             discovery = ", ".join(f"{len(group)} {kind}" for kind, group in found if group)
         run = runs.get(spec.name)
         when = run.started_at.strftime("%Y-%m-%d %H:%M") if run else "never"
-        table.add_row(spec.name, spec.schedule, discovery, when, run.status if run else "")
+        table.add_row(
+            spec.name, spec.schedule, discovery, when, run.status if run else "", last_error(run)
+        )
     Console().print(table)
+
+
+def last_error(run: CrawlRun | None) -> str:
+    """The first error of the source's last crawl, its cause class, and when: what to fix."""
+    if run is None or not run.error_summary:
+        return ""
+    url, error = split_error(run.error_summary.splitlines()[0])
+    stamp = run.finished_at or run.started_at
+    return f"{cause_of(error)}: {url or error} ({stamp:%Y-%m-%d %H:%M} UTC)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -106,5 +107,71 @@ def test_failed_source_exits_non_zero_with_summary(
     Db(database_url).migrate()
     result = run(config)
     assert result.returncode == 1
-    assert "failed: gone" in result.stderr
-    assert "desk: 1 pages, 1 new articles" in result.stderr
+    lines = result.stderr.splitlines()
+    assert "failed: gone (1 of 2)" in lines
+    (desk,) = [line for line in lines if line.startswith("  desk ")]
+    assert desk.split()[1:4] == ["1", "1", "1"]  # pages, new articles, new contacts
+    (gone,) = [line for line in lines if line.startswith("  gone ")]
+    assert gone.endswith("1: refused http://127.0.0.1:9/feed.rss")
+
+
+def _unreachable_config(path: Path, database_url: str, count: int) -> Path:
+    # Every source's host refuses connections (nothing listens on the discard port), and
+    # robots.txt is obeyed: Scrapy's robots.txt middleware logs a traceback per host by itself.
+    sources = "".join(
+        f'[[sources]]\nname = "source-{i:02d}"\nfeeds = ["http://127.0.0.1:9/feed-{i}.rss"]\n'
+        f'listings = ["http://127.0.0.1:9/news-{i}/"]\n'
+        for i in range(count)
+    )
+    path.write_text(
+        f'database_url = "{database_url}"\nuse_default_sources = false\n'
+        "[crawl]\nretry_times = 1\ndownload_delay = 0.0\nautothrottle = false\n"
+        f"obey_robots = true\ndetect_workers = 0\n{sources}"
+    )
+    return path
+
+
+def test_an_unreachable_network_is_a_short_summary_without_tracebacks(
+    tmp_path: Path, database_url: str
+) -> None:
+    config = _unreachable_config(tmp_path / "c.toml", database_url, 16)
+    Db(database_url).migrate()
+    result = run(config)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) <= 30, result.stderr
+    assert "Traceback" not in result.stderr
+    assert lines[-1].startswith("no network? every source failed to resolve or connect")
+    for i in range(16):
+        (line,) = [line for line in lines if line.startswith(f"  source-{i:02d} ")]
+        assert "refused http://127.0.0.1:9/" in line
+    assert result.stdout == ""
+
+    # -v shows every error and the tracebacks behind them.
+    verbose = subprocess.run(
+        [*cli_command(config, "-v", "run", "--source", "source-00")],
+        capture_output=True,
+        text=True,
+        env=clean_env(),
+        timeout=120,
+    )
+    assert verbose.returncode == 1
+    assert "Traceback" in verbose.stderr
+    assert re.search(r"source-00: http://127\.0\.0\.1:9/feed-0\.rss: \w*Refused", verbose.stderr)
+
+
+def test_sources_list_shows_the_last_error_and_when(tmp_path: Path, database_url: str) -> None:
+    config = _unreachable_config(tmp_path / "c.toml", database_url, 1)
+    Db(database_url).migrate()
+    assert run(config).returncode == 1
+    listed = subprocess.run(
+        cli_command(config, "sources", "list"),
+        capture_output=True,
+        text=True,
+        env={**clean_env(), "COLUMNS": "250"},
+        timeout=60,
+    )
+    assert listed.returncode == 0, listed.stderr
+    (row,) = [line for line in listed.stdout.splitlines() if "source-00" in line]
+    assert "failed" in row
+    assert re.search(r"refused: http://127\.0\.0\.1:9/\S+ \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)", row)
