@@ -11,6 +11,7 @@ from email.utils import formatdate, make_msgid
 from typing import Any, Literal
 
 from alerts.render import (
+    AlertLinks,
     contact_html,
     contact_text,
     digest_html,
@@ -37,16 +38,23 @@ class SmtpSettings:
     ca_file: str | None = None  # a private CA to trust instead of the system's
 
 
-def render_contact_email(event: dict[str, Any], to: str) -> EmailMessage:
-    """One alert: subject "Putin – Netanyahu: phone call, 16 Oct 2023", text and HTML bodies."""
+def render_contact_email(
+    event: dict[str, Any], to: str, links: AlertLinks | None = None
+) -> EmailMessage:
+    """One alert: subject "Putin – Netanyahu: phone call, 16 Oct 2023", text and HTML bodies.
+
+    With `links`, the bodies link to the contact, the feed and one-click unsubscribe, and the
+    message carries List-Unsubscribe (RFC 2369) and List-Unsubscribe-Post (RFC 8058)."""
     contact = event["data"]
-    message = _message(to, subject_of(event))
-    message.set_content(contact_text(contact))
-    message.add_alternative(_page(contact_html(contact)), subtype="html")
+    message = _message(to, subject_of(event), links)
+    message.set_content(contact_text(contact, links))
+    message.add_alternative(contact_html(contact, links), subtype="html")
     return message
 
 
-def render_digest(events: list[dict[str, Any]], to: str, period: str) -> EmailMessage:
+def render_digest(
+    events: list[dict[str, Any]], to: str, period: str, links: AlertLinks | None = None
+) -> EmailMessage:
     """A digest of several alerts, grouped by the day each contact took place."""
     if not events:
         raise ValueError("a digest needs at least one event")
@@ -56,9 +64,9 @@ def render_digest(events: list[dict[str, Any]], to: str, period: str) -> EmailMe
         first, last = format_day(days[0]), format_day(days[-1])
         span = f", {first}" if first == last else f", {first} – {last}"
     count = f"{len(events)} contact" + ("s" if len(events) != 1 else "")
-    message = _message(to, f"diplowatch {period} digest: {count}{span}")
-    message.set_content(digest_text(events, period))
-    message.add_alternative(_page(digest_html(events, period)), subtype="html")
+    message = _message(to, f"diplowatch {period} digest: {count}{span}", links)
+    message.set_content(digest_text(events, period, links))
+    message.add_alternative(digest_html(events, period, links), subtype="html")
     return message
 
 
@@ -150,16 +158,17 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
     return smtp
 
 
-def _message(to: str, subject: str) -> EmailMessage:
+def _message(to: str, subject: str, links: AlertLinks | None) -> EmailMessage:
     message = EmailMessage()
     message["To"] = to
     message["Subject"] = subject
     message["Date"] = formatdate(localtime=False, usegmt=True)
+    # An automatic message (RFC 3834): auto-responders must not answer it.
+    message["Auto-Submitted"] = "auto-generated"
+    if links is not None:
+        message["List-Unsubscribe"] = f"<{links.unsubscribe_url}>"
+        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     return message
-
-
-def _page(fragment: str) -> str:
-    return f"<!doctype html>\n<html><body>\n{fragment}\n</body></html>\n"
 
 
 def _text(value: bytes | str) -> str:

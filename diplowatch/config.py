@@ -84,6 +84,9 @@ class AlertsConfig:
 class ApiConfig:
     host: str = "127.0.0.1"
     port: int = 8470
+    # Where subscribers reach the API (feed, contact pages, unsubscribe links in e-mails), e.g.
+    # "https://diplowatch.example.org"; default http://<host>:<port>.
+    public_url: str | None = None
     rate_limit_per_minute: int = 120
     max_body_bytes: int = 64 * 1024
 
@@ -106,6 +109,12 @@ class Config:
     api: ApiConfig = field(default_factory=ApiConfig)
     daemon: DaemonConfig = field(default_factory=DaemonConfig)
     path: Path | None = None  # where it was read from; not a key
+
+
+def public_base_url(config: Config) -> str:
+    """The API's address as subscribers see it, without a trailing slash."""
+    url = config.api.public_url or f"http://{config.api.host}:{config.api.port}"
+    return url.rstrip("/")
 
 
 def load_config(
@@ -147,6 +156,10 @@ def _check(config: Config) -> None:
             raise ConfigError(
                 f"sources[{index}].timezone: {source.timezone!r} is not an IANA zone name"
             )
+    if config.api.public_url is not None and not config.api.public_url.startswith(
+        ("http://", "https://")
+    ):
+        raise ConfigError(f"api.public_url: {config.api.public_url!r} is not an http(s) URL")
     if "://" not in config.database_url:
         raise ConfigError(f"database_url: {config.database_url!r} is not a database URL")
 

@@ -31,12 +31,14 @@ from datetime import datetime, timedelta
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from alerts.apprise_channel import send_apprise
 from alerts.email import SmtpSettings, render_contact_email, render_digest, send_email
 from alerts.events import build_event
+from alerts.render import AlertLinks, contact_text, subject_of
 from alerts.result import SendResult
 from alerts.retry import next_attempt_at
 from alerts.webhooks import send_webhook
-from diplowatch.config import Config
+from diplowatch.config import Config, public_base_url
 from diplowatch.db import Database
 from store import repository as repo
 from store.models import Delivery, Subscription
@@ -60,6 +62,7 @@ class WorkerSettings:
     batch_size: int = 50
     threads: int = SEND_THREADS
     interval: float = 1.0  # seconds between polls when nothing was due
+    public_url: str | None = None  # the API as subscribers reach it, for their e-mail links
     clock: Callable[[], datetime] = utcnow  # tests move time forward through the retry schedule
 
     @property
@@ -82,6 +85,7 @@ def worker_settings(config: Config) -> WorkerSettings:
         webhook_timeout=config.alerts.webhook_timeout,
         batch_size=config.alerts.batch_size,
         interval=config.alerts.worker_interval_seconds,
+        public_url=public_base_url(config),
     )
 
 
@@ -117,6 +121,7 @@ class Job:
     secrets: tuple[str, ...]
     events: tuple[dict, ...]
     period: str | None = None  # set for a digest
+    access_token: str | None = None  # the subscription's link secret (feed, unsubscribe)
 
 
 class DeliveryWorker:
@@ -300,6 +305,7 @@ def _job(
         secrets=tuple(signing_secrets(subscription, now)),
         events=tuple(event for _, event in pairs),
         period=period,
+        access_token=subscription.access_token,
     )
 
 
@@ -334,10 +340,22 @@ def send_job(job: Job, settings: WorkerSettings) -> SendResult:
                 timeout=settings.webhook_timeout,
                 allow_private=settings.allow_private,
             )
+        links = None
+        if settings.public_url and job.access_token:
+            links = AlertLinks(f"{settings.public_url}/s/{job.access_token}")
+        if job.channel == "apprise":
+            event = job.events[0]
+            return send_apprise(
+                job.target,
+                subject_of(event),
+                contact_text(event["data"], links),
+                timeout=settings.webhook_timeout,
+                allow_private=settings.allow_private,
+            )
         if job.period is not None:
-            message = render_digest(list(job.events), job.target, job.period)
+            message = render_digest(list(job.events), job.target, job.period, links)
         else:
-            message = render_contact_email(job.events[0], job.target)
+            message = render_contact_email(job.events[0], job.target, links)
         return send_email(settings.smtp, message)
     except Exception as exc:  # the worker must outlive any one message
         log.exception("delivery %s could not be sent", job.delivery_ids)

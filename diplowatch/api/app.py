@@ -8,7 +8,7 @@ from diplowatch.api.bodylimit import BodySizeLimit
 from diplowatch.api.deps import ApiState
 from diplowatch.api.errors import install_error_handlers
 from diplowatch.api.ratelimit import RateLimiter
-from diplowatch.api.routes import contacts, deliveries, subscriptions
+from diplowatch.api.routes import contacts, deliveries, links, subscriptions
 from diplowatch.config import Config
 from diplowatch.db import Database
 
@@ -43,5 +43,7 @@ def create_app(database: Database, config: Config) -> FastAPI:
     install_error_handlers(app)
     for module in (subscriptions, deliveries, contacts):
         app.include_router(module.router, prefix="/v1")
+    # The subscriber's own links (feed, contact pages, unsubscribe): no token, a secret path.
+    app.include_router(links.router)
     app.add_middleware(BodySizeLimit, max_bytes=config.api.max_body_bytes)
     return app

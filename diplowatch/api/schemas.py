@@ -60,12 +60,15 @@ class _Request(BaseModel):
 
 class SubscriptionCreate(_Request):
     channel: Channel = Field(
-        "webhook", description="`webhook`: POST signed JSON to `target`; `email`: mail `target`."
+        "webhook",
+        description="`webhook`: POST signed JSON to `target`; `email`: mail `target`; "
+        "`apprise`: notify the Apprise URL `target` (Slack, Telegram, Matrix, ntfy, Discord...).",
     )
     target: Text = Field(
         min_length=3,
         max_length=2048,
-        description="An http(s) URL for a webhook, an e-mail address for e-mail.",
+        description="An http(s) URL for a webhook, an e-mail address for e-mail, an Apprise URL "
+        "(e.g. `ntfy://topic`, `slack://...`, `json://host/path`) for apprise.",
         examples=["https://hooks.example.org/diplowatch"],
     )
     filters: dict[str, Any] = Field(

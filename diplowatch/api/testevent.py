@@ -10,8 +10,10 @@ import json
 import uuid
 from datetime import UTC, datetime
 
+from alerts.apprise_channel import send_apprise
 from alerts.email import render_contact_email, send_email
 from alerts.events import build_event
+from alerts.render import contact_text, subject_of
 from alerts.webhooks import send_webhook
 from diplowatch.api.schemas import TestResult
 from diplowatch.config import Config
@@ -63,6 +65,15 @@ def send_test_event(subscription: Subscription, config: Config) -> TestResult:
     message_id = f"msg_test_{uuid.uuid4().hex}"
     if subscription.channel == "email":
         return _send_test_email(subscription.target, event, message_id, config)
+    if subscription.channel == "apprise":
+        sent = send_apprise(
+            subscription.target,
+            subject_of(event),
+            contact_text(event["data"]),
+            timeout=config.alerts.webhook_timeout,
+            allow_private=config.alerts.allow_private_targets,
+        )
+        return TestResult(ok=sent.ok, status=None, error=sent.error, message_id=message_id)
     body = json.dumps(event, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     result = send_webhook(
         subscription.target,

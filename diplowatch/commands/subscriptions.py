@@ -6,6 +6,7 @@ import json
 
 import click
 
+from alerts.apprise_channel import check_apprise_url
 from alerts.filters import CONTACT_TYPES, STATUSES
 from alerts.webhooks import new_secret
 from diplowatch.context import AppContext, UserError, pass_app
@@ -21,6 +22,12 @@ def command() -> None:
 @command.command("add")
 @click.option("--webhook", "url", metavar="URL", help="POST signed JSON events to this URL.")
 @click.option("--email", "address", metavar="ADDR", help="Send e-mails to this address.")
+@click.option(
+    "--apprise",
+    "apprise_url",
+    metavar="URL",
+    help="Notify through Apprise: slack://..., tgram://..., ntfy://topic, json://host/path...",
+)
 @click.option(
     "--actor",
     multiple=True,
@@ -47,6 +54,7 @@ def add(
     app: AppContext,
     url: str | None,
     address: str | None,
+    apprise_url: str | None,
     actor: tuple[str, ...],
     state: tuple[str, ...],
     types: tuple[str, ...],
@@ -60,9 +68,14 @@ def add(
     repeated values of one kind are alternatives. A webhook's signing secret is printed once."""
     from diplowatch.api.targets import check_email, check_webhook_url
 
-    if (url is None) == (address is None):
-        raise UserError("give exactly one of --webhook URL or --email ADDR")
-    if url is not None:
+    if sum(value is not None for value in (url, address, apprise_url)) != 1:
+        raise UserError("give exactly one of --webhook URL, --email ADDR or --apprise URL")
+    if apprise_url is not None:
+        channel, target = "apprise", apprise_url.strip()
+        problem = check_apprise_url(target)
+        if problem:
+            raise UserError(f"--apprise {target}: {problem}")
+    elif url is not None:
         channel, target = "webhook", url.strip()
         allow_private = app.config.alerts.allow_private_targets
         problem = check_webhook_url(target, allow_private=allow_private)

@@ -15,6 +15,7 @@ from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword
 
 from alerts.email import SmtpSettings, render_contact_email, render_digest, send_email
 from alerts.events import build_event
+from alerts.render import AlertLinks
 from tests.alerts.conftest import make_contact
 
 NOW = datetime(2023, 10, 17, 8, 0, tzinfo=UTC)
@@ -84,7 +85,7 @@ def test_contact_email_subject_and_bodies(contact: dict) -> None:
         assert "16 Oct 2023" in body
         assert "telephoned the Israeli prime minister" in body
     assert "https://news.example.org/2023/10/16/call" in text
-    assert '<a href="https://news.example.org/2023/10/16/call">' in html
+    assert '<a href="https://news.example.org/2023/10/16/call"' in html
 
 
 @pytest.mark.parametrize(
@@ -270,3 +271,29 @@ def test_implicit_tls_verifies_the_certificate(tls_files, contact: dict) -> None
         assert len(handler.messages) == 1
     finally:
         controller.stop()
+
+
+def test_links_to_the_contact_feed_and_one_click_unsubscribe(contact: dict) -> None:
+    links = AlertLinks("https://dw.example.org/s/secret-token")
+    message = render_contact_email(build_event("contact.created", contact, NOW), "a@x.org", links)
+    assert message["Auto-Submitted"] == "auto-generated"
+    assert message["List-Unsubscribe"] == "<https://dw.example.org/s/secret-token/unsubscribe>"
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    html = message.get_body(("html",)).get_content()
+    text = message.get_body(("plain",)).get_content()
+    contact_url = f"https://dw.example.org/s/secret-token/contacts/{contact['id']}"
+    for body in (html, text):
+        assert contact_url in body
+        assert "https://dw.example.org/s/secret-token/unsubscribe" in body
+        assert "https://dw.example.org/s/secret-token/feed.atom" in body
+    assert "font-family" in html and 'name="viewport"' in html  # styled, readable on phones
+    digest = render_digest(
+        [build_event("contact.created", contact, NOW)], "a@x.org", "daily", links
+    )
+    assert digest["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert contact_url in digest.get_body(("html",)).get_content()
+
+
+def test_without_links_there_is_no_unsubscribe_header(contact: dict) -> None:
+    message = render_contact_email(build_event("contact.created", contact, NOW), "a@x.org")
+    assert message["List-Unsubscribe"] is None and message["Auto-Submitted"] == "auto-generated"

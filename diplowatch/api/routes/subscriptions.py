@@ -12,6 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response
 from sqlalchemy.orm import Session
 
+from alerts.apprise_channel import check_apprise_url
 from alerts.webhooks import new_secret
 from diplowatch.api.cursors import MAX_ID, decode_cursor, next_cursor
 from diplowatch.api.deps import ApiState, Authenticated, Caller, State
@@ -68,6 +69,8 @@ def _fields(subscription: Subscription) -> dict:
 def _check_target(state: ApiState, channel: str, target: str) -> None:
     if channel == "webhook":
         problem = check_webhook_url(target, allow_private=state.config.alerts.allow_private_targets)
+    elif channel == "apprise":
+        problem = check_apprise_url(target)
     else:
         problem = check_email(target)
     if problem:
