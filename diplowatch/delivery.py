@@ -75,6 +75,9 @@ class WorkerSettings:
         A webhook request has a total deadline (webhook_timeout); jobs never queue for a sender."""
         if channel == "webhook":
             return timedelta(seconds=self.webhook_timeout + LEASE_MARGIN)
+        if channel == "apprise":
+            # Apprise's timeouts are per connect and per read, not per request.
+            return timedelta(seconds=2 * self.webhook_timeout + LEASE_MARGIN)
         return timedelta(seconds=SMTP_ROUND_TRIPS * self.smtp.timeout + LEASE_MARGIN)
 
 
