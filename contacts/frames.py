@@ -353,6 +353,8 @@ def _verb_parties(index: _Index, verb: Token) -> tuple[list[Mention], list[Menti
 
 def _noun_parties(index: _Index, noun: Token) -> tuple[list[Mention], list[Mention]]:
     objects = _prepositional(index, noun)
+    # "at a meeting of EU foreign ministers", "the G-7 meeting": the gathered group is a party
+    objects += [m for m in _group_of(index, noun) if m not in objects]
     subjects: list[Mention] = []
     for child in noun.children:
         if child.dep_ == "poss":
@@ -366,6 +368,20 @@ def _noun_parties(index: _Index, noun: Token) -> tuple[list[Mention], list[Menti
         if governing and not all(m.kind == "ref" for m in governing) or not subjects:
             subjects = governing
     return _unique(subjects), _unique(objects)
+
+
+def _group_of(index: _Index, noun: Token) -> list[Mention]:
+    found: list[Mention] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found += [m for m in index.phrase(pobj) if m.kind in ("role", "polity")]
+        elif child.dep_ in ("compound", "nmod") and child.i in index.by_token:
+            mention = index.by_token[child.i]
+            if mention.kind == "polity" and mention.how == "name":
+                found.append(mention)
+    return found
 
 
 def _governor_subjects(index: _Index, noun: Token) -> list[Mention]:

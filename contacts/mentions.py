@@ -191,11 +191,20 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
     # The name: a known actor, else a capitalised run after a title.
     actor = None
     name_start = name_end = None
+    given_alias = -1  # a token whose lone-alias reading was set aside
     if j < len(tokens):
         n, entries = lexicon.match(tokens, j)
         person = next((e for e in entries if e.kind in ("actor", "surname")), None)
         if person and person.kind == "surname" and _continues_name(tokens, lexicon, j + n):
             person, entries = None, []  # "Lucas Marrero": a given name, not Ms Lucas
+        elif (
+            person
+            and n == 1
+            and _continues_name(tokens, lexicon, j + n)
+            and tokens[j + n].key not in lexicon.name_tokens.get(person.value.kb_id, frozenset())
+        ):
+            person, entries = None, []  # "Philippe Douste-Blazy" is not King Philippe
+            given_alias = j
         if person and not any(e.kind in ("polity", "title") for e in entries[:1]):
             actor = person.value
             name_start = j
@@ -221,7 +230,7 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
                     actor = person_k.value
                     k += n_k
                     break
-                plain = not n_k or all(e.kind == "surname" for e in entries_k)
+                plain = not n_k or all(e.kind == "surname" for e in entries_k) or k == given_alias
                 if token.cap and token.key not in _NOT_NAMES and plain:
                     k += 1
                 elif token.key in _NAME_PARTICLES and k + 1 < len(tokens) and tokens[k + 1].cap:
