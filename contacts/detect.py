@@ -59,9 +59,12 @@ def detect_contacts(
         discourse.home_state, discourse.home_given = home_state, True
     found: list[Contact] = []
     analysed = []
+    here = dateline_place(text, kb)
     for sentence in split_sentences(text):
         triggers = find_triggers(sentence.text)
         mentions = find_mentions(sentence.text, tokenize(sentence.text), lexicon)
+        if here is not None:
+            mentions = _with_here(sentence.text, mentions, here)
         analysed.append((sentence, triggers, mentions))
     # Only sentences with a trigger word are parsed: the rest cost one regex each.
     candidates = [i for i, item in enumerate(analysed) if _needs_parse(*item)]
@@ -113,6 +116,36 @@ def _with_parse(
             rule.status = parse_status(doc, trigger)
             out.append(rule)
     return out
+
+
+# A wire story's dateline: "THE HAGUE, June 18 -", "CAIRO (Reuters) -", "Beijing, Nov. 3 --".
+_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Za-z .'-]{1,40}?)\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)|"
+    r"\s*\([A-Z][\w .]*\))\s*(?:-|--|–|—)"
+)
+_HERE = re.compile(r"\bhere\b")
+
+
+def dateline_place(text: str, kb: Any) -> tuple[str, str] | None:
+    """The polity of the city a dateline names (its capital or its own name), else None."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return None
+    city = match.group(1).strip()
+    polity = kb.polity(city) or kb.polity(city.title())
+    if polity is None:
+        return None
+    return city.title(), str(polity.code)
+
+
+def _with_here(sentence: str, mentions: list[Mention], here: tuple[str, str]) -> list[Mention]:
+    # In wire copy "here" is the dateline's city: "arrived here on Wednesday", "talks here".
+    extra = [
+        Mention("polity", m.start(), m.end(), here[0], state=here[1], how="capital")
+        for m in _HERE.finditer(sentence)
+        if not any(x.start <= m.start() < x.end for x in mentions)
+    ]
+    return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
 
 
 def _surnames(analysed: list[tuple[Sentence, list[Trigger], list[Mention]]]) -> frozenset[str]:

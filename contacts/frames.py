@@ -58,6 +58,7 @@ PARSE_TRIGGERS: dict[tuple[str, str], str] = {
     ("visit", "VERB"): "visited",
     ("visit", "NOUN"): "visit_to",
     ("trip", "NOUN"): "visit_to",
+    ("arrive", "VERB"): "visit_to",
     ("tour", "NOUN"): "visit_to",
 }
 
@@ -348,6 +349,14 @@ def _verb_parties(index: _Index, verb: Token) -> tuple[list[Mention], list[Menti
         elif child.dep_ == "agent":
             subjects += [m for c in child.children if c.dep_ == "pobj" for m in index.phrase(c)]
     objects += _prepositional(index, verb)
+    if verb.lemma_ == "arrive":
+        # "arrived in Cairo", "arrived here" (the dateline's city): the place is the host
+        objects += [m for m in _prepositional(index, verb, ("in",)) if m.kind == "polity"]
+        objects += [
+            index.by_token[c.i]
+            for c in verb.children
+            if c.dep_ == "advmod" and c.i in index.by_token
+        ]
     return _unique(subjects), _unique(objects)
 
 
@@ -401,7 +410,7 @@ def _governor_subjects(index: _Index, noun: Token) -> list[Mention]:
 
 def _subjects_of(index: _Index, verb: Token, depth: int = 0) -> list[Mention]:
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
+        if child.dep_ in ("nsubj", "csubj") and child.tag_ not in ("WP", "WDT"):
             found = index.phrase(child)
             if found and not all(m.kind == "polity" for m in found):
                 return found
@@ -409,8 +418,8 @@ def _subjects_of(index: _Index, verb: Token, depth: int = 0) -> list[Mention]:
             speaker = _speaker(index, verb)
             if speaker:
                 return speaker
-            if found:
-                return found
+            # a subject of its own that names no actor ("troops arrived"): not someone else's
+            return found
     if depth > 4 or verb.head is verb:
         return []
     if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "pobj", "prep", "parataxis"):
@@ -431,10 +440,14 @@ def _speaker(index: _Index, verb: Token) -> list[Mention]:
     return []
 
 
-def _prepositional(index: _Index, token: Token) -> list[Mention]:
+def _prepositional(
+    index: _Index,
+    token: Token,
+    prepositions: frozenset[str] | tuple[str, ...] = OBJECT_PREPOSITIONS,
+) -> list[Mention]:
     found: list[Mention] = []
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in OBJECT_PREPOSITIONS:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found += index.phrase(pobj)

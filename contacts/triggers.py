@@ -148,7 +148,7 @@ _STEMS = re.compile(
 _CONTACT_WORDS = re.compile(
     r"\b(?:meet|meets|met|meeting|meetings|talk|talks|talked|confer|conferred|consultations?|"
     r"discussions?|negotiations?|summit|summits|conversations?|phoned|telephoned|received|"
-    r"receives|hosted|hosts|visit|visits|visited|trip|trips|tour)\b",
+    r"receives|hosted|hosts|visit|visits|visited|trip|trips|tour|arrived|arrives)\b",
     re.IGNORECASE,
 )
 
