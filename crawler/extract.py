@@ -97,6 +97,8 @@ def extract_article(
     if tree is None:
         return NotAnArticle(url, kind.NOT_HTML if text.strip() else kind.EMPTY)
     extracted = extract_body(tree, url, body_selector=body_selector)
+    if extracted.navigation:
+        return NotAnArticle(url, kind.NO_BODY)
     body = _tidy(extracted.text)
     reason = kind.classify(tree, body, text, min_chars=settings.min_body_chars)
     if reason and not (body_selector and body and reason != kind.ERROR_PAGE):

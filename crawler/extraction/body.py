@@ -15,12 +15,13 @@ from copy import deepcopy
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
-from trafilatura import bare_extraction
+from trafilatura import bare_extraction, extract
 from trafilatura.settings import Document
 from trafilatura.xml import xmltotxt
 
-from crawler.extraction.cleanup import anchor_texts, prune_body
+from crawler.extraction.cleanup import anchor_texts, normalise, prune_body
 from crawler.extraction.containers import containers_document, split_body_containers
+from crawler.extraction.signals import is_navigation, link_texts, page_statements
 
 _WORD = re.compile(r"\w+")
 
@@ -29,6 +30,7 @@ _WORD = re.compile(r"\w+")
 class BodyResult:
     text: str
     document: Document | None  # trafilatura's view of the page, with its metadata
+    navigation: bool = False  # the only body found is the site's menu: no article body
 
 
 def shingles(text: str, size: int = 4) -> Counter[tuple[str, ...]]:
@@ -144,4 +146,55 @@ def extract_body(
     ld_body = json_ld_article_body(tree)
     if _prefer_json_ld(text, ld_body):
         text = ld_body
-    return BodyResult(text, document)
+    text, navigation = _checked_against_page(tree, url, text, title)
+    return BodyResult(text, document, navigation)
+
+
+# Agreement below this share of shingles means the body and the page's statement are unrelated.
+_UNRELATED = 0.2
+
+
+def _agreement(text: str, statements: list[str]) -> float:
+    """How well a body matches the page's statements about its article: the best share of a
+    statement found in the body, or of the body found in a statement (articleBody, <article>)."""
+    if not text:
+        return 0.0
+    return max(max(coverage(s, text), coverage(text, s)) for s in statements)
+
+
+def _checked_against_page(
+    tree: HtmlElement, url: str | None, text: str, title: str | None
+) -> tuple[str, bool]:
+    """The body, unless it is the site's menu or unrelated to what the page says its article is
+    (or next to nothing): then trafilatura's own full extraction, when that one is sound.
+
+    Returns (text, navigation); navigation is True when no sound body was found and the best
+    one is a menu: the caller reports "no article body" rather than store a menu.
+    """
+    links = link_texts(tree)
+    navigation = is_navigation(text, links)
+    statements = page_statements(tree)
+    ours = _agreement(text, statements) if statements else 1.0
+    if not navigation and ours >= _UNRELATED and len(text) >= 200:
+        return text, False
+    alternative = _plain_trafilatura(tree, url, title)
+    if not alternative or is_navigation(alternative, links):
+        return ("", True) if navigation else (text, False)
+    theirs = _agreement(alternative, statements) if statements else 1.0
+    if navigation:
+        return alternative, False
+    if ours < _UNRELATED and theirs >= 0.5 and len(alternative) >= 0.5 * len(text):
+        return alternative, False  # ours is some other block; theirs is the declared article
+    if len(text) < 200 <= len(alternative) and theirs >= ours:
+        return alternative, False  # ours found next to nothing
+    return text, False
+
+
+def _plain_trafilatura(tree: HtmlElement, url: str | None, title: str | None) -> str:
+    """trafilatura's result with its defaults (fallback extractors, comments sections kept): the
+    reference the project must never do worse than."""
+    result = extract(deepcopy(tree), url=url) or ""
+    lines = [line for line in result.splitlines() if line.strip()]
+    if lines and title and normalise(lines[0]) == normalise(title):
+        lines = lines[1:]  # its output starts with the headline when it finds one
+    return "\n".join(lines)

@@ -20,6 +20,7 @@ VIDEO_ONLY = "video only"
 NOT_HTML = "not html"
 TOO_SHORT = "too short"
 EMPTY = "empty"
+NO_BODY = "no article body"  # the only body-like block is the site's navigation
 
 _ERROR_TITLE = re.compile(
     r"\b(?:404|410|page\s+not\s+found|not\s+found|page\s+(?:does\s+not|doesn'?t)\s+exist|"

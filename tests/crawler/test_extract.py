@@ -219,3 +219,38 @@ def test_bodybench_f1_floor(shared_dir: Path) -> None:
     pages = bodybench.load_pages(shared_dir / "bodybench")
     result = bodybench.run_extractor("diplowatch", bodybench.project_extractor, pages)
     assert result.summary.f1 >= BODYBENCH_FLOOR
+
+
+NAV_URL = "https://www.dailyherald.example/2024/03/05/norway-chile/"
+MENU = ("Skip to content", "Subscribe", "Sign In", "Today's E-Edition", "Letters to the Editor")
+
+
+def test_a_page_whose_largest_block_is_the_menu_never_yields_the_menu() -> None:
+    # trafilatura (fast, without comments) takes the menu here; the page's og:description and
+    # trafilatura's own full extraction show where the article is.
+    result = article(page("navigation.html"), NAV_URL)
+    assert result.body.startswith(FIRST)
+    assert LAST in result.body
+    for item in MENU:
+        assert item not in result.body
+
+
+def test_a_page_with_nothing_but_a_menu_has_no_article_body() -> None:
+    assert extract_article(page("navigation_only.html"), NAV_URL) == NotAnArticle(
+        NAV_URL, "no article body"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lines", "menu"),
+    [
+        (list(MENU) + ["Home", "News", "Sports"], True),
+        (["Home", "Sports", "A long line of article prose that names ministers and dates."], False),
+        ([FIRST, "The minister said so.", "Home", "Weather", "Obituaries"], False),
+        (["Home", "Sports", "Weather", "Opinion"], False),  # too few lines to judge
+    ],
+)
+def test_navigation_shape(lines: list[str], menu: bool) -> None:
+    from crawler.extraction.signals import is_navigation
+
+    assert is_navigation("\n".join(lines), links={"home", "news"}) is menu
