@@ -60,6 +60,7 @@ def detect_contacts(
     found: list[Contact] = []
     analysed = []
     here = dateline_place(text, kb)
+    discourse.dateline_state = here[1] if here else None
     for sentence in split_sentences(text):
         triggers = find_triggers(sentence.text)
         mentions = find_mentions(sentence.text, tokenize(sentence.text), lexicon)
@@ -228,6 +229,12 @@ def _contact(
         parties = _distinct(parties)
         if len(parties) < 2 or not _different_states(parties):
             continue
+        if (
+            clause.symmetric_objects
+            and not subjects
+            and not all(p.participant.state for p in parties)
+        ):
+            continue  # "Funaro and Gros met": nothing says Gros is not Funaro's compatriot
         contacts.append(details.build(parties, clause, sentence))
     return contacts
 
@@ -279,6 +286,9 @@ def _distinct(parties: list[Party]) -> list[Party]:
 
 
 def _different_states(parties: list[Party]) -> bool:
+    likely = [p.participant.state or p.guessed_state for p in parties]
+    if all(likely) and len(set(likely)) == 1:
+        return False  # "CAIRO - Economy Minister Mustapha met President Mubarak"
     states = [p.participant.state for p in parties]
     known = {s for s in states if s}
     if len(known) >= 2:

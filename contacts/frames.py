@@ -95,7 +95,6 @@ _TITLE_WORDS = frozenset(
     """general secretary minister president premier chancellor king queen prince emir sheikh
     ambassador envoy governor mayor senator sens sen representative rep leader chairman""".split()
 )
-_PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
 _PRONOUNS = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
 
 
@@ -163,7 +162,7 @@ class _Index:
         if (
             token.tag_ == "NNP"
             and token.ent_type_ in ("PERSON", "PRODUCT", "WORK_OF_ART", "")
-            and token.dep_ in _PARTY_DEPS
+            and token.dep_ in ("nsubj", "nsubjpass")
             and token.lower_ not in _TITLE_WORDS
         ):
             # A bare surname in a party's place ("Pinheiro met ..."), which NER missed: the

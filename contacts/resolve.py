@@ -55,6 +55,9 @@ class Party:
 
     participant: Participant
     actor: Any = None
+    # A state the text only suggests (the dateline's): enough to tell two people are of one
+    # state, never to report one as that state's.
+    guessed_state: str | None = None
 
 
 @dataclass
@@ -73,6 +76,9 @@ class Discourse:
     secretary_general_of: str | None = None
     # Every named person of the whole text, for "The President spoke ..." before "President Biden".
     lookahead: list[Party] = field(default_factory=list)
+    # The state of a wire story's dateline ("CAIRO, March 16 -"): a titled official the text
+    # gives no state ("Economy Minister Youssri Mustapha") is that state's.
+    dateline_state: str | None = None
 
     @classmethod
     def for_text(cls, kb: Any, text: str, published: date | None) -> Discourse:
@@ -123,7 +129,11 @@ class Discourse:
         office = mention.office
         if office and mention.state:
             office = self.kb.canonical_office(office, mention.state)
-        return Party(Participant(name=mention.name, state=mention.state, office=office))
+        guess = None
+        if mention.state is None and office and office not in _GENERIC_OFFICES:
+            guess = self.dateline_state
+        participant = Participant(name=mention.name, state=mention.state, office=office)
+        return Party(participant, guessed_state=guess)
 
     def _same_person(self, name: str) -> Party | None:
         # News names a person in full once, with title and state, then by surname: "Brazilian
