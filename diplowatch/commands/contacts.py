@@ -123,35 +123,62 @@ def date_cell(contact: dict) -> str:
 EVIDENCE_MIN_WIDTH = 140
 
 
+def _longest_word(texts: Iterable[str], cap: int) -> int:
+    return min(cap, max((len(w) for t in texts for w in t.split()), default=1))
+
+
+def _longest(texts: Iterable[str], cap: int) -> int:
+    return min(cap, max((len(t) for t in texts), default=1))
+
+
 def contacts_table(contacts: Iterable[dict], title: str | None = None, width: int = 80) -> Table:
-    """The contacts as a table that fits `width` columns: every column wraps rather than cuts,
-    and the evidence column appears only when there is room for it."""
-    table = Table(title=title, expand=False, padding=(0, 1))
-    table.add_column("id", justify="right", no_wrap=True)
-    table.add_column("date", no_wrap=True)
-    table.add_column("type", overflow="fold")
-    table.add_column("status", overflow="fold")
-    table.add_column("participants", ratio=3, overflow="fold")
-    table.add_column("location", ratio=1, overflow="fold")
-    table.add_column("sources", ratio=1, overflow="fold")
-    with_evidence = width >= EVIDENCE_MIN_WIDTH
-    if with_evidence:
-        table.add_column("evidence", ratio=3, overflow="ellipsis", no_wrap=True)
+    """The contacts as a table that fits `width` columns. Location and sources wrap between
+    words, never inside one; the participants column gives way first, and the evidence column
+    appears only when there is room for it. Status goes under the kind unless "occurred"."""
+    rows = []
     for c in contacts:
         kind = f"{c['type']} ({c['mode']})" if c.get("mode") else c["type"]
+        if c["status"] != "occurred":
+            kind += f"\n{c['status']}"
         sources = sorted({a["source"] for a in c["articles"] if a.get("source")})
-        row = [
-            str(c["id"]),
-            date_cell(c),
-            kind,
-            c["status"],
-            participants_text(c),
-            c.get("location") or "",
-            ", ".join(sources),
-        ]
-        if with_evidence:
-            row.append((c.get("evidence") or [""])[0])
-        table.add_row(*row)
+        evidence = (c.get("evidence") or [""])[0]
+        rows.append([str(c["id"]), date_cell(c), kind, participants_text(c),
+                     c.get("location") or "", ", ".join(sources), evidence])  # fmt: skip
+    column = list(zip(*rows, strict=True)) if rows else [[]] * 7
+    headers = ("id", "date", "kind", "participants", "location", "sources", "evidence")
+    lines = [
+        [h, *(line for cell in col for line in cell.split("\n"))]
+        for h, col in zip(headers, column, strict=True)
+    ]
+    pad = 0  # Rich adds each column's padding (a space each side, none at the edges) itself
+    fixed = [
+        _longest(lines[0], 9) + pad,
+        _longest(lines[1], 16) + pad,
+        _longest(lines[2], 14) + pad,
+    ]
+    place = [_longest(lines[4], 16) + pad, _longest_word(lines[4], 16) + pad]
+    source = [_longest(lines[5], 16) + pad, _longest_word(lines[5], 16) + pad]
+    with_evidence = width >= EVIDENCE_MIN_WIDTH
+    columns = 7 if with_evidence else 6
+    room = width - sum(fixed) - (2 * columns - 2) - (40 if with_evidence else 0)
+    place_w, source_w = place[0], source[0]
+    if room - place_w - source_w < 24:  # participants first need room: wrap the others to words
+        place_w, source_w = place[1], source[1]
+    people_w = max(12, room - place_w - source_w)
+    # No box: its separators would take columns from the text.
+    table = Table(
+        title=title, box=None, padding=(0, 1), pad_edge=False, header_style="bold underline"
+    )
+    table.add_column("id", justify="right", width=fixed[0], no_wrap=True)
+    table.add_column("date", width=fixed[1], no_wrap=True)
+    table.add_column("kind", width=fixed[2], overflow="fold")
+    table.add_column("participants", width=people_w, overflow="fold")
+    table.add_column("location", width=place_w, overflow="fold")
+    table.add_column("sources", width=source_w, overflow="fold")
+    if with_evidence:
+        table.add_column("evidence", width=40 + pad, overflow="ellipsis", no_wrap=True)
+    for row in rows:
+        table.add_row(*(row if with_evidence else row[:6]))
     return table
 
 

@@ -1,7 +1,8 @@
 """Fill the report template with contact dicts.
 
 The contacts travel as JSON inside a `<script type="application/json">` element, which the page's
-own script reads and draws (timeline, graph, list). Texts come from crawled pages, so the JSON is
+own script reads and draws with D3 (inlined from vendor/d3.min.js): a timeline with a date-range
+brush, a force-directed graph whose labels never overlap, and the cards, newest first. Texts come from crawled pages, so the JSON is
 escaped to never close that element early, and the script inserts them only as text.
 """
 
@@ -15,11 +16,16 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
-_SLOT = re.compile(r"\{\{(title|generated|data)\}\}")
+_SLOT = re.compile(r"\{\{(title|generated|data|d3)\}\}")
 
 
 def _template() -> str:
     return resources.files("diplowatch.report").joinpath("template.html").read_text("utf-8")
+
+
+def _d3() -> str:
+    # D3 (ISC licence, vendor/d3-LICENSE.txt), inlined so the page fetches nothing.
+    return resources.files("diplowatch.report").joinpath("vendor/d3.min.js").read_text("utf-8")
 
 
 def _script_safe_json(data: object) -> str:
@@ -41,6 +47,7 @@ def render_report(
         "title": html.escape(title),
         "generated": html.escape(generated),
         "data": _script_safe_json(list(contacts)),
+        "d3": _d3(),
     }
     # One pass, so a value that happens to contain "{{...}}" is never substituted again.
     return _SLOT.sub(lambda m: values[m.group(1)], _template())

@@ -29,21 +29,30 @@ def chromium() -> str:
     pytest.skip("no chromium on PATH (Debian: apt-get install -y chromium)")
 
 
-def run_chromium(page: Path, profile: Path, *args: str) -> str:
-    """Open `page` in a fresh profile with `args`; returns stdout."""
-    command = [chromium(), *FLAGS, f"--user-data-dir={profile}", *args, page.as_uri()]
+def run_chromium(page: Path, profile: Path, *args: str, fragment: str = "") -> str:
+    """Open `page` (with `#fragment`) in a fresh profile with `args`; returns stdout."""
+    url = page.as_uri() + (f"#{fragment}" if fragment else "")
+    command = [chromium(), *FLAGS, f"--user-data-dir={profile}", *args, url]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
 
 
-def dump_dom(page: Path, profile: Path) -> str:
+def dump_dom(page: Path, profile: Path, *, width: int = 1200, fragment: str = "") -> str:
     # Virtual time lets the page's script run to completion before the DOM is printed.
-    return run_chromium(page, profile, "--virtual-time-budget=5000", "--dump-dom")
+    return run_chromium(
+        page, profile, f"--window-size={width},900", "--virtual-time-budget=5000", "--dump-dom",
+        fragment=fragment,
+    )  # fmt: skip
 
 
-def screenshot(page: Path, profile: Path, out: Path) -> bytes:
-    run_chromium(page, profile, "--window-size=1200,900", f"--screenshot={out}")
+def screenshot(
+    page: Path, profile: Path, out: Path, *, width: int = 1200, height: int = 900
+) -> bytes:
+    run_chromium(
+        page, profile, f"--window-size={width},{height}", "--virtual-time-budget=5000",
+        "--hide-scrollbars", f"--screenshot={out}",
+    )  # fmt: skip
     return out.read_bytes()
 
 

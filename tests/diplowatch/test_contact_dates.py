@@ -69,3 +69,18 @@ def test_actor_and_state_filters_take_what_a_person_types(seeded, typed: str) ->
     found = listed(seeded, "--actor", typed)
     assert {c["id"] for c in found} == {seeded.ids[1], seeded.ids[3]}
     assert {c["id"] for c in listed(seeded, "--state", "Turkey")} == {seeded.ids[0], seeded.ids[3]}
+
+
+@pytest.mark.parametrize("columns", [80, 100, 160])
+def test_the_list_fits_the_terminal_and_cuts_no_word(
+    seeded, undated, monkeypatch, columns: int
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("COLUMNS", str(columns))
+    output = seeded.run(contacts.command, ["list"]).output
+    assert max(len(line) for line in output.splitlines()) <= columns
+    words = output.split()
+    for place in ("Beijing", "New", "Delhi", "Ankara"):
+        assert place in words
+    for source in ("kremlin", "wire", "archive"):
+        assert any(w.strip(",") == source for w in words), source
+    assert ("evidence" in output) == (columns >= 140)
