@@ -144,7 +144,7 @@ def contacts_table(contacts: Iterable[dict], title: str | None = None, width: in
         evidence = (c.get("evidence") or [""])[0]
         rows.append([str(c["id"]), date_cell(c), kind, participants_text(c),
                      c.get("location") or "", ", ".join(sources), evidence])  # fmt: skip
-    column = list(zip(*rows, strict=True)) if rows else [[]] * 7
+    column: list[tuple[str, ...]] = list(zip(*rows, strict=True)) if rows else [()] * 7
     headers = ("id", "date", "kind", "participants", "location", "sources", "evidence")
     lines = [
         [h, *(line for cell in col for line in cell.split("\n"))]
