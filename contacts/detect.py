@@ -23,7 +23,7 @@ from contacts.model import Contact
 from contacts.normalize import person_key
 from contacts.resolve import Discourse, Party
 from contacts.sentences import Sentence, split_sentences
-from contacts.syntax import parse, person_mentions
+from contacts.syntax import parse, person_mentions, with_known_surnames
 from contacts.triggers import Trigger, find_triggers, has_contact_word
 
 if TYPE_CHECKING:
@@ -70,13 +70,16 @@ def detect_contacts(
     # Only sentences with a trigger word are parsed: the rest cost one regex each.
     candidates = [i for i, item in enumerate(analysed) if _needs_parse(*item)]
     parsed = parse([analysed[i][0].text for i in candidates])
-    surnames = _surnames(analysed)
     docs: dict[int, Doc] = {}
     for i, doc in zip(candidates, parsed, strict=True):
         sentence, triggers, mentions = analysed[i]
         triggers = parse_triggers(doc, triggers)
-        analysed[i] = (sentence, triggers, person_mentions(doc, mentions, lexicon, surnames))
+        analysed[i] = (sentence, triggers, person_mentions(doc, mentions, lexicon))
         docs[i] = doc
+    surnames = _surnames(analysed)
+    for i, doc in docs.items():
+        sentence, triggers, mentions = analysed[i]
+        analysed[i] = (sentence, triggers, with_known_surnames(doc, mentions, surnames))
     for _, _, mentions in analysed:
         discourse.lookahead.extend(
             discourse.resolve(m, published)[0] for m in mentions if m.kind == "person"

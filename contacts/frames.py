@@ -65,7 +65,7 @@ PARSE_TRIGGERS: dict[tuple[str, str], str] = {
 # Verbs whose object noun is the contact ("held talks", "ended a meeting"): its subject is a party.
 LIGHT_VERBS = frozenset(
     """hold have conduct begin end open start continue conclude resume renew make pay attend
-    wrap chair host join complete""".split()
+    wrap chair host join complete tell address brief give""".split()
 )
 # Prepositions that introduce the other party of a trigger.
 OBJECT_PREPOSITIONS = frozenset({"with", "between", "among", "to", "by", "from"})
@@ -94,6 +94,10 @@ _NP_DEPS = frozenset({"compound", "appos", "amod", "nmod", "flat", "det", "poss"
 _TITLE_WORDS = frozenset(
     """general secretary minister president premier chancellor king queen prince emir sheikh
     ambassador envoy governor mayor senator sens sen representative rep leader chairman""".split()
+)
+# Common nouns for one person's role, named further on ("the head of the mission, X, said").
+_ROLE_HEADS = frozenset(
+    "head chief leader envoy minister president secretary director chairman ambassador".split()
 )
 _PRONOUNS = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
 
@@ -410,7 +414,7 @@ def _governor_subjects(index: _Index, noun: Token) -> list[Mention]:
 def _subjects_of(index: _Index, verb: Token, depth: int = 0) -> list[Mention]:
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj") and child.tag_ not in ("WP", "WDT"):
-            found = index.phrase(child)
+            found = index.phrase(child) or _named_in(index, child)
             if found and not all(m.kind == "polity" for m in found):
                 return found
             # "Spain would invest ..., Zapatero said, after meeting Annan": the speaker met
@@ -425,6 +429,18 @@ def _subjects_of(index: _Index, verb: Token, depth: int = 0) -> list[Mention]:
         return _subjects_of(index, verb.head, depth + 1)
     if verb.dep_ in ("relcl", "acl"):
         return index.phrase(verb.head)
+    return []
+
+
+def _named_in(index: _Index, noun: Token) -> list[Mention]:
+    # "the head of the OSCE mission to Albania, Franz Vranitzky, said": a role noun whose
+    # person is named further inside its phrase.
+    if noun.lower_ not in _ROLE_HEADS:
+        return []
+    for token in noun.subtree:
+        mention = index.by_token.get(token.i)
+        if mention is not None and mention.kind == "person":
+            return [mention]
     return []
 
 

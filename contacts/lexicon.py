@@ -105,6 +105,13 @@ TITLE_STATES: dict[str, str] = {
     "external affairs minister": "IND",
     "minister of external affairs": "IND",
     "taoiseach": "IRL",
+    # Bare, these name one state's office in English-language news.
+    "secretary of state": "USA",
+    "chancellor of the exchequer": "GBR",
+    "foreign secretary": "GBR",
+    "home secretary": "GBR",
+    "state councilor": "CHN",
+    "state councillor": "CHN",
 }
 
 # Plural or collective nouns for unnamed parties acting for a state: "US officials".

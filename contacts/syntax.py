@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from contacts.lexicon import Lexicon, tokenize
+from contacts.lexicon import TITLE_STATES, Lexicon, tokenize
 from contacts.mentions import Mention
 from contacts.normalize import person_key
 
@@ -56,12 +56,7 @@ def parse(sentences: Sequence[str]) -> list[Doc]:
     return list(_nlp().pipe(sentences, batch_size=64))
 
 
-def person_mentions(
-    doc: Doc,
-    rule_mentions: list[Mention],
-    lexicon: Lexicon,
-    surnames: frozenset[str] = frozenset(),
-) -> list[Mention]:
+def person_mentions(doc: Doc, rule_mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """The sentence's mentions with spaCy's PERSON names added where the rules saw none.
 
     A rule mention inside a longer PERSON name gives way to it ("Miguel" + "Madrid" in "Miguel
@@ -104,9 +99,17 @@ def person_mentions(
             continue
         mentions = [m for m in mentions if m not in inside]
         mentions.append(Mention("person", start, end, name, state=_state_cue(ent, lexicon)))
-    mentions.extend(_known_surnames(doc, mentions, surnames))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def with_known_surnames(
+    doc: Doc, mentions: list[Mention], surnames: frozenset[str]
+) -> list[Mention]:
+    """The mentions with every capitalised word that is the family name of someone the text
+    names in full elsewhere ("Kufuor" after "John Agyekum Kufuor")."""
+    extra = _known_surnames(doc, mentions, surnames)
+    return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
 
 
 def _known_surnames(doc: Doc, mentions: list[Mention], surnames: frozenset[str]) -> list[Mention]:
@@ -168,7 +171,13 @@ def _is_known_word(name: str, lexicon: Lexicon) -> bool:
 
 
 def _state_cue(ent: Span, lexicon: Lexicon) -> str | None:
-    """The state a bare name is tied to by the parse: a modifier, a possessor, an apposition."""
+    """The state a bare name is tied to by the parse: a modifier, a possessor, an apposition,
+    or a title only one state uses ("Secretary of State Madeleine Albright")."""
+    doc = ent.doc
+    before = doc[max(0, ent.start - 4) : ent.start].text.lower()
+    for title, state in TITLE_STATES.items():
+        if before.endswith(title):
+            return state
     root = ent.root
     for token in _cue_tokens(root):
         if ent.start <= token.i < ent.end:
