@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from diplowatch.config import Config, load_config
-from diplowatch.db import Database, open_database
+
+if TYPE_CHECKING:  # the store's imports are for commands that open it, not for every command
+    from diplowatch.db import Database
 
 
 class UserError(click.ClickException):
@@ -38,6 +40,8 @@ class AppContext:
 
     def database(self, *, migrate: bool = True) -> Database:
         if self._database is None:
+            from diplowatch.db import open_database
+
             self._database = open_database(self.config.database_url, migrate=migrate)
         return self._database
 

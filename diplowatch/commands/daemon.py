@@ -7,10 +7,6 @@ import logging
 import click
 
 from diplowatch.context import AppContext, UserError, pass_app
-from diplowatch.crawling import configured_sources
-from diplowatch.daemon import Daemon, DaemonOptions, http_app
-from diplowatch.logs import setup_logging
-from diplowatch.schedules import ScheduleError, parse_schedule
 
 log = logging.getLogger("diplowatch.daemon")
 
@@ -22,6 +18,12 @@ def command(app: AppContext, no_http: bool) -> None:
     """Run until stopped (SIGTERM, Ctrl-C): each source's crawl on its schedule, the alert
     delivery worker, housekeeping, and GET /healthz and /metrics on api.host:api.port (with the
     API when daemon.serve_api is true). See deploy/ for a systemd unit."""
+    # Imported here: FastAPI, uvicorn and APScheduler are for running it, not for its --help.
+    from diplowatch.crawling import configured_sources
+    from diplowatch.daemon import Daemon, DaemonOptions, http_app
+    from diplowatch.logs import setup_logging
+    from diplowatch.schedules import ScheduleError, parse_schedule
+
     setup_logging(app.log_format)
     config = app.config
     sources = configured_sources(config)

@@ -6,7 +6,6 @@ import logging
 
 import click
 
-from diplowatch.api.server import make_server
 from diplowatch.context import AppContext, pass_app
 
 
@@ -18,6 +17,8 @@ from diplowatch.context import AppContext, pass_app
 @pass_app
 def command(app: AppContext, host: str | None, port: int | None) -> None:
     """Serve the HTTP API (subscriptions, contacts, sources) until interrupted."""
+    from diplowatch.api.server import make_server  # FastAPI: for serving, not for --help
+
     if not logging.getLogger().handlers:
         logging.basicConfig(
             level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"

@@ -1,4 +1,5 @@
-"""`diplowatch db` through the real console script, on SQLite and PostgreSQL."""
+"""The command line: `diplowatch db` through the real console script (SQLite and PostgreSQL),
+one-line errors, every command's help, and a `--help` that loads nothing heavy."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
+import pytest
 from sqlalchemy import inspect
 
 import store
@@ -74,3 +77,41 @@ def test_every_command_has_help() -> None:
         result = runner.invoke(cli, [*path, "--help"])
         assert result.exit_code == 0, (path, result.output)
         assert "Usage:" in result.output
+
+
+def test_the_command_list_says_what_each_command_says_of_itself() -> None:
+    from diplowatch.cli import COMMANDS, cli
+
+    for name in COMMANDS:
+        command = cli.get_command(click.Context(cli), name)
+        assert command is not None, name
+        listed = click.Command(name, help=COMMANDS[name][1])
+        for limit in (45, 200):
+            assert listed.get_short_help_str(limit) == command.get_short_help_str(limit), name
+
+
+# What a command imports to run, never to print its help: the store, Scrapy, the extractor,
+# the API's web stack, the scheduler and the NLP models.
+HEAVY = ("sqlalchemy", "alembic", "scrapy", "twisted", "trafilatura", "fastapi", "uvicorn",
+         "pydantic", "apscheduler", "spacy")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "args", [["--help"], ["--version"], ["daemon", "--help"], ["serve", "--help"]]
+)
+def test_help_loads_nothing_heavy(args: list[str]) -> None:
+    probe = (
+        "import sys\n"
+        "from diplowatch.cli import main\n"
+        "try:\n"
+        f"    main({args!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Usage:" in result.stdout or "version" in result.stdout
+    assert result.stderr.strip() == "", f"loaded for {args}: {result.stderr.strip()}"
