@@ -57,6 +57,7 @@ def write_config(
     schedule: str = "every 2s",
     port: int | None = None,
     serve_api: bool = False,
+    download_timeout: float = 10.0,
     extra: str = "",
 ) -> Path:
     """A config with one source per feed (name -> URL), fast crawling, private webhooks allowed."""
@@ -71,7 +72,7 @@ use_default_sources = false
 download_delay = 0.0
 autothrottle = false
 retry_times = 0
-download_timeout = 10.0
+download_timeout = {download_timeout}
 obey_robots = false
 [alerts]
 allow_private_targets = true

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 from pathlib import Path
 
@@ -94,25 +95,29 @@ def _metric(text: str, name: str) -> float:
     return total
 
 
-def slow_story(site: NewsSite) -> None:
-    """List /news/slow (it answers after site.slow_seconds) in the desk feed."""
+def held_story(site: NewsSite) -> threading.Event:
+    """List /news/slow in the desk feed, held: it answers once the returned event is set."""
+    site.slow_seconds = 0.0
     page = site.pages["/news/slow"]
     site._add(Story("/news/slow", "desk", page.title, page.paragraphs, page.published))
+    return site.hold("/news/slow")
 
 
 def test_sigterm_mid_crawl_exits_zero_within_30s(tmp_path: Path, news_site: NewsSite) -> None:
-    news_site.slow_seconds = 20.0
     news_site.add_story("desk", *STORIES[2])
-    slow_story(news_site)
+    release = held_story(news_site)
     db = Db(sqlite_url(tmp_path))
     db.migrate()
-    daemon = start(tmp_path, news_site, log_format="json", schedule="every 1h")
+    daemon = start(
+        tmp_path, news_site, log_format="json", schedule="every 1h", download_timeout=300.0
+    )
     try:
-        wait_until(lambda: news_site.hits["/news/slow"] >= 1, 60, "the slow page", daemon)
+        wait_until(lambda: news_site.hits["/news/slow"] >= 1, 120, "the held page", daemon)
         started = time.monotonic()
         code = daemon.terminate(timeout=40)
         elapsed = time.monotonic() - started
     finally:
+        release.set()
         daemon.cleanup()
         db.dispose()
     assert code == 0, daemon.log()[-4000:]
@@ -128,25 +133,25 @@ def test_sigterm_mid_crawl_exits_zero_within_30s(tmp_path: Path, news_site: News
 def test_sigkill_mid_crawl_then_restart_loses_nothing_doubles_nothing(
     tmp_path: Path, news_site: NewsSite, receiver: Receiver
 ) -> None:
-    news_site.slow_seconds = 8.0
     for story in STORIES[:2]:
         news_site.add_story("desk", *story)
-    slow_story(news_site)
+    release = held_story(news_site)
     db = Db(sqlite_url(tmp_path))
     db.migrate()
     db.subscribe(receiver.url)
-    daemon = start(tmp_path, news_site, schedule="every 3s")
+    daemon = start(tmp_path, news_site, schedule="every 3s", download_timeout=300.0)
     try:
-        # Mid-crawl: the fast articles are stored, the slow page is being fetched.
+        # Mid-crawl: the other articles are stored, the held page is being fetched.
         wait_until(
             lambda: news_site.hits["/news/slow"] >= 1 and db.count(Article) >= 2,
-            60,
+            120,
             "the first crawl to be half done",
             daemon,
         )
         daemon.kill_group()  # the daemon and its crawl child, at once
     finally:
         daemon.cleanup()
+        release.set()  # the restarted daemon's crawl gets the page at once
     stored_before = set(db.articles())
     news_site.add_story("desk", *STORIES[3])  # published while nothing runs
 

@@ -21,6 +21,8 @@ Broken cases (listed in the "broken" section's feed, and in BROKEN_PATHS):
     generated while sending), /news/report.pdf (a PDF served as text/html),
     /news/slow (answers after `slow_seconds`), /private/secret-talks (robots.txt disallows),
     /feeds/invalid.rss (malformed XML).
+Any path can be held: `site.hold(path)` makes its requests wait until the test releases them,
+so a test can look at a crawl in the middle of a fetch for as long as it needs to.
 """
 
 from __future__ import annotations
@@ -69,6 +71,10 @@ BROKEN_PATHS = [
 ]
 
 
+# The longest a held request waits (a bound for a broken test, not a duration any test needs).
+HOLD_LIMIT = 300.0
+
+
 class NewsSite:
     """The site's content and its HTTP server. Safe to mutate while it serves."""
 
@@ -84,6 +90,7 @@ class NewsSite:
         self.hits: Counter[str] = Counter()
         self.hit_times: defaultdict[str, list[float]] = defaultdict(list)
         self.request_headers: defaultdict[str, list[dict[str, str]]] = defaultdict(list)
+        self.held: dict[str, threading.Event] = {}
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
         self._base: str | None = None
@@ -248,6 +255,13 @@ class NewsSite:
         discovery = ("/feeds/", "/sitemap", "/section/", "/robots.txt")
         return sum(n for path, n in self.hits.items() if not path.startswith(discovery))
 
+    def hold(self, path: str) -> threading.Event:
+        """Requests for `path` wait, once counted in `hits`, until the returned event is set;
+        HOLD_LIMIT bounds the wait, so a test that fails before releasing cannot hang."""
+        gate = threading.Event()
+        self.held[path] = gate
+        return gate
+
     def _count(self, path: str, headers: dict[str, str]) -> int:
         with self._lock:
             self.hits[path] += 1
@@ -304,6 +318,9 @@ class _Handler(BaseHTTPRequestHandler):
         site = self.site
         path = urlsplit(self.path).path
         hit = site._count(path, dict(self.headers.items()))
+        gate = site.held.get(path)
+        if gate is not None:
+            gate.wait(HOLD_LIMIT)
         if path == "/robots.txt":
             return self._send(200, "text/plain", b"User-agent: *\nDisallow: /private/\n")
         document = site.document(path)

@@ -61,14 +61,16 @@ def test_run_crawls_due_sources_delivers_then_waits_for_next_slot(
 def test_two_runs_at_once_one_runs_one_says_lock_held(
     tmp_path: Path, database_url: str, news_site: NewsSite
 ) -> None:
-    news_site.slow_seconds = 6.0
+    news_site.slow_seconds = 0.0
     page = news_site.pages["/news/slow"]
     news_site._add(Story("/news/slow", "desk", page.title, page.paragraphs, page.published))
+    release = news_site.hold("/news/slow")  # the first run waits there until told
     db = Db(database_url)
     db.migrate()
     config = write_config(
-        tmp_path / "c.toml", database_url, {"desk": news_site.url("/feeds/desk.rss")}
-    )
+        tmp_path / "c.toml", database_url, {"desk": news_site.url("/feeds/desk.rss")},
+        download_timeout=300.0,  # the held page answers when the test says, however late
+    )  # fmt: skip
     first = subprocess.Popen(
         cli_command(config, "run"),
         stdout=subprocess.PIPE,
@@ -77,8 +79,8 @@ def test_two_runs_at_once_one_runs_one_says_lock_held(
         env=clean_env(),
     )
     try:
-        # The first run is mid-crawl (waiting for the slow page) and holds its locks.
-        wait_until(lambda: news_site.hits["/news/slow"] >= 1, 60, "the first run's crawl")
+        # The first run is mid-crawl (waiting for the held page) and holds its locks.
+        wait_until(lambda: news_site.hits["/news/slow"] >= 1, 120, "the first run's crawl")
         second = run(config)
         assert second.returncode == 0, second.stderr
         # No lock over whole runs: the second run skips the source being crawled.
@@ -87,8 +89,10 @@ def test_two_runs_at_once_one_runs_one_says_lock_held(
         named = run(config, "--source", "desk")
         assert named.returncode == 0, named.stderr
         assert "desk being crawled by another process" in named.stderr
-        _, err = first.communicate(timeout=60)
+        release.set()
+        _, err = first.communicate(timeout=120)
     finally:
+        release.set()
         if first.poll() is None:
             first.kill()
         db.dispose()
