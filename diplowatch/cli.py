@@ -14,6 +14,7 @@ import click
 
 from diplowatch.config import ConfigError
 from diplowatch.context import AppContext, UserError
+from diplowatch.examples import EXAMPLES, with_example
 
 # Command name -> (module under diplowatch.commands exposing `command`, the command's summary as
 # `--help` lists it). Modules are imported when their command runs, so `diplowatch run` (started by
@@ -48,7 +49,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "subscriptions": (
         "subscriptions",
-        "Alert subscriptions: add (webhook or e-mail, with filters), list, remove, test.",
+        "Alert subscriptions: add (webhook, e-mail or Apprise, with filters), list, remove, test.",
     ),
     "deliveries": (
         "deliveries",
@@ -73,7 +74,7 @@ class LazyGroup(click.Group):
             return None
         module, _ = COMMANDS[name]
         command: click.Command = importlib.import_module(f"diplowatch.commands.{module}").command
-        return command
+        return with_example(command, name)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # click's own listing, from the table instead of from every imported command.
@@ -86,7 +87,11 @@ class LazyGroup(click.Group):
             formatter.write_dl(rows)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=f"\b\nExample:\n  {EXAMPLES['']}",
+)
 @click.option(
     "--config",
     "config_path",

@@ -26,6 +26,7 @@ from diplowatch.config import Config, SourceConfig
 from diplowatch.db import Database
 from diplowatch.delivery import PassReport
 from diplowatch.detection import DetectionPool, InlineDetection
+from diplowatch.listing import plural
 from diplowatch.locks import HeldLock, try_lock
 from diplowatch.pipeline import StoreSink, kb_detector
 from diplowatch.schedules import ScheduleError, parse_schedule
@@ -211,8 +212,10 @@ class RunSummary:
                 s = self.report.stats.get(name)
                 if s is not None:
                     parts.append(
-                        f"{name}: {s.pages_fetched} pages, {s.new_articles} new articles, "
-                        f"{self.report.new_contacts.get(name, 0)} new contacts, {s.errors} errors"
+                        f"{name}: {plural(s.pages_fetched, 'page')}, "
+                        f"{plural(s.new_articles, 'new article')}, "
+                        f"{plural(self.report.new_contacts.get(name, 0), 'new contact')}, "
+                        f"{plural(s.errors, 'error')}"
                     )
         if self.not_due:
             parts.append(f"not due: {', '.join(self.not_due)}")

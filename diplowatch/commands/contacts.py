@@ -184,12 +184,7 @@ def contacts_table(contacts: Iterable[dict], title: str | None = None, width: in
 
 @click.group("contacts")
 def command() -> None:
-    """Stored contacts: list, show one, export.
-
-    \b
-    Example:
-      diplowatch contacts list --actor Putin --since 2024-01-01
-    """
+    """Stored contacts: list, show one, export."""
 
 
 @command.command("list")
@@ -208,10 +203,6 @@ def list_command(app: AppContext, limit: int, as_json: bool, **filters: object) 
 
     A contact whose text gave no date shows "not given" and the day its first report was
     published; --since/--until use that day for it (never the day it was crawled).
-
-    \b
-    Example:
-      diplowatch contacts list --state RUS --type call --limit 20
     """
     query = build_query(**filters, limit=limit)  # type: ignore[arg-type]
     query.order = "date"
@@ -232,12 +223,7 @@ def list_command(app: AppContext, limit: int, as_json: bool, **filters: object) 
 @click.option("--json", "as_json", is_flag=True, help="Print the contact as JSON.")
 @pass_app
 def show_command(app: AppContext, contact_id: int, as_json: bool) -> None:
-    """Everything about one contact: participants, offices, evidence, articles.
-
-    \b
-    Example:
-      diplowatch contacts show 42
-    """
+    """Everything about one contact: participants, offices, evidence, articles."""
     with app.database().sessions() as session:
         stored = get_contact(session, contact_id)
         if stored is None:
@@ -293,12 +279,7 @@ def print_contact(console: Console, c: dict) -> None:
 def export_command(
     app: AppContext, fmt: str, out: Path | None, limit: int, **filters: object
 ) -> None:
-    """Export contacts as CSV, JSON, JSON Lines, or PLOVER event records (JSON Lines).
-
-    \b
-    Example:
-      diplowatch contacts export --format csv --since 2024-01-01 --out contacts.csv
-    """
+    """Export contacts as CSV, JSON, JSON Lines, or PLOVER event records (JSON Lines)."""
     query = build_query(**filters, limit=limit)  # type: ignore[arg-type]
     contacts = iter_contact_dicts(app.database().sessions, query)
     skipped: dict[str, int] = {}

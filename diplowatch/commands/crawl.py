@@ -16,7 +16,7 @@ from diplowatch.progress import crawl_progress, stats_table
 def command(app: AppContext, names: tuple[str, ...]) -> None:
     """Crawl sources once: new articles, their contacts, and queued alerts go to the store.
 
-    Alerts are sent by `diplowatch run`, `diplowatch deliver` or the daemon.
+    Alerts are sent by `diplowatch run`, `diplowatch deliveries run` or the daemon.
     """
     try:
         sources = select_sources(app.config, list(names))

@@ -9,6 +9,7 @@ import click
 
 from diplowatch.context import AppContext, UserError, pass_app
 from diplowatch.delivery import deliver_until_idle, run_worker, worker_settings
+from diplowatch.listing import json_option, print_rows
 from store import repository as repo
 
 STATUSES = ("pending", "sending", "sent", "dead")
@@ -22,36 +23,47 @@ def command() -> None:
 @command.command("list")
 @click.option("--status", type=click.Choice(STATUSES), help="Only deliveries in this state.")
 @click.option("--limit", type=click.IntRange(1, 10_000), default=100, show_default=True)
+@json_option
 @pass_app
-def list_deliveries(app: AppContext, status: str | None, limit: int) -> None:
+def list_deliveries(app: AppContext, status: str | None, limit: int, as_json: bool) -> None:
     """List deliveries, newest first: id, subscription, contact, event, state, attempts, error."""
     with app.database().sessions() as session:
-        rows = repo.list_deliveries(session, status=status, limit=limit)
-        lines = []
-        for d in rows:
-            when = ""
+        rows = []
+        for d in repo.list_deliveries(session, status=status, limit=limit):
+            when = None
             if d.status == "pending":
-                when = f"next {d.next_attempt_at.isoformat(timespec='seconds')}"
+                when = f"next {d.next_attempt_at:%Y-%m-%d %H:%M}"
             elif d.delivered_at:
-                when = f"at {d.delivered_at.isoformat(timespec='seconds')}"
-            lines.append(
-                "\t".join(
-                    [
-                        str(d.id),
-                        f"sub {d.subscription_id} {d.subscription.channel}",
-                        f"contact {d.contact_id}",
-                        d.event,
-                        d.status,
-                        f"{d.attempts} attempt(s)",
-                        when,
-                        d.last_error or "",
-                    ]
-                ).rstrip()
+                when = f"sent {d.delivered_at:%Y-%m-%d %H:%M}"
+            rows.append(
+                {
+                    "id": d.id,
+                    "sub": d.subscription_id,
+                    "channel": d.subscription.channel,
+                    "contact": d.contact_id,
+                    "event": d.event,
+                    "status": d.status,
+                    "attempts": d.attempts,
+                    "when": when,
+                    "error": d.last_error,
+                }
             )
-    if not lines:
-        click.echo("no deliveries" + (f" with status {status}" if status else ""), err=True)
-    for line in lines:
-        click.echo(line)
+    print_rows(
+        rows,
+        (
+            "id",
+            "sub",
+            "channel",
+            "contact",
+            "event",
+            "status",
+            "attempts",
+            "when",
+            "error",
+        ),
+        as_json=as_json,
+        empty="no deliveries" + (f" with status {status}" if status else ""),
+    )
 
 
 @command.command("retry")

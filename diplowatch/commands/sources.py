@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from diplowatch.context import AppContext, pass_app
 from diplowatch.crawling import configured_sources
+from diplowatch.listing import json_option, plural, print_rows
 from diplowatch.run_summary import cause_of, split_error
 from store import repository as repo
 from store.models import CrawlRun
@@ -20,27 +19,40 @@ def command() -> None:
 
 @command.command("list")
 @click.option("--urls", is_flag=True, help="Show every discovery URL.")
+@json_option
 @pass_app
-def list_sources(app: AppContext, urls: bool) -> None:
+def list_sources(app: AppContext, urls: bool, as_json: bool) -> None:
     """List the sources (shipped defaults and the config's) with their schedule and last crawl."""
     database = app.database()
     with database.sessions() as session:
         runs = repo.last_crawl_runs(session)
-    table = Table()
-    for column in ("name", "schedule", "discovery", "last crawl", "status", "last error"):
-        table.add_column(column, overflow="fold")
+    rows = []
     for spec in configured_sources(app.config):
         found = [("feed", spec.feeds), ("sitemap", spec.sitemaps), ("listing", spec.listings)]
-        if urls:
+        if as_json:
+            discovery: object = {f"{kind}s": list(group) for kind, group in found}
+        elif urls:
             discovery = "\n".join(url for _, group in found for url in group)
         else:
-            discovery = ", ".join(f"{len(group)} {kind}" for kind, group in found if group)
+            discovery = ", ".join(plural(len(group), kind) for kind, group in found if group)
         run = runs.get(spec.name)
-        when = run.started_at.strftime("%Y-%m-%d %H:%M") if run else "never"
-        table.add_row(
-            spec.name, spec.schedule, discovery, when, run.status if run else "", last_error(run)
+        when = run.started_at.strftime("%Y-%m-%d %H:%M") if run else None
+        rows.append(
+            {
+                "name": spec.name,
+                "schedule": spec.schedule,
+                "discovery": discovery,
+                "last crawl": when if when or as_json else "never",
+                "status": run.status if run else None,
+                "last error": last_error(run) or None,
+            }
         )
-    Console().print(table)
+    print_rows(
+        rows,
+        ("name", "schedule", "discovery", "last crawl", "status", "last error"),
+        as_json=as_json,
+        empty="no sources: use_default_sources is off and the config has none",
+    )
 
 
 def last_error(run: CrawlRun | None) -> str:

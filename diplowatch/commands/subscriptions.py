@@ -10,13 +10,14 @@ from alerts.apprise_channel import check_apprise_url
 from alerts.filters import CONTACT_TYPES, STATUSES
 from alerts.webhooks import new_secret
 from diplowatch.context import AppContext, UserError, pass_app
+from diplowatch.listing import json_option, print_rows
 from diplowatch.subscription_filters import default_kb, known_sources, resolve_filters
 from store import repository as repo
 
 
 @click.group("subscriptions")
 def command() -> None:
-    """Alert subscriptions: add (webhook or e-mail, with filters), list, remove, test."""
+    """Alert subscriptions: add (webhook, e-mail or Apprise, with filters), list, remove, test."""
 
 
 @command.command("add")
@@ -127,28 +128,29 @@ def add(
 
 
 @command.command("list")
+@json_option
 @pass_app
-def list_subscriptions(app: AppContext) -> None:
+def list_subscriptions(app: AppContext, as_json: bool) -> None:
     """List every subscription: id, channel, target, filters, mode, state."""
     with app.database().sessions() as session:
-        rows = repo.list_subscriptions(session)
-        lines = [
-            "\t".join(
-                [
-                    str(s.id),
-                    s.channel,
-                    s.target,
-                    describe_filters(s.filters or {}),
-                    s.mode,
-                    "active" if s.active else f"disabled: {s.disabled_reason or '?'}",
-                ]
-            )
-            for s in rows
+        rows = [
+            {
+                "id": s.id,
+                "channel": s.channel,
+                "target": s.target,
+                "filters": s.filters or {} if as_json else describe_filters(s.filters or {}),
+                "mode": s.mode,
+                "events": list(s.events or ["contact.created"]),
+                "state": "active" if s.active else f"disabled: {s.disabled_reason or '?'}",
+            }
+            for s in repo.list_subscriptions(session)
         ]
-    if not lines:
-        click.echo("no subscriptions; add one with `diplowatch subscriptions add`", err=True)
-    for line in lines:
-        click.echo(line)
+    print_rows(
+        rows,
+        ("id", "channel", "target", "filters", "mode", "state"),
+        as_json=as_json,
+        empty="no subscriptions; add one with `diplowatch subscriptions add`",
+    )
 
 
 @command.command("remove")

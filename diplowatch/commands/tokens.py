@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from diplowatch.context import AppContext, UserError, pass_app
+from diplowatch.listing import json_option, print_rows
 from diplowatch.tokens import create_token
 from store import repository as repo
 
@@ -32,21 +33,29 @@ def create(app: AppContext, name: str) -> None:
 
 
 @command.command("list")
+@json_option
 @pass_app
-def list_tokens(app: AppContext) -> None:
-    """List tokens: id, name, created, last used, revoked (never the token itself)."""
+def list_tokens(app: AppContext, as_json: bool) -> None:
+    """List tokens: id, name, created, last used, state (never the token itself)."""
     with app.database().sessions() as session:
-        tokens = repo.list_api_tokens(session)
-    if not tokens:
-        click.echo("no tokens; create one with `diplowatch tokens create --name NAME`", err=True)
-        return
-    for token in tokens:
-        used = token.last_used_at.isoformat(timespec="seconds") if token.last_used_at else "never"
-        state = "revoked" if token.revoked else "active"
-        click.echo(
-            f"{token.id}\t{token.name}\tcreated {token.created_at.isoformat(timespec='seconds')}"
-            f"\tlast used {used}\t{state}"
-        )
+        rows = [
+            {
+                "id": token.id,
+                "name": token.name,
+                "created": token.created_at.isoformat(timespec="seconds"),
+                "last_used": token.last_used_at.isoformat(timespec="seconds")
+                if token.last_used_at
+                else None,
+                "state": "revoked" if token.revoked else "active",
+            }
+            for token in repo.list_api_tokens(session)
+        ]
+    print_rows(
+        rows,
+        ("id", "name", "created", "last_used", "state"),
+        as_json=as_json,
+        empty="no tokens; create one with `diplowatch tokens create --name NAME`",
+    )
 
 
 @command.command("revoke")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -67,7 +68,9 @@ def test_add_webhook_prints_the_secret_once_and_stores_canonical_filters(
     }
     listing = run(env, "subscriptions", "list")
     assert listing.exit_code == 0 and secret not in listing.output
-    assert "1\twebhook\thttps://hooks.example.org/in\t" in listing.stdout
+    assert listing.stdout.split()[:3] == ["id", "channel", "target"]
+    (listed,) = json.loads(run(env, "subscriptions", "list", "--json").stdout)
+    assert listed["target"] == "https://hooks.example.org/in" and secret not in json.dumps(listed)
 
 
 def test_add_email(env: dict[str, str], database: Database) -> None:
@@ -154,9 +157,11 @@ def test_deliveries_list_retry_and_run_once(
     with database.sessions.begin() as session:  # a delivery that used up its schedule
         (row,) = repo.claim_due_deliveries(session, limit=5, lease=timedelta(seconds=60))
         repo.mark_delivery_failed(session, row, "HTTP 500 Internal Server Error", None)
-    dead = run(env, "deliveries", "list", "--status", "dead")
-    assert dead.stdout.startswith(f"{row.id}\tsub 1 webhook\tcontact ")
-    assert "dead\t1 attempt(s)" in dead.stdout and "HTTP 500" in dead.stdout
+    (dead,) = json.loads(run(env, "deliveries", "list", "--status", "dead", "--json").stdout)
+    assert (dead["id"], dead["sub"], dead["channel"]) == (row.id, 1, "webhook")
+    assert dead["status"] == "dead" and dead["attempts"] == 1 and "HTTP 500" in dead["error"]
+    table = run(env, "deliveries", "list", "--status", "dead").stdout
+    assert table.split()[:3] == ["id", "sub", "channel"] and "HTTP 500" in table
     assert run(env, "deliveries", "list", "--status", "sent").stdout == ""
 
     assert run(env, "deliveries", "retry").exit_code == 2
@@ -166,8 +171,8 @@ def test_deliveries_list_retry_and_run_once(
     once = run(env, "deliveries", "run", "--once")
     assert once.exit_code == 0 and "1 sent, 0 failed" in once.stderr
     assert receiver.ids() == [row.message_id]
-    sent = run(env, "deliveries", "list", "--status", "sent")
-    assert sent.stdout.startswith(f"{row.id}\t")
+    sent = json.loads(run(env, "deliveries", "list", "--status", "sent", "--json").stdout)
+    assert [d["id"] for d in sent] == [row.id]
     not_retryable = run(env, "deliveries", "retry", str(row.id))
     assert not_retryable.exit_code == 2 and "is sent" in not_retryable.stderr
     assert (
