@@ -18,7 +18,9 @@ import base64
 import binascii
 import http.client
 import secrets as random_secrets
+import socket
 import ssl
+import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -95,10 +97,13 @@ def send_webhook(
     """POST `body` (JSON) to `url`, signed with every secret in `secrets`. Never raises for
     network or receiver trouble: the SendResult says what happened, in one line.
 
-    `timeout` bounds connecting, and then each wait for the receiver; `timestamp` defaults to
-    now (the receiver checks it is within a few minutes). `ssl_context` replaces the default
-    verifying context (for a private CA); certificates are always checked against the host name.
+    `timeout` bounds the whole request, from connecting to the last byte of the answer: a
+    receiver that drips its headers a byte at a time is cut off when it runs out. `timestamp`
+    defaults to now (the receiver checks it is within a few minutes). `ssl_context` replaces the
+    default verifying context (for a private CA); certificates are always checked against the
+    host name.
     """
+    deadline = time.monotonic() + timeout
     try:
         target = parse_target(url)
         headers = webhook_headers(
@@ -112,21 +117,48 @@ def send_webhook(
     except TargetUnreachable as exc:
         return SendResult(ok=False, error=str(exc))
 
+    too_slow = SendResult(ok=False, error=f"no answer from {target.host} within {timeout:g} s")
+    left = deadline - time.monotonic()
+    if left <= 0:
+        sock.close()
+        return too_slow
+    sock.settimeout(left)
     conn_class = (
         http.client.HTTPSConnection if target.scheme == "https" else http.client.HTTPConnection
     )
-    conn = conn_class(target.host, target.port, timeout=timeout)
+    conn = conn_class(target.host, target.port, timeout=left)
     conn.sock = sock  # already connected to the checked address: http.client must not reconnect
+    # A socket timeout bounds each read, not the request: at the deadline the socket is shut
+    # down under the reading thread, which then fails at once.
+    expired = threading.Event()
+    watchdog = threading.Timer(left, _cut, (sock, expired))
+    watchdog.daemon = True
+    watchdog.start()
     try:
         conn.request("POST", target.path, body=body, headers=headers)
         response = conn.getresponse()
+        if expired.is_set():
+            return too_slow
         return interpret_response(response.status, response.reason, response.getheader)
     except TimeoutError:
-        return SendResult(ok=False, error=f"no answer from {target.host} within {timeout:g} s")
+        return too_slow
     except (http.client.HTTPException, OSError) as exc:
+        if expired.is_set():
+            return too_slow
         return SendResult(ok=False, error=_describe_failure(exc, target.host))
     finally:
+        watchdog.cancel()
         conn.close()
+
+
+def _cut(sock: socket.socket, expired: threading.Event) -> None:
+    expired.set()
+    try:
+        # The plain socket's shutdown, also for TLS: the SSL layer must not be unwrapped from
+        # another thread.
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+    except OSError:  # already closed: the send finished as the deadline came
+        pass
 
 
 def interpret_response(status: int, reason: str, header: Callable[[str], str | None]) -> SendResult:

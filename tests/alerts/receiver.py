@@ -3,6 +3,7 @@ answers with scripted responses (status, headers, delay), 204 once the script ru
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections import deque
@@ -104,3 +105,58 @@ class Receiver:
         self._stop.set()
         self.server.shutdown()
         self.server.server_close()
+
+
+class DrippingReceiver:
+    """A hostile receiver: reads the request, then sends its answer's headers one byte every
+    `every` seconds, for ever (until the test ends). `requests` is set once a request arrived;
+    `open_connections` counts those it is still dripping into. After `give_up` seconds it closes
+    the connection, so a sender without a deadline fails a test instead of hanging it."""
+
+    def __init__(self, every: float = 0.2, give_up: float = 30.0) -> None:
+        self.every = every
+        self.give_up = give_up
+        self.requests = threading.Event()
+        self.open_connections = 0
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/hook"
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self._listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._drip, args=(conn,), daemon=True).start()
+
+    def _drip(self, conn: socket.socket) -> None:
+        with self._lock:
+            self.open_connections += 1
+        try:
+            conn.recv(65536)
+            self.requests.set()
+            conn.sendall(b"HTTP/1.1 200 OK\r\nX-Drip: ")
+            ends = time.monotonic() + self.give_up
+            while not self._stop.wait(self.every) and time.monotonic() < ends:
+                conn.sendall(b"a")
+        except OSError:
+            pass  # the sender gave up, as it should
+        finally:
+            conn.close()
+            with self._lock:
+                self.open_connections -= 1
+
+    def __enter__(self) -> DrippingReceiver:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._listener.close()

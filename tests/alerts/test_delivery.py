@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 import socket
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
@@ -18,9 +19,9 @@ from alerts.retry import MAX_ATTEMPTS
 from alerts.webhooks import new_secret
 from contacts import Participant
 from diplowatch.db import Database
-from diplowatch.delivery import WorkerSettings, deliver_due, digest_due
+from diplowatch.delivery import WorkerSettings, deliver_due, digest_due, run_worker
 from store import repository as repo
-from tests.alerts.receiver import Receiver, Reply
+from tests.alerts.receiver import DrippingReceiver, Receiver, Reply
 from tests.alerts.store_support import (
     MODI,
     PUTIN,
@@ -286,3 +287,50 @@ def drain(database: Database, worker: WorkerSettings) -> int:
     while (report := deliver_due(database, worker)).claimed:
         sent += report.sent
     return sent
+
+
+def test_a_stuck_receiver_does_not_hold_back_other_subscribers(
+    database: Database, receiver: Receiver
+) -> None:
+    stop = threading.Event()
+    worker = threading.Thread(
+        target=run_worker,
+        args=(database, settings(webhook_timeout=20.0, interval=0.05), stop),
+        daemon=True,
+    )
+    try:
+        with DrippingReceiver(every=0.2) as stuck:
+            subscribe(database, stuck.url, secret=new_secret())
+            subscribe(database, receiver.url, secret=new_secret())
+            save_contact(database, [PUTIN, XI])
+            worker.start()
+            assert receiver.wait_for(1), "the healthy subscriber waited for the stuck one"
+            assert stuck.requests.wait(10)
+            # A contact found while the stuck send is still in flight goes out at once too.
+            save_contact(database, [PUTIN, MODI])
+            assert receiver.wait_for(2, timeout=10), "a later alert waited for the stuck send"
+            assert stuck.open_connections >= 1  # the stuck send is still going on
+    finally:  # the stuck receiver has hung up by now: the worker's last send ends at once
+        stop.set()
+        worker.join(30)
+    assert not worker.is_alive()
+
+
+def test_each_job_is_leased_for_its_own_channel(database: Database) -> None:
+    subscribe(database, "http://127.0.0.1:9/hook", secret=new_secret())
+    subscribe(database, "alerts@example.org", channel="email")
+    save_contact(database, [PUTIN, XI])
+    clock = Clock()
+    smtp = SmtpSettings("127.0.0.1", 1, None, None, "none", "a@example.org", 30.0)
+    worker = settings(clock, webhook_timeout=10.0, smtp=smtp)
+    with database.sessions.begin() as session:
+        claimed = repo.claim_due_deliveries(
+            session,
+            limit=10,
+            lease=lambda d: worker.lease_for(d.subscription.channel),
+            now=clock.now,
+        )
+        leases = {d.subscription.channel: d.lease_until - clock.now for d in claimed}
+    # A webhook has a 10 s deadline: a crashed worker's webhooks come back after 15 s, not 7 min.
+    assert leases["webhook"] == timedelta(seconds=15)
+    assert leases["email"] > timedelta(seconds=30 * 5)

@@ -8,6 +8,7 @@ import json
 import socket
 import ssl
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -18,7 +19,7 @@ from standardwebhooks import Webhook, WebhookVerificationError
 
 from alerts.events import build_event
 from alerts.webhooks import new_secret, parse_retry_after, send_webhook, sign
-from tests.alerts.receiver import Receiver, Reply
+from tests.alerts.receiver import DrippingReceiver, Receiver, Reply
 
 BODY = b'{"type":"test","data":{}}'
 
@@ -132,6 +133,18 @@ def test_slow_receiver_times_out(receiver: Receiver) -> None:
     result = send(receiver.url, [new_secret()], timeout=0.3)
     assert not result.ok and result.status is None
     assert result.error == "no answer from 127.0.0.1 within 0.3 s"
+
+
+def test_a_receiver_dripping_its_answer_is_cut_off_at_the_timeout() -> None:
+    # A byte every 0.2 s never trips a per-read timeout; only a deadline for the whole
+    # request ends it.
+    with DrippingReceiver(every=0.2) as dripping:
+        started = time.monotonic()
+        result = send(dripping.url, [new_secret()], timeout=1.0)
+        elapsed = time.monotonic() - started
+    assert not result.ok and not result.permanent
+    assert result.error == "no answer from 127.0.0.1 within 1 s"
+    assert elapsed < 3.0
 
 
 def test_connection_refused_is_one_line() -> None:
