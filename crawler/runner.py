@@ -22,11 +22,13 @@ def crawl(
     sink: ArticleSink,
     settings: CrawlSettings,
     on_progress: Callable[[str, CrawlStats], None] | None = None,
+    on_closed: Callable[[str, CrawlStats], None] | None = None,
 ) -> dict[str, CrawlStats]:
     """Crawl each source once (all at the same time) and return their stats by source name.
 
     The sink is called from this thread only. on_progress(source, stats) is called after each
-    article, skip or error, and when a source finishes. Blocks until every source is done.
+    article, skip or error, and when a source finishes; on_closed(source, stats) once, when that
+    source's crawl has ended (others may go on). Blocks until every source is done.
     """
     names = [spec.name for spec in sources]
     if len(set(names)) != len(names):
@@ -62,6 +64,7 @@ def crawl(
             crawl_settings=settings,
             stats=stats[spec.name],
             on_progress=on_progress,
+            on_closed=on_closed,
         )
     # Signal handlers (Ctrl-C stops the crawl cleanly) can only be installed in the main thread.
     process.start(install_signal_handlers=threading.current_thread() is threading.main_thread())

@@ -103,6 +103,7 @@ class NewsSpider(scrapy.Spider):
         crawl_settings: CrawlSettings,
         stats: CrawlStats,
         on_progress: Callable[[str, CrawlStats], None] | None = None,
+        on_closed: Callable[[str, CrawlStats], None] | None = None,
         **kwargs: Any,
     ):
         super().__init__(name=f"news:{source.name}", **kwargs)
@@ -111,6 +112,7 @@ class NewsSpider(scrapy.Spider):
         self.crawl_settings = crawl_settings
         self.stats = stats
         self.on_progress = on_progress
+        self.on_closed = on_closed
         self.max_age_days = (
             source.max_age_days
             if source.max_age_days is not None
@@ -367,6 +369,8 @@ class NewsSpider(scrapy.Spider):
         if self.crawler.stats is not None:
             self.stats.requests = self.crawler.stats.get_value("downloader/request_count", 0)
         self.progress()
+        if self.on_closed is not None:
+            self.on_closed(self.source.name, self.stats)
 
 
 def _header(response: Response, name: bytes) -> str | None:

@@ -104,11 +104,14 @@ def crawl_into_store(
     on_progress: Callable[[str, CrawlStats], None] | None = None,
     detect_workers: int | None = None,
     scrapy_overrides: dict[str, Any] | None = None,
+    on_source_done: Callable[[str], None] | None = None,
 ) -> CrawlReport:
     """Crawl `sources` once: articles, contacts and pending alerts go to the store.
 
     The detector runs in `detect_workers` processes beside the crawl (default: `[crawl]
     detect_workers`, else one per core but one, at least one); 0 runs it in the crawl's thread.
+    When one source's crawl ends, its run is recorded (counts settled again at the end) and
+    `on_source_done(name)` is called, while the other sources may still be crawled.
     """
     run_id = run_id or uuid.uuid4().hex[:12]
     kb = kb or KnowledgeBase.load_default()
@@ -131,7 +134,16 @@ def crawl_into_store(
     try:
         try:
             settings = config.crawl.settings(scrapy_overrides)
-            stats = crawl(sources, sink, settings, on_progress=on_progress)
+
+            def closed(name: str, s: CrawlStats) -> None:
+                try:
+                    _finish_runs(database, {name: runs[name]}, {name: s}, sink)
+                except Exception:  # the final record at the end of the crawl tries again
+                    log.exception("recording the crawl of %s failed", name)
+                if on_source_done is not None:
+                    on_source_done(name)
+
+            stats = crawl(sources, sink, settings, on_progress=on_progress, on_closed=closed)
         finally:
             sink.close()  # every article the crawl handed over is written before we go on
             _settle(stats, sink)
@@ -249,8 +261,16 @@ def crawl_sources(
     each fetch happen once.
     """
     summary = RunSummary(run_id=run_id)
-    held: list[HeldLock] = []
+    held: dict[str, HeldLock] = {}
     shared = config.crawl.redis_url is not None
+
+    def release(name: str) -> None:
+        # A source whose crawl ended is free for the next run, while others may still be
+        # crawled here (a hung site must not hold the healthy sources' locks).
+        lock = held.pop(name, None)
+        if lock is not None:
+            lock.release()
+
     try:
         wanted = []
         for spec in specs:
@@ -261,7 +281,7 @@ def crawl_sources(
             if lock is None:
                 summary.locked.append(spec.name)
                 continue
-            held.append(lock)
+            held[spec.name] = lock
             wanted.append(spec)
         if not shared:  # only a lock holder may close runs it knows to be dead
             abandon_unfinished_runs(database, [s.name for s in wanted])
@@ -275,14 +295,20 @@ def crawl_sources(
             overrides = shared_crawl_settings(config, wanted) if shared else None
             try:
                 summary.report = crawl_into_store(
-                    config, database, wanted, kb=kb, run_id=run_id, scrapy_overrides=overrides
+                    config,
+                    database,
+                    wanted,
+                    kb=kb,
+                    run_id=run_id,
+                    scrapy_overrides=overrides,
+                    on_source_done=release,
                 )
             except Exception as exc:
                 log.exception("crawl %s crashed", run_id)
                 summary.crash = f"{type(exc).__name__}: {exc}"
     finally:
-        for lock in held:
-            lock.release()
+        for name in list(held):
+            release(name)
     return summary
 
 

@@ -85,6 +85,7 @@ class HostileSite:
         or after complete headers (a body that never ends)."""
 
         def serve(request: BaseHTTPRequestHandler, site: HostileSite) -> None:
+            request.close_connection = True  # the end of the connection ends the answer
             try:
                 if headers_first:
                     request.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n")
@@ -103,6 +104,7 @@ class HostileSite:
         """An RSS feed whose items never end (no Content-Length), each linking a new page."""
 
         def serve(request: BaseHTTPRequestHandler, site: HostileSite) -> None:
+            request.close_connection = True
             try:
                 request.wfile.write(
                     b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n\r\n"
