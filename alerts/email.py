@@ -36,6 +36,29 @@ class SmtpSettings:
     from_addr: str
     timeout: float = 30.0
     ca_file: str | None = None  # a private CA to trust instead of the system's
+    # A password sent over a plain connection can be read by anyone on the path: with security
+    # "none" a username is refused unless this says the operator accepts that.
+    allow_insecure_auth: bool = False
+
+    def __post_init__(self) -> None:
+        """Refuse settings no send could work with: ValueError("<field>: why")."""
+        if not self.host.strip():
+            raise ValueError("host: must not be empty")
+        if isinstance(self.port, bool) or not 1 <= self.port <= 65535:
+            raise ValueError(f"port: must be 1 to 65535 (got {self.port})")
+        if not (0 < self.timeout <= 3600):
+            raise ValueError(
+                f"timeout: must be more than 0 and at most 3600 (got {self.timeout:g})"
+            )
+        if self.security not in SECURITY_MODES:
+            raise ValueError(f"security: must be one of {', '.join(SECURITY_MODES)}")
+        if "@" not in self.from_addr or any(ch in self.from_addr for ch in "\r\n"):
+            raise ValueError(f"from_addr: {self.from_addr!r} is not an e-mail address")
+        if self.username and self.security == "none" and not self.allow_insecure_auth:
+            raise ValueError(
+                'username: a login over security = "none" sends the password in clear; '
+                "use starttls or tls, or set allow_insecure_auth = true"
+            )
 
 
 def render_contact_email(
@@ -83,6 +106,10 @@ def send_email(settings: SmtpSettings, message: EmailMessage) -> SendResult:
         # The sender's own domain: a Message-ID from a foreign domain looks forged to filters.
         message["Message-ID"] = make_msgid(domain=settings.from_addr.rpartition("@")[2] or None)
     where = f"SMTP server {settings.host}:{settings.port}"
+    if settings.username and settings.security == "none" and not settings.allow_insecure_auth:
+        return SendResult(
+            ok=False, error=f"{where}: refusing to log in over a plain connection", permanent=True
+        )
     try:
         with _connect(settings) as smtp:
             if settings.username:

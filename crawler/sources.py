@@ -6,9 +6,11 @@ Nothing here imports Scrapy, so configuration code can use these types cheaply.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
+from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
     from crawler.extract import ExtractedArticle
@@ -50,6 +52,128 @@ class SourceSpec:
     timezone: str | None = None
     enabled: bool = True
 
+    def __post_init__(self) -> None:
+        """Refuse what would break a crawl later: ValueError("<field>: why")."""
+        if not isinstance(self.name, str) or not self.name.strip() or len(self.name) > 100:
+            raise ValueError("name: must be 1 to 100 characters, not blank")
+        if any(ch.isspace() and ch != " " or ord(ch) < 32 for ch in self.name):
+            raise ValueError("name: must not contain tabs, newlines or control characters")
+        for kind in ("feeds", "sitemaps", "listings"):
+            for index, url in enumerate(getattr(self, kind)):
+                problem = url_problem(url)
+                if problem:
+                    raise ValueError(f"{kind}[{index}]: {url!r} {problem}")
+        if self.link_pattern is not None:
+            try:
+                re.compile(self.link_pattern)
+            except re.error as exc:
+                raise ValueError(f"link_pattern: not a regular expression ({exc})") from None
+        if self.body_selector is not None:
+            problem = selector_problem(self.body_selector)
+            if problem:
+                raise ValueError(f"body_selector: {problem}")
+        if not is_valid_schedule(self.schedule):
+            raise ValueError(f"schedule: {self.schedule!r} is not 'every <n><s|m|h|d>' or cron")
+        check_ranges(self, {"max_age_days": (1, 36_500, True)})
+        if self.home_state is not None and not re.fullmatch(r"[A-Z]{3}", self.home_state):
+            raise ValueError(
+                f"home_state: {self.home_state!r} is not an ISO 3166 alpha-3 code (e.g. 'RUS')"
+            )
+        if self.user_agent is not None and not _header_safe(self.user_agent):
+            raise ValueError("user_agent: must be one line of printable text")
+        for name, value in self.headers.items():
+            if not re.fullmatch(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+", name):
+                raise ValueError(f"headers.{name}: not a valid header name")
+            if isinstance(value, str) and not _header_safe(value, empty=True):
+                raise ValueError(f"headers.{name}: must be one line of printable text")
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` cannot be a discovery document (None when it can): only http(s) with a host."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except (ValueError, TypeError):
+        return "is not a valid URL"
+    if parts.scheme not in ("http", "https"):
+        return "is not an http:// or https:// URL"
+    if not parts.hostname:
+        return "names no host"
+    if any(ch.isspace() for ch in url):
+        return "contains spaces"
+    return None
+
+
+def selector_problem(selector: str) -> str | None:
+    """Why `selector` is no CSS selector, or no XPath when it starts with "/" or "(" (as the
+    extractor reads it); None when it is fine."""
+    from lxml import etree
+    from lxml.cssselect import CSSSelector, SelectorError
+
+    if not selector.strip():
+        return "is empty"
+    if selector.lstrip().startswith(("/", "(")):
+        try:
+            etree.XPath(selector)
+        except etree.XPathSyntaxError as exc:
+            return f"{selector!r} is not an XPath expression ({exc})"
+        return None
+    try:
+        CSSSelector(selector)
+    except SelectorError as exc:
+        return f"{selector!r} is not a CSS selector ({exc})"
+    return None
+
+
+def _header_safe(text: str, *, empty: bool = False) -> bool:
+    return (empty or bool(text.strip())) and all(32 <= ord(ch) != 127 for ch in text)
+
+
+# (lowest, highest, whether the lowest itself is allowed): a value outside is refused when the
+# settings are made, naming the field, rather than failing in the middle of a crawl.
+Range = tuple[float, float, bool]
+
+
+def check_ranges(settings: object, ranges: dict[str, Range]) -> None:
+    for name, (low, high, low_ok) in ranges.items():
+        value = getattr(settings, name)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"{name}: expected a number, got {type(value).__name__}")
+        if not math.isfinite(value) or value > high or value < low or (value == low and not low_ok):
+            bound = f"at least {_number(low)}" if low_ok else f"more than {_number(low)}"
+            raise ValueError(
+                f"{name}: must be {bound} and at most {_number(high)} (got {_number(value)})"
+            )
+
+
+def _number(value: float) -> str:
+    if isinstance(value, int) or (math.isfinite(value) and value.is_integer() and value < 1e16):
+        return str(int(value))
+    return f"{value:g}"
+
+
+CRAWL_RANGES: dict[str, Range] = {
+    "download_timeout": (0, 3600, False),
+    "max_page_bytes": (1, 2**31, True),  # 0 would mean "no cap" to Scrapy
+    "concurrency": (1, 1000, True),
+    "concurrency_per_domain": (1, 1000, True),
+    "download_delay": (0, 3600, True),
+    "retry_times": (0, 100, True),
+    "retry_backoff": (0, 3600, True),
+    "max_retry_delay": (0, 86_400, True),
+    "max_redirects": (0, 100, True),
+    "max_article_age_days": (1, 36_500, True),
+    "autothrottle_target_concurrency": (0, 1000, False),
+    "autothrottle_max_delay": (0, 3600, True),
+    "time_limit": (0, 7 * 86_400, False),
+    "max_documents_per_source": (1, 1_000_000, True),
+    "max_links_per_document": (1, 10_000_000, True),
+    "max_articles_per_source": (1, 10_000_000, True),
+}
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
 
 @dataclass
 class CrawlSettings:
@@ -81,6 +205,14 @@ class CrawlSettings:
     # Extra Scrapy settings applied last, e.g. crawler.distributed.redis_overlay(...) to share the
     # request queue and duplicate filter of a crawl between processes.
     scrapy_overrides: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        """Refuse values that would break a crawl later: ValueError("<field>: why")."""
+        check_ranges(self, CRAWL_RANGES)
+        if self.log_level not in LOG_LEVELS:
+            raise ValueError(f"log_level: must be one of {', '.join(LOG_LEVELS)}")
+        if not _header_safe(self.user_agent):
+            raise ValueError("user_agent: must be one line of printable text")
 
 
 @dataclass

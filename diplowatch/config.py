@@ -18,7 +18,7 @@ from typing import Any, Literal
 from platformdirs import user_data_dir
 
 from alerts.email import SmtpSettings
-from crawler.sources import CrawlSettings, SourceSpec, is_valid_timezone
+from crawler.sources import CrawlSettings, SourceSpec, check_ranges, is_valid_timezone
 
 ENV_CONFIG = "DIPLOWATCH_CONFIG"
 ENV_DATABASE_URL = "DIPLOWATCH_DATABASE_URL"
@@ -39,6 +39,19 @@ class SourceConfig(SourceSpec):
 
     enabled: bool = True  # false switches a shipped source of the same name off
 
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        # The crawler checks the syntax; the scheduler must also find a time it fires at.
+        from diplowatch.schedules import ScheduleError, parse_schedule
+
+        try:
+            schedule = parse_schedule(self.schedule)
+            never = schedule.cron is not None and schedule.never_fires()
+        except ScheduleError as exc:
+            raise ValueError(f"schedule: {exc}") from None
+        if never:
+            raise ValueError(f"schedule: {self.schedule!r} never fires (no such date)")
+
 
 @dataclass
 class CrawlConfig(CrawlSettings):
@@ -52,6 +65,14 @@ class CrawlConfig(CrawlSettings):
     # Distributed crawling: `diplowatch run --source NAME` processes on several machines share
     # one request queue and duplicate filter in this Redis (needs the `redis` extra).
     redis_url: str | None = None
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        check_ranges(self, {"detect_workers": (0, 256, True)})
+        if self.redis_url is not None and not self.redis_url.startswith(
+            ("redis://", "rediss://", "unix://")
+        ):
+            raise ValueError("redis_url: must start with redis://, rediss:// or unix://")
 
     def settings(self, scrapy_overrides: dict[str, Any] | None = None) -> CrawlSettings:
         """The library's part of this table, plus Scrapy settings applied last."""
@@ -75,9 +96,19 @@ class SmtpConfig(SmtpSettings):
 @dataclass
 class AlertsConfig:
     allow_private_targets: bool = False
-    webhook_timeout: float = 10.0
+    webhook_timeout: float = 10.0  # the whole request, connecting to the last byte
     worker_interval_seconds: float = 1.0
     batch_size: int = 50
+
+    def __post_init__(self) -> None:
+        check_ranges(
+            self,
+            {
+                "webhook_timeout": (0, 300, False),
+                "worker_interval_seconds": (0.01, 3600, True),
+                "batch_size": (1, 10_000, True),
+            },
+        )
 
 
 @dataclass
@@ -90,12 +121,33 @@ class ApiConfig:
     rate_limit_per_minute: int = 120
     max_body_bytes: int = 64 * 1024
 
+    def __post_init__(self) -> None:
+        if not self.host.strip():
+            raise ValueError("host: must not be empty")
+        check_ranges(
+            self,
+            {
+                "port": (1, 65_535, True),
+                "rate_limit_per_minute": (1, 1_000_000, True),
+                "max_body_bytes": (1024, 2**30, True),
+            },
+        )
+
 
 @dataclass
 class DaemonConfig:
     serve_api: bool = True
     raw_html_retention_days: int = 30
     seen_url_retention_days: int = 90
+
+    def __post_init__(self) -> None:
+        check_ranges(
+            self,
+            {
+                "raw_html_retention_days": (1, 36_500, True),
+                "seen_url_retention_days": (1, 36_500, True),
+            },
+        )
 
 
 @dataclass
@@ -184,7 +236,10 @@ def _build(cls: type[Any], raw: Any, prefix: str) -> Any:
     ]
     if missing:
         raise ConfigError(f"{prefix}{missing[0]}: required key is missing")
-    return cls(**values)
+    try:
+        return cls(**values)
+    except ValueError as exc:  # the type's own check: "<field>: why"
+        raise ConfigError(f"{prefix}{exc}") from None
 
 
 def _convert(hint: Any, value: Any, key: str) -> Any:

@@ -54,6 +54,14 @@ class Schedule:
         after = self.trigger().get_next_fire_time(start, start + timedelta(seconds=1))
         return (after - start) if after else timedelta(days=365)
 
+    def never_fires(self, now: datetime | None = None) -> bool:
+        """A cron expression naming no real date ("0 0 30 2 *"): none in the next eight years
+        (a 29 February comes at least every eight)."""
+        start = now or datetime.now(UTC)
+        trigger = self.trigger()
+        fire = trigger.get_next_fire_time(None, start)
+        return fire is None or fire - start > timedelta(days=8 * 366)
+
     def is_due(self, last_started: datetime | None, now: datetime) -> bool:
         """Whether a source last crawled at `last_started` needs a crawl in the current slot."""
         return last_started is None or last_started < self.slot_start(now)

@@ -119,6 +119,7 @@ SAMPLES: dict[str, object] = {
     "from_addr": "alerts@example.org",
     "ca_file": "/etc/ssl/private-ca.pem",
     "scrapy_overrides": {"DNS_TIMEOUT": 7},
+    "max_page_bytes": 5_000_000,
     "headers": {"Referer": "https://mfa.example/"},
     "timezone": "Asia/Kolkata",
     "enabled": True,  # a disabled source is left out, so only True can be checked here
