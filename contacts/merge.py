@@ -23,7 +23,7 @@ def merge_contacts(contacts: list[Contact]) -> list[Contact]:
             merged.append(contact)
         else:
             _absorb(target, contact)
-    return _fold_visits(_fold_subsets(merged))
+    return _fold_visits(_fold_same_states(_fold_subsets(merged)))
 
 
 def _fold_subsets(contacts: list[Contact]) -> list[Contact]:
@@ -78,6 +78,43 @@ def same_parties(a: Contact, b: Contact) -> bool:
             return False
         left.remove(match)
     return True
+
+
+def _fold_same_states(contacts: list[Contact]) -> list[Contact]:
+    # "Ukrainian and US delegations held talks, with Rubio and Waltz meeting Ukrainian officials
+    # led by Yermak": one sentence, the same states, told by delegations and by people, is one
+    # contact; the one naming more people keeps it.
+    out: list[Contact] = []
+    for contact in contacts:
+        states = _states(contact)
+        twin = next(
+            (
+                other
+                for other in out
+                if states
+                and _states(other) == states
+                and compatible(other, contact)
+                and other.evidence[:1] == contact.evidence[:1]
+                and min(_named(other), _named(contact)) == 0
+            ),
+            None,
+        )
+        if twin is None:
+            out.append(contact)
+            continue
+        keep, drop = (twin, contact) if _named(twin) >= _named(contact) else (contact, twin)
+        _absorb(keep, drop)
+        out[out.index(twin)] = keep
+    return out
+
+
+def _states(contact: Contact) -> frozenset[str]:
+    states = [p.state for p in contact.participants]
+    return frozenset(s for s in states if s) if all(states) else frozenset()
+
+
+def _named(contact: Contact) -> int:
+    return sum(p.kb_id is not None or " " in p.name for p in contact.participants)
 
 
 def _find_target(merged: list[Contact], contact: Contact) -> Contact | None:
