@@ -9,6 +9,11 @@ two averages. The ± is the standard deviation of F1 over bootstrap resamples of
 
     .venv/bin/python bench/bodybench.py [--data ../shared/bodybench] [--only diplowatch]
                                         [--worst 10] [--json OUT.json]
+
+The second bench set, real pages from public test fixtures with their source named
+(bench/realpages/README.md), has the same layout: `--data bench/realpages`. With both
+diplowatch and trafilatura in the run, the pages where one beats the other are counted
+(page F1 differing by more than 0.01) and the pages diplowatch loses are listed.
 """
 
 from __future__ import annotations
@@ -175,6 +180,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{r.name:<24} {s.f1:.4f} ± {s.f1_std:.4f} {s.precision:>9.4f} {s.recall:>7.4f}"
             f" {r.median_ms:>9.1f} {r.worst_ms:>9.1f}"
         )
+    by_name = {r.name: r for r in results}
+    if "diplowatch" in by_name and "trafilatura" in by_name:
+        print(versus(by_name["diplowatch"], by_name["trafilatura"]))
     for r in results if args.worst else []:
         print(f"\nworst pages for {r.name}:")
         ranked = sorted(r.scores, key=lambda s: _page_f1(s))
@@ -184,6 +192,24 @@ def main(argv: list[str] | None = None) -> int:
         payload = {r.name: {s.page_id: [s.tp, s.fp, s.fn] for s in r.scores} for r in results}
         args.json.write_text(json.dumps(payload, indent=1))
     return 0
+
+
+def versus(ours: RunResult, theirs: RunResult, margin: float = 0.01) -> str:
+    """Pages won and lost against another extractor, and the lost ones by name."""
+    theirs_by_page = {s.page_id: s for s in theirs.scores}
+    wins, losses = [], []
+    for score in ours.scores:
+        delta = _page_f1(score) - _page_f1(theirs_by_page[score.page_id])
+        if delta > margin:
+            wins.append(score.page_id)
+        elif delta < -margin:
+            losses.append((score.page_id, delta))
+    lines = [
+        f"\n{ours.name} vs {theirs.name}: better on {len(wins)} pages, worse on {len(losses)}, "
+        f"same on {len(ours.scores) - len(wins) - len(losses)}"
+    ]
+    lines += [f"  worse: {page_id[:24]} ({delta:+.3f})" for page_id, delta in losses]
+    return "\n".join(lines)
 
 
 def _page_f1(score: PageScore) -> float:

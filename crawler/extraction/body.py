@@ -157,7 +157,7 @@ _UNRELATED = 0.2
 def _agreement(text: str, statements: list[str]) -> float:
     """How well a body matches the page's statements about its article: the best share of a
     statement found in the body, or of the body found in a statement (articleBody, <article>)."""
-    if not text:
+    if not text or not statements:
         return 0.0
     return max(max(coverage(s, text), coverage(text, s)) for s in statements)
 

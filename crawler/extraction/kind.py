@@ -80,7 +80,7 @@ def error_page(tree: HtmlElement, body: str) -> str | None:
 
 # A paywalled page keeps its teaser as the article when the teaser has some prose: the lead of a
 # story ("X on Monday called Y") is where a contact is told, and dropping it would miss it.
-PAYWALL_TEASER = 500
+PAYWALL_TEASER = 300
 
 
 def paywall(tree: HtmlElement, body: str, raw_html: str) -> str | None:

@@ -34,6 +34,8 @@ _MENU_LINE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 MAX_MENU_WORDS = 6
+MAX_MENU_CHARS = 40
+_SENTENCE_END = (".", "!", "?", '"', "”", "。", "！", "？", "」", "؟", "।")
 
 
 def link_texts(tree: etree._Element) -> set[str]:
@@ -47,19 +49,33 @@ def link_texts(tree: etree._Element) -> set[str]:
 
 
 def is_navigation(text: str, links: set[str]) -> bool:
-    """Whether a body is a menu: at least five lines, most of them (by count and by characters)
-    short lines that are the page's link texts or menu words."""
+    """Whether a body is a menu: at least five lines, and either most of them (by count and by
+    characters) short lines that are the page's link texts or menu words, or nearly all of them
+    short lines without a sentence's end, many of those links (menus with archive counts,
+    category lists and headings between the links)."""
     lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     if len(lines) < 5:
         return False
-    menu = [
+    short = [
         line
         for line in lines
         if len(line.split()) <= MAX_MENU_WORDS
-        and (normalise(line) in links or _MENU_LINE.match(line.strip(" |•·-–—")))
+        and len(line) <= MAX_MENU_CHARS  # scripts without spaces: a sentence is one "word"
+        and not line.endswith(_SENTENCE_END)
+    ]
+    menu = [
+        line
+        for line in short
+        if normalise(line) in links or _MENU_LINE.match(line.strip(" |•·-–—"))
     ]
     total = sum(len(line) for line in lines)
-    return len(menu) >= 0.6 * len(lines) and sum(len(line) for line in menu) >= 0.5 * total
+    if len(menu) >= 0.6 * len(lines) and sum(len(line) for line in menu) >= 0.5 * total:
+        return True
+    return (
+        len(short) >= 0.8 * len(lines)
+        and sum(len(line) for line in short) >= 0.6 * total
+        and len(menu) >= 0.3 * len(lines)
+    )
 
 
 def _json_ld_values(tree: etree._Element, key: str) -> list[str]:

@@ -204,21 +204,40 @@ def test_content_hash_ignores_formatting_only() -> None:
     assert len(content_hash("")) == 64
 
 
-# Measured 2 cores / 24 GiB (bench/RESULTS.md): F1 0.9688 for extract_article on bodybench.
-BODYBENCH_FLOOR = 0.968
+# Measured 2 cores (bench/RESULTS.md): F1 0.9766 for extract_article on bodybench; the issue's
+# floor is 0.970.
+BODYBENCH_FLOOR = 0.970
+BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 
-@pytest.mark.shared
-def test_bodybench_f1_floor(shared_dir: Path) -> None:
-    bench_file = Path(__file__).resolve().parents[2] / "bench" / "bodybench.py"
-    spec = importlib.util.spec_from_file_location("bodybench", bench_file)
+def _bodybench():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("bodybench", BENCH / "bodybench.py")
     assert spec and spec.loader
     bodybench = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = bodybench  # dataclasses look their module up while being defined
     spec.loader.exec_module(bodybench)
+    return bodybench
+
+
+@pytest.mark.shared
+def test_bodybench_f1_floor(shared_dir: Path) -> None:
+    bodybench = _bodybench()
     pages = bodybench.load_pages(shared_dir / "bodybench")
     result = bodybench.run_extractor("diplowatch", bodybench.project_extractor, pages)
     assert result.summary.f1 >= BODYBENCH_FLOOR
+
+
+def test_real_pages_never_much_worse_than_plain_trafilatura() -> None:
+    # bench/realpages: real news pages from newspaper4k's test fixtures (README there). Measured:
+    # diplowatch 0.925, trafilatura 0.923; the worst page 0.024 below trafilatura's.
+    bodybench = _bodybench()
+    pages = bodybench.load_pages(BENCH / "realpages")
+    ours = bodybench.run_extractor("diplowatch", bodybench.project_extractor, pages)
+    theirs = bodybench.run_extractor("trafilatura", bodybench.trafilatura_extractor(), pages)
+    assert ours.summary.f1 >= theirs.summary.f1 - 0.005
+    plain = {score.page_id: bodybench._page_f1(score) for score in theirs.scores}
+    for score in ours.scores:
+        assert bodybench._page_f1(score) >= plain[score.page_id] - 0.05, score.page_id
 
 
 NAV_URL = "https://www.dailyherald.example/2024/03/05/norway-chile/"
