@@ -273,3 +273,49 @@ def test_navigation_shape(lines: list[str], menu: bool) -> None:
     from crawler.extraction.signals import is_navigation
 
     assert is_navigation("\n".join(lines), links={"home", "news"}) is menu
+
+
+DATED_PAGE = """<html><head><title>Ministers meet</title>{meta}</head><body><article>
+<h1>Ministers meet</h1><p>{text}</p><p>Officials in Santiago called the talks friendly and said a
+working group of experts would meet in Oslo within six weeks to prepare the conference.</p>
+</article></body></html>"""
+PROSE = (
+    "The foreign ministers of Norway and Chile met in Oslo to discuss fishing quotas in the "
+    "southern ocean, a research voyage and a common position before the December conference."
+)
+
+
+@pytest.mark.parametrize(
+    ("meta", "zone", "expected"),
+    [
+        # The page's own metadata wins over the date in its URL (the 29th).
+        (
+            '<meta property="article:published_time" content="2026-11-30T10:00:00+03:00">',
+            None,
+            datetime(2026, 11, 30, 7, 0, tzinfo=UTC),
+        ),
+        (
+            '<script type="application/ld+json">{"@type":"NewsArticle",'
+            '"datePublished":"2026-11-30T10:00:00+03:00"}</script>',
+            None,
+            datetime(2026, 11, 30, 7, 0, tzinfo=UTC),
+        ),
+        # A time without an offset is in the source's zone (Anadolu: Turkey, UTC+3).
+        (
+            '<meta property="article:published_time" content="2026-11-30T10:00:00">',
+            "Europe/Istanbul",
+            datetime(2026, 11, 30, 7, 0, tzinfo=UTC),
+        ),
+        # Without a zone it is taken as UTC, and the result is always aware.
+        (
+            '<meta property="article:published_time" content="2026-11-30T10:00:00">',
+            None,
+            datetime(2026, 11, 30, 10, 0, tzinfo=UTC),
+        ),
+    ],
+)
+def test_metadata_dates_win_over_url_dates(meta: str, zone: str | None, expected: datetime) -> None:
+    html = DATED_PAGE.format(meta=meta, text=PROSE)
+    result = article(html, "https://news.example.org/2026/11/29/ministers-meet", timezone=zone)
+    assert result.published_at == expected
+    assert result.published_at is not None and result.published_at.tzinfo is not None
