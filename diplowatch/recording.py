@@ -52,11 +52,9 @@ def to_new_contact(found: DetectedContact) -> repo.NewContact:
 
 
 def _party_keys(found: DetectedContact) -> list[str]:
-    # One key per participant, in order: the knowledge-base id, else state and normalised name.
-    return [
-        p.kb_id or f"state:{p.state or '?'}:{' '.join(p.name.lower().split())}"
-        for p in found.participants
-    ]
+    # The detector's own identity of a party, so the store and the detector's merging agree on
+    # who is the same person (a migration, alembic 0003, moved stored keys to it).
+    return [p.key() for p in found.participants]
 
 
 def record_contacts(
@@ -76,6 +74,7 @@ def record_contacts(
         if item.background or len(item.participants) < 2:
             continue
         value = to_new_contact(item)
+        repo.lock_contact_identity(session, value.party_key)
         known = repo.find_same_contact(session, value)
         contact = known or repo.add_contact(session, value)
         mention = repo.add_mention(session, contact, article, list(item.evidence), item.confidence)

@@ -33,6 +33,7 @@ from store.repository.contacts import (
     get_contact,
     get_or_create_actor,
     list_contacts,
+    lock_contact_identity,
 )
 from store.repository.outbox import (
     active_subscriptions,
@@ -101,6 +102,7 @@ __all__ = [
     "find_api_token",
     "find_duplicate_articles",
     "find_same_contact",
+    "lock_contact_identity",
     "abandon_running_crawl_runs",
     "crawl_runs_of",
     "finish_crawl_run",

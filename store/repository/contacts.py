@@ -5,12 +5,13 @@ Plain functions over an explicit Session; the caller owns the transaction.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from store.models import (
@@ -73,6 +74,26 @@ def get_or_create_actor(
 
 def _in_person(kind: str) -> bool:
     return kind in {"meeting", "visit"}
+
+
+# The first of the two keys of the advisory locks taken for contact identities (the two-key form
+# never meets the one-key locks of diplowatch/locks.py).
+_CONTACT_LOCKS = 0x636F6E74  # "cont"
+
+
+def lock_contact_identity(session: Session, party_key: str) -> None:
+    """Until this transaction ends, be the only writer looking up or adding a contact of these
+    parties. The identity is fuzzy (dates within days, kinds that count as one), so no unique key
+    can hold it; on PostgreSQL a transaction-level advisory lock serialises the find-then-insert
+    of two writers, and the second then finds the first's contact. SQLite's write lock (BEGIN
+    IMMEDIATE) already lets one writer in at a time."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    digest = hashlib.sha256(party_key.encode("utf-8")).digest()
+    key = int.from_bytes(digest[:4], "big", signed=True)
+    session.execute(
+        text("SELECT pg_advisory_xact_lock(:space, :key)"), {"space": _CONTACT_LOCKS, "key": key}
+    )
 
 
 def find_same_contact(session: Session, new: NewContact, window_days: int = 2) -> Contact | None:
