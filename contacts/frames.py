@@ -17,12 +17,13 @@ The result is a clauses.Clause, so status, date, place and codes are decided as 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from contacts.clauses import Clause
 from contacts.mentions import Mention
-from contacts.syntax import NON_STATE_TITLES
+from contacts.syntax import NON_STATE_TITLES, is_noun, is_proper, is_verb, lemma
 from contacts.triggers import KINDS, Trigger
 
 if TYPE_CHECKING:
@@ -100,6 +101,20 @@ _ROLE_HEADS = frozenset(
     "head chief leader envoy minister president secretary director chairman ambassador".split()
 )
 _PRONOUNS = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
+# Every dictionary form the frames compare a word with.
+_KNOWN_LEMMAS = (
+    TRIGGER_HEADS
+    | LIGHT_VERBS
+    | _NOT_YET_VERBS
+    | _REFUSAL_VERBS
+    | _PLANNING_NOUNS
+    | {lemma_ for lemma_, _ in PARSE_TRIGGERS}
+    | {"call", "arrive", "say"}
+)
+
+
+def _lemma(token: Token) -> str:
+    return lemma(token, _KNOWN_LEMMAS)
 
 
 @dataclass
@@ -111,11 +126,13 @@ class _Index:
 
     @classmethod
     def build(cls, doc: Doc, mentions: list[Mention]) -> _Index:
+        starts = [token.idx for token in doc]
         by_token: dict[int, Mention] = {}
         for mention in mentions:
-            for token in doc:
-                if mention.start <= token.idx < mention.end:
-                    by_token.setdefault(token.i, mention)
+            i = bisect_left(starts, mention.start)
+            while i < len(starts) and starts[i] < mention.end:
+                by_token.setdefault(i, mention)
+                i += 1
         return cls(doc, by_token)
 
     def phrase(self, token: Token) -> list[Mention]:
@@ -189,7 +206,8 @@ def parse_triggers(doc: Doc, found: list[Trigger]) -> list[Trigger]:
     taken = [(t.start, t.end) for t in found]
     extra: list[Trigger] = []
     for token in doc:
-        name = PARSE_TRIGGERS.get((token.lemma_.lower(), token.pos_))
+        pos = "VERB" if is_verb(token) else "NOUN" if is_noun(token) else ""
+        name = PARSE_TRIGGERS.get((_lemma(token), pos))
         if name is None:
             continue
         start, end = token.idx, token.idx + len(token)
@@ -211,9 +229,9 @@ def parse_status(doc: Doc, trigger: Trigger) -> str | None:
     head = _trigger_head(doc, trigger)
     if head is None:
         return None
-    if head.lemma_ == "call" and _names_something(head):
+    if _lemma(head) == "call" and _names_something(head):
         return "hypothetical"  # "called Bush a liar", "called the talks useful": naming
-    return _noun_status(head) if head.pos_ in ("NOUN", "PROPN") else _verb_status(head)
+    return _noun_status(head) if is_noun(head) else _verb_status(head)
 
 
 def _names_something(verb: Token) -> bool:
@@ -237,7 +255,7 @@ def dependency_clause(doc: Doc, mentions: list[Mention], trigger: Trigger) -> Cl
     if head is None:
         return None
     index = _Index.build(doc, mentions)
-    if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
+    if is_verb(head):
         subjects, objects = _verb_parties(index, head)
     else:
         subjects, objects = _noun_parties(index, head)
@@ -281,11 +299,11 @@ def _verb_status(verb: Token, depth: int = 0) -> str:
         governor = verb.head
         if governor is verb or depth > 3:
             return "planned"
-        if governor.lemma_ in _REFUSAL_VERBS:
+        if _lemma(governor) in _REFUSAL_VERBS:
             return "cancelled"
-        if governor.lemma_ in _NOT_YET_VERBS or governor.lower_ in _NOT_YET_VERBS:
+        if _lemma(governor) in _NOT_YET_VERBS:
             return "planned"
-        governed = _verb_status(governor, depth + 1) if governor.pos_ in ("VERB", "AUX") else ""
+        governed = _verb_status(governor, depth + 1) if is_verb(governor) else ""
         return "planned" if governed != "cancelled" else "cancelled"
     if verb.tag_ in ("VBD", "VBN"):
         return "occurred"
@@ -295,7 +313,7 @@ def _verb_status(verb: Token, depth: int = 0) -> str:
         if auxes & {"was", "were"}:
             return "occurred"
         governor = verb.head
-        if governor is not verb and depth <= 3 and governor.pos_ in ("VERB", "AUX"):
+        if governor is not verb and depth <= 3 and is_verb(governor):
             return _verb_status(governor, depth + 1)
         return "occurred"
     if verb.tag_ in ("VBZ", "VBP", "VB"):
@@ -315,7 +333,7 @@ def _noun_status(noun: Token) -> str:
     if any(c.dep_ == "det" and c.lower_ == "no" for c in children):
         return "cancelled"
     head = noun.head
-    if noun.dep_ == "pobj" and head.head.lemma_ in _PLANNING_NOUNS:
+    if noun.dep_ == "pobj" and _lemma(head.head) in _PLANNING_NOUNS:
         return "planned"  # "preparations for his U.S. trip", "an invitation to talks"
     if noun.dep_ == "pobj" and (
         head.lower_ in ("before", "ahead") or (head.lower_ == "of" and head.head.lower_ == "ahead")
@@ -324,9 +342,9 @@ def _noun_status(noun: Token) -> str:
     if head is noun:
         return "occurred"
     if noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "conj"):
-        if head.pos_ in ("VERB", "AUX"):
+        if is_verb(head):
             return _verb_status(head)
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and is_verb(head.head):
         return _verb_status(head.head)
     return "occurred"
 
@@ -334,7 +352,7 @@ def _noun_status(noun: Token) -> str:
 def _trigger_head(doc: Doc, trigger: Trigger) -> Token | None:
     inside = [t for t in doc if trigger.start <= t.idx < trigger.end]
     for token in inside:
-        if token.lemma_.lower() in TRIGGER_HEADS or token.lower_ in TRIGGER_HEADS:
+        if _lemma(token) in TRIGGER_HEADS or token.lower_ in TRIGGER_HEADS:
             return token
     return inside[-1] if inside else None
 
@@ -352,7 +370,7 @@ def _verb_parties(index: _Index, verb: Token) -> tuple[list[Mention], list[Menti
         elif child.dep_ == "agent":
             subjects += [m for c in child.children if c.dep_ == "pobj" for m in index.phrase(c)]
     objects += _prepositional(index, verb)
-    if verb.lemma_ == "arrive":
+    if _lemma(verb) == "arrive":
         # "arrived in Cairo", "arrived here" (the dateline's city): the place is the host
         objects += [m for m in _prepositional(index, verb, ("in",)) if m.kind == "polity"]
         objects += [
@@ -371,7 +389,7 @@ def _noun_parties(index: _Index, noun: Token) -> tuple[list[Mention], list[Menti
     for child in noun.children:
         if child.dep_ == "poss":
             subjects += index.phrase(child)
-        elif child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
+        elif child.dep_ in ("compound", "nmod") and is_proper(child):
             subjects += index.phrase(child)
     if not subjects or all(m.kind == "ref" for m in subjects):
         # "In his meeting with Kagame, Hu said": the possessive points ahead to the subject of
@@ -398,13 +416,13 @@ def _group_of(index: _Index, noun: Token) -> list[Mention]:
 
 def _governor_subjects(index: _Index, noun: Token) -> list[Mention]:
     head = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_ in LIGHT_VERBS:
+    if noun.dep_ in ("dobj", "nsubjpass") and _lemma(head) in LIGHT_VERBS:
         return _subjects_of(index, head)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in SETTING_PREPOSITIONS:
         governor = head.head
-        if governor.pos_ in ("VERB", "AUX"):
+        if is_verb(governor):
             return _subjects_of(index, governor)
-        if governor.dep_ in ("dobj", "pobj") and governor.head.pos_ == "VERB":
+        if governor.dep_ in ("dobj", "pobj") and is_verb(governor.head):
             return _subjects_of(index, governor.head)
     if noun.dep_ == "conj":
         return _governor_subjects(index, head)
@@ -446,7 +464,7 @@ def _named_in(index: _Index, noun: Token) -> list[Mention]:
 
 def _speaker(index: _Index, verb: Token) -> list[Mention]:
     for child in verb.children:
-        if child.dep_ in ("parataxis", "ccomp") and child.lemma_ == "say":
+        if child.dep_ in ("parataxis", "ccomp") and _lemma(child) == "say":
             for grandchild in child.children:
                 if grandchild.dep_ == "nsubj":
                     found = index.phrase(grandchild)
