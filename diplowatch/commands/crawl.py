@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+
 import click
 from rich.console import Console
 
 from diplowatch.context import AppContext, UserError, pass_app
 from diplowatch.crawling import UnknownSource, crawl_into_store, select_sources
+from diplowatch.logs import setup_logging
 from diplowatch.progress import crawl_progress, stats_table
+from diplowatch.run_summary import SourceRow
 
 
 @click.command("crawl")
@@ -18,6 +22,10 @@ def command(app: AppContext, names: tuple[str, ...]) -> None:
 
     Alerts are sent by `diplowatch run`, `diplowatch deliveries run` or the daemon.
     """
+    # As for `run`: no tracebacks nor Scrapy's own records unless -v (the errors are below).
+    setup_logging(
+        app.log_format, level=logging.WARNING if app.quiet else logging.INFO, brief=not app.verbose
+    )
     try:
         sources = select_sources(app.config, list(names))
     except UnknownSource as exc:
@@ -29,6 +37,11 @@ def command(app: AppContext, names: tuple[str, ...]) -> None:
     console.print(stats_table(report.stats, f"crawl {report.run_id}"))
     total = sum(report.new_contacts.values())
     console.print(f"new contacts: {total}")
+    for name in report.failed_sources:
+        row = SourceRow(
+            name, errors=report.stats[name].errors, error_entries=report.errors.get(name, [])
+        )
+        console.print(f"{name}: {row.errors_text()}", highlight=False, soft_wrap=True)
     if report.failed_sources:
         raise click.ClickException(
             f"{len(report.failed_sources)} source(s) failed: {', '.join(report.failed_sources)}"
