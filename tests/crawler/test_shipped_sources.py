@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 
@@ -179,3 +180,16 @@ def test_link_patterns(source: str, url: str, matches: bool) -> None:
     pattern = SHIPPED[source].link_pattern
     assert pattern is not None
     assert bool(re.search(pattern, url)) is matches
+
+
+@pytest.mark.parametrize(
+    "fixture",
+    [f for f in FIXTURES if f.document_url in SHIPPED[f.source].feeds],
+    ids=lambda f: f.source,
+)
+def test_feed_dates_are_read_as_the_days_they_are(fixture: SourceFixture) -> None:
+    # The listed date decides whether an article is skipped as too old before it is fetched: a
+    # misread one (IAEA's "YY-MM-DD  HH:MM", DW's dc:date in RDF) would skip fresh articles.
+    (entry,) = parse_feed(fixture.document.encode("utf-8"), fixture.document_url).entries
+    if entry.published is not None:
+        assert abs(entry.published - fixture.published_at) < timedelta(days=1)
