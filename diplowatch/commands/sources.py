@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from crawler import SourceSpec, default_sources
+from diplowatch.config import Config
 from diplowatch.context import AppContext, pass_app
 from diplowatch.crawling import configured_sources
 from diplowatch.listing import json_option, plural, print_rows
@@ -27,7 +29,7 @@ def list_sources(app: AppContext, urls: bool, as_json: bool) -> None:
     with database.sessions() as session:
         runs = repo.last_crawl_runs(session)
     rows = []
-    for spec in configured_sources(app.config):
+    for spec in [*configured_sources(app.config), *switched_off(app.config)]:
         found = [("feed", spec.feeds), ("sitemap", spec.sitemaps), ("listing", spec.listings)]
         if as_json:
             discovery: object = {f"{kind}s": list(group) for kind, group in found}
@@ -43,7 +45,7 @@ def list_sources(app: AppContext, urls: bool, as_json: bool) -> None:
                 "schedule": spec.schedule,
                 "discovery": discovery,
                 "last crawl": when if when or as_json else "never",
-                "status": run.status if run else None,
+                "status": (run.status if run else None) if spec.enabled else "off",
                 "last error": last_error(run) or None,
             }
         )
@@ -53,6 +55,15 @@ def list_sources(app: AppContext, urls: bool, as_json: bool) -> None:
         as_json=as_json,
         empty="no sources: use_default_sources is off and the config has none",
     )
+
+
+def switched_off(config: Config) -> list[SourceSpec]:
+    """Sources that are shipped or configured but not crawled (enabled = false), to list them."""
+    configured = {entry.name for entry in config.sources}
+    off: list[SourceSpec] = [entry for entry in config.sources if not entry.enabled]
+    if config.use_default_sources:
+        off += [s for s in default_sources() if not s.enabled and s.name not in configured]
+    return off
 
 
 def last_error(run: CrawlRun | None) -> str:
