@@ -7,6 +7,7 @@ tell it from real news even if it ignores the event type.
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from datetime import UTC, datetime
 
@@ -14,11 +15,14 @@ from alerts.apprise_channel import send_apprise
 from alerts.email import render_contact_email, send_email
 from alerts.events import build_event
 from alerts.render import contact_text, subject_of
+from alerts.result import SendResult
 from alerts.webhooks import send_webhook
 from diplowatch.api.schemas import TestResult
 from diplowatch.config import Config
 from diplowatch.delivery import signing_secrets
 from store.models import Subscription
+
+log = logging.getLogger(__name__)
 
 
 def sample_contact(now: datetime) -> dict:
@@ -73,7 +77,7 @@ def send_test_event(subscription: Subscription, config: Config) -> TestResult:
             timeout=config.alerts.webhook_timeout,
             allow_private=config.alerts.allow_private_targets,
         )
-        return TestResult(ok=sent.ok, status=None, error=sent.error, message_id=message_id)
+        return TestResult(ok=sent.ok, status=None, error=outcome(sent), message_id=message_id)
     body = json.dumps(event, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     result = send_webhook(
         subscription.target,
@@ -83,7 +87,27 @@ def send_test_event(subscription: Subscription, config: Config) -> TestResult:
         timeout=config.alerts.webhook_timeout,
         allow_private=config.alerts.allow_private_targets,
     )
-    return TestResult(ok=result.ok, status=result.status, error=result.error, message_id=message_id)
+    return TestResult(
+        ok=result.ok, status=result.status, error=outcome(result), message_id=message_id
+    )
+
+
+def outcome(result: SendResult) -> str | None:
+    """What a token holder may learn of a failed test send: "HTTP <status>", "timeout",
+    "unreachable" or "refused" (a target we never send to). The full error text would tell
+    them which hosts and ports answer inside our network, or how (a port scan by test event);
+    it stays in the operator's log."""
+    if result.ok:
+        return None
+    log.info("a test event was not delivered: %s", result.error)
+    if result.status is not None:
+        return f"HTTP {result.status}"
+    if result.permanent:
+        return "refused"
+    text = result.error or ""
+    if "within" in text or "timed out" in text:
+        return "timeout"
+    return "unreachable"
 
 
 def _send_test_email(to: str, event: dict, message_id: str, config: Config) -> TestResult:
