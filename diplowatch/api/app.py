@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from diplowatch.api.bodylimit import BodySizeLimit
 from diplowatch.api.deps import ApiState
@@ -25,7 +26,9 @@ rate limit gets 429 with `Retry-After`.
 
 
 def create_app(database: Database, config: Config) -> FastAPI:
-    app = FastAPI(
+    # /docs and /redoc with Swagger UI and ReDoc served from the installed package (no CDN), so
+    # the documentation works offline and on a closed network.
+    app = FastAPIOffline(
         title="diplowatch API",
         version="1",
         description=DESCRIPTION,

@@ -90,3 +90,24 @@ def test_no_input_breaks_the_api(seeded_api: LiveApi, tmp_path: Path) -> None:
         command, cwd=tmp_path, capture_output=True, text=True, timeout=150, check=False
     )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+
+
+def test_docs_are_served_from_the_package_without_any_cdn(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    import httpx
+
+    from tests.diplowatch.api.support import live_api
+    from tests.support.databases import sqlite_url
+
+    with live_api(sqlite_url(tmp_path)) as api:
+        for page in ("/docs", "/redoc"):
+            response = httpx.get(api.base_url + page)
+            assert response.status_code == 200
+            assets = re.findall(r"""(?:src|href)=["']([^"']+)["']""", response.text)
+            assets += re.findall(r"""url: ?["']([^"']+)["']""", response.text)
+            assert assets, response.text
+            for asset in assets:
+                assert not asset.startswith(("http:", "https:", "//")), f"{page} loads {asset}"
+                fetched = httpx.get(api.base_url + asset)
+                assert fetched.status_code == 200 and len(fetched.content) > 100, asset
