@@ -42,6 +42,7 @@ class AppContext:
         if self._database is None:
             from diplowatch.db import open_database
 
+            check_sqlite_directory(self.config.database_url)
             self._database = open_database(self.config.database_url, migrate=migrate)
         return self._database
 
@@ -49,6 +50,24 @@ class AppContext:
         if self._database is not None:
             self._database.close()
             self._database = None
+
+
+def check_sqlite_directory(url: str) -> None:
+    """A SQLite file the config names must be in a directory that exists: a typo in the path
+    would otherwise quietly start an empty database elsewhere. (The default location, in the
+    user data directory, is created.)"""
+    from diplowatch.config import default_database_url
+
+    if not url.startswith("sqlite:///") or url == default_database_url():
+        return
+    raw = url[len("sqlite:///") :].split("?", 1)[0]
+    if not raw or raw == ":memory:":
+        return
+    directory = Path(raw).expanduser().parent
+    if not directory.is_dir():
+        raise UserError(
+            f"database_url: the directory {directory} does not exist; create it or fix the path"
+        )
 
 
 pass_app = click.make_pass_decorator(AppContext)

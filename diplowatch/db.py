@@ -11,6 +11,16 @@ from sqlalchemy.orm import Session, sessionmaker
 import store
 
 
+def mask(url: str) -> str:
+    """The URL with any password replaced by ***."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - an unparsable URL has no password to find
+        return url
+
+
 class DatabaseUnavailable(Exception):
     """The database cannot be reached or opened; the message is one line for the user."""
 
@@ -26,6 +36,14 @@ class Database:
 
 def open_database(url: str, *, migrate: bool = True) -> Database:
     """Connect, check the connection, and bring a new SQLite file to the current schema."""
+    scheme = url.split("://", 1)[0].lower()
+    if scheme in ("postgres", "postgresql+psycopg2", "postgresql") and "://" in url:
+        # SQLAlchemy knows no "postgres" dialect, and psycopg2 is not installed: the one driver
+        # diplowatch ships is psycopg 3.
+        fixed = "postgresql+psycopg://" + url.split("://", 1)[1]
+        raise DatabaseUnavailable(
+            f"database URL scheme {scheme}:// is not supported; write {mask(fixed)}"
+        )
     try:
         engine = store.make_engine(url)
     except Exception as exc:  # noqa: BLE001 - bad URL, unknown driver: whatever the dialect raises

@@ -8,9 +8,10 @@ import click
 
 from contacts import KnowledgeBase
 from crawler.extract import extract_article
-from diplowatch.context import AppContext, pass_app
+from diplowatch.context import AppContext, UserError, pass_app
 from diplowatch.crawling import configured_sources
 from diplowatch.pipeline import kb_detector, reprocess
+from store import repository as repo
 
 
 @click.command("reprocess")
@@ -27,6 +28,15 @@ def command(app: AppContext, since: datetime | None) -> None:
     contacts already known gain nothing twice.
     """
     database = app.database()
+    with database.sessions() as session:
+        kept = repo.count_raw_pages(session)
+    if not kept:
+        why = (
+            "[crawl] keep_raw_html is off, so crawls keep no pages"
+            if not app.config.crawl.keep_raw_html
+            else "no crawled page is stored yet"
+        )
+        raise UserError(f"nothing to reprocess: {why} (set keep_raw_html = true, then crawl)")
     detect = kb_detector(KnowledgeBase.load_default())
     articles, created = reprocess(
         database,

@@ -9,6 +9,7 @@ import click
 from alerts.apprise_channel import check_apprise_url
 from alerts.filters import CONTACT_TYPES, STATUSES
 from alerts.webhooks import new_secret
+from diplowatch.config import SmtpConfig
 from diplowatch.context import AppContext, UserError, pass_app
 from diplowatch.listing import json_option, print_rows
 from diplowatch.subscription_filters import default_kb, known_sources, resolve_filters
@@ -87,6 +88,7 @@ def add(
         problem = check_email(target)
         if problem:
             raise UserError(f"--email {target}: {problem}")
+
     raw: dict = {}
     for key, values in (
         ("actors", actor),
@@ -108,6 +110,13 @@ def add(
     filters = resolved.filters
     for note in resolved.notes:
         click.echo(note, err=True)
+    if channel == "email" and app.config.smtp == SmtpConfig():
+        # Accepted (the config may get its [smtp] later), but said now, not at the first alert.
+        click.echo(
+            "warning: the config has no [smtp] section: e-mail alerts will be tried on "
+            f"{app.config.smtp.host}:{app.config.smtp.port} until one is set",
+            err=True,
+        )
     secret = new_secret() if channel == "webhook" else None
     events = ["contact.created", "contact.updated"] if updates else ["contact.created"]
     with app.database().sessions.begin() as session:

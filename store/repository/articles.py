@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from store.models import (
@@ -199,6 +199,11 @@ def mark_urls_seen(session: Session, marks: Sequence[SeenMark]) -> int:
 
 def raw_html_of(article: Article) -> bytes | None:
     return zlib.decompress(article.raw_html) if article.raw_html is not None else None
+
+
+def count_raw_pages(session: Session) -> int:
+    """How many stored articles keep their page (for `reprocess`)."""
+    return session.scalar(select(func.count()).where(Article.raw_html.is_not(None))) or 0
 
 
 def articles_with_raw_html(session: Session, since: datetime | None = None) -> Sequence[Article]:
