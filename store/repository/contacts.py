@@ -206,6 +206,7 @@ class ContactQuery:
     # "id": newest stored first (what the id cursor pages through); "date": by contact_day(),
     # newest first, for one page read at once (the CLI list, the report).
     order: str = "id"
+    offset: int = 0  # for order "date": rows to skip (position paging)
 
 
 def publication_day() -> ColumnElement[Any]:
@@ -272,7 +273,7 @@ def list_contacts(session: Session, q: ContactQuery) -> Sequence[Contact]:
     if q.order == "date":
         # Newest first by the day it is filed under; contacts without any day come last.
         order = (day.is_(None), day.desc(), Contact.id.desc())
-        return session.scalars(query.order_by(*order).limit(q.limit)).all()
+        return session.scalars(query.order_by(*order).offset(q.offset).limit(q.limit)).all()
     return session.scalars(query.order_by(Contact.id.desc()).limit(q.limit)).all()
 
 

@@ -6,7 +6,13 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 
-from diplowatch.api.cursors import MAX_ID, decode_cursor, next_cursor
+from diplowatch.api.cursors import (
+    MAX_ID,
+    POSITION_PREFIX,
+    decode_cursor,
+    encode_cursor,
+    next_cursor,
+)
 from diplowatch.api.deps import Authenticated, State
 from diplowatch.api.errors import error_responses, invalid, not_found
 from diplowatch.api.schemas import (
@@ -63,9 +69,19 @@ def list_contacts(
     ] = None,
     cursor: Annotated[str | None, Query(max_length=100, description="From `next_cursor`.")] = None,
     limit: Annotated[int, Query(ge=1, le=200, description="Page size.")] = 50,
+    order: Annotated[
+        Literal["id", "date"],
+        Query(
+            description="`id`: newest stored first (cursor pages never shift). `date`: by the "
+            "contact's date, else its publication date, newest first, undated last (pages by "
+            "position: a contact stored meanwhile can shift a page)."
+        ),
+    ] = "id",
 ) -> ContactPage:
     if since and until and since > until:
         raise invalid("query.since", "is after `until`")
+    by_date = order == "date"
+    position = (decode_cursor(cursor, POSITION_PREFIX) or 0) if by_date else 0
     query = repo.ContactQuery(
         since=since,
         until=until,
@@ -74,14 +90,22 @@ def list_contacts(
         type=type,
         status=status,
         source=source,
-        before_id=decode_cursor(cursor),
+        before_id=None if by_date else decode_cursor(cursor),
         limit=limit + 1,
+        order=order,
+        offset=position,
     )
     with api.database.sessions() as session:
         rows = repo.list_contacts(session, query)
+        if by_date:
+            following = (
+                encode_cursor(position + limit, POSITION_PREFIX) if len(rows) > limit else None
+            )
+        else:
+            following = next_cursor([row.id for row in rows], limit)
         return ContactPage(
             items=[ContactOut.model_validate(repo.contact_to_dict(row)) for row in rows[:limit]],
-            next_cursor=next_cursor([row.id for row in rows], limit),
+            next_cursor=following,
         )
 
 

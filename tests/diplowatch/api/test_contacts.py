@@ -117,3 +117,24 @@ def test_an_undated_contact_is_filed_under_its_publication_day(api: LiveApi) -> 
         assert alice.get("/contacts", params={"since": today}).json()["items"] == []
         march = alice.get("/contacts", params={"since": "2024-03-05", "until": "2024-03-05"})
         assert [i["id"] for i in march.json()["items"]] == [undated]
+
+
+def test_contacts_by_date_newest_first_with_undated_filed_by_publication(api: LiveApi) -> None:
+    old = add_contact(api.database, day=date(2023, 1, 1))
+    new = add_contact(api.database, day=date(2025, 6, 1))
+    undated = add_contact(api.database, day=None)  # published 2024-03-05
+    middle = add_contact(api.database, day=date(2024, 1, 1))
+    seen: list[int] = []
+    with api.client() as alice:
+        page = alice.get("/contacts", params={"order": "date", "limit": 3}).json()
+        seen += [item["id"] for item in page["items"]]
+        assert page["next_cursor"]
+        page = alice.get(
+            "/contacts", params={"order": "date", "limit": 3, "cursor": page["next_cursor"]}
+        ).json()
+        seen += [item["id"] for item in page["items"]]
+        assert page["next_cursor"] is None
+        # A cursor of one order is refused by the other.
+        mixed = alice.get("/contacts", params={"limit": 3, "cursor": "djFwOjM"})
+        assert mixed.status_code == 422
+    assert seen == [new, undated, middle, old]
