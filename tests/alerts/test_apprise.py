@@ -82,3 +82,25 @@ def test_private_json_targets_are_refused_unless_allowed(receiver: Receiver) -> 
 )  # fmt: skip
 def test_urls_apprise_cannot_use_are_refused(url: str, ok: bool) -> None:
     assert (check_apprise_url(url) is None) == ok
+
+
+def test_subscriptions_test_sends_a_test_event_through_apprise(
+    database: Database, receiver: Receiver, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from diplowatch.cli import cli
+
+    config = tmp_path / "c.toml"
+    config.write_text("[alerts]\nallow_private_targets = true\n", encoding="utf-8")
+    env = {"DIPLOWATCH_CONFIG": str(config),
+           "DIPLOWATCH_DATABASE_URL": str(database.engine.url.render_as_string(hide_password=False))}  # fmt: skip
+    added = CliRunner().invoke(
+        cli, ["subscriptions", "add", "--apprise", apprise_url(receiver)], env=env
+    )
+    assert added.exit_code == 0, added.output
+    sub_id = added.stdout.split()[1].rstrip(":")
+    tested = CliRunner().invoke(cli, ["subscriptions", "test", sub_id], env=env)
+    assert tested.exit_code == 0, tested.output
+    (got,) = receiver.received
+    assert json.loads(got.body)["title"].startswith("[test] ")
