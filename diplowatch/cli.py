@@ -134,13 +134,30 @@ def main(argv: list[str] | None = None) -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except Exception as exc:
-        if not isinstance(exc, _user_errors()):
+        message = _user_error_message(exc)
+        if message is None:
             raise
-        UserError(str(exc)).show()
+        UserError(message).show()
         sys.exit(2)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     sys.exit(0)
+
+
+def _user_error_message(exc: Exception) -> str | None:
+    """One line for an error the user can fix, else None (a bug: the traceback is shown)."""
+    if isinstance(exc, _user_errors()):
+        return str(exc)
+    if "sqlalchemy" in sys.modules:
+        from sqlalchemy.exc import DBAPIError
+
+        from diplowatch.masking import mask_urls
+
+        # The database file went bad under us: read-only, damaged, the disk full.
+        if isinstance(exc, DBAPIError) and exc.orig is not None:
+            reason = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else "?"
+            return mask_urls(f"database error: {reason}")
+    return None
 
 
 def _user_errors() -> tuple[type[Exception], ...]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 import store
+from diplowatch.masking import mask_urls
 
 
 def mask(url: str) -> str:
@@ -47,16 +48,18 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
     try:
         engine = store.make_engine(url)
     except Exception as exc:  # noqa: BLE001 - bad URL, unknown driver: whatever the dialect raises
-        raise DatabaseUnavailable(f"database URL {url!r} is not usable: {exc}") from None
+        raise DatabaseUnavailable(
+            mask_urls(f"database URL {url!r} is not usable: {exc}").splitlines()[0]
+        ) from None
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
         if migrate:
             store.ensure_schema(engine)
-    except OperationalError as exc:
+    except DBAPIError as exc:  # unreachable, refused, "file is not a database", read-only ...
         engine.dispose()
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        reason = (str(exc.orig) if exc.orig else str(exc)).strip().splitlines()[0]
         raise DatabaseUnavailable(
-            f"cannot open database {engine.url.render_as_string()}: {reason}"
+            mask_urls(f"cannot open database {engine.url.render_as_string()}: {reason}")
         ) from None
     return Database(engine=engine, sessions=store.make_sessionmaker(engine))

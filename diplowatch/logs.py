@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TextIO
 
+from diplowatch.masking import mask_urls
+
 SOURCE: contextvars.ContextVar[str | None] = contextvars.ContextVar("source", default=None)
 RUN_ID: contextvars.ContextVar[str | None] = contextvars.ContextVar("run_id", default=None)
 
@@ -49,6 +51,18 @@ class ContextFilter(logging.Filter):
             record.source = SOURCE.get() or "-"
         if getattr(record, "run_id", None) is None:
             record.run_id = RUN_ID.get() or "-"
+        return True
+
+
+class SecretsFilter(logging.Filter):
+    """No URL's password in any line: Scrapy and others log request URLs, and a feed URL may
+    carry credentials. The message is rendered here, once, with the password masked."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        masked = mask_urls(message)
+        if masked != message:
+            record.msg, record.args = masked, None
         return True
 
 
@@ -139,6 +153,7 @@ def setup_logging(
     if brief:
         handler.addFilter(LibraryChatterFilter())
     handler.addFilter(ContextFilter())
+    handler.addFilter(SecretsFilter())
     if log_format == "json":
         handler.setFormatter(JsonFormatter())
     elif brief:

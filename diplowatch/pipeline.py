@@ -25,6 +25,7 @@ from contacts import Contact as DetectedContact
 from contacts import KnowledgeBase, detect_contacts
 from diplowatch.db import Database
 from diplowatch.detection import Detection, Detector
+from diplowatch.masking import mask_urls
 from diplowatch.recording import record_contacts
 from diplowatch.store_writer import (
     ArticleJob,
@@ -153,11 +154,13 @@ class StoreSink:
         self._writer.put(ValidatorsJob(url, etag, last_modified))
 
     def record_error(self, source: str, url: str, error: str) -> None:
-        # Errors are not remembered as seen: the next crawl tries the URL again.
+        # Errors are not remembered as seen: the next crawl tries the URL again. A feed URL may
+        # carry credentials: they go neither to the log nor to the crawl run's error summary.
+        line = mask_urls(f"{url}: {error}")
         with self._lock:
-            self.errors.setdefault(source, []).append(f"{url}: {error}")
+            self.errors.setdefault(source, []).append(line)
         # Each failed source gets one line in the run's summary; every error is a debug line.
-        log.debug("%s: %s: %s", source, url, error)
+        log.debug("%s: %s", source, line)
 
     def close(self) -> None:
         """Write everything queued, then stop detection. The sink takes no more articles."""

@@ -78,7 +78,10 @@ def make_read_sessionmaker(engine: Engine) -> sessionmaker[Session]:
 def alembic_config(engine: Engine) -> AlembicConfig:
     config = AlembicConfig()
     config.set_main_option("script_location", str(ALEMBIC_DIR))
-    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    # ConfigParser reads "%" as interpolation: an escaped password ("p%40ss") or a SQLite URI
+    # ("file%3A...") must reach alembic as it is.
+    url = engine.url.render_as_string(hide_password=False)
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     config.attributes["engine"] = engine
     return config
 
