@@ -8,7 +8,6 @@ split over same-class containers and trafilatura kept only the first, extract th
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from copy import deepcopy
@@ -21,7 +20,12 @@ from trafilatura.xml import xmltotxt
 
 from crawler.extraction.cleanup import anchor_texts, normalise, prune_body
 from crawler.extraction.containers import containers_document, split_body_containers
-from crawler.extraction.signals import is_navigation, link_texts, page_statements
+from crawler.extraction.signals import (
+    is_navigation,
+    json_ld_values,
+    link_texts,
+    page_statements,
+)
 
 _WORD = re.compile(r"\w+")
 
@@ -93,31 +97,8 @@ def _repair_split_body(
 
 def json_ld_article_body(tree: HtmlElement) -> str:
     """The longest articleBody in the page's JSON-LD blocks ("" if none)."""
-    best = ""
-    for script in tree.iter("script"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
-            continue
-        try:
-            data = json.loads(script.text)
-        except ValueError:
-            continue
-        for body in _find_key(data, "articleBody"):
-            if isinstance(body, str) and len(body) > len(best):
-                best = body.strip()
-    return best
-
-
-def _find_key(data: object, key: str, depth: int = 0) -> list[object]:
-    if depth > 6:
-        return []
-    if isinstance(data, dict):
-        found = [data[key]] if key in data else []
-        for value in data.values():
-            found += _find_key(value, key, depth + 1)
-        return found
-    if isinstance(data, list):
-        return [item for value in data for item in _find_key(value, key, depth + 1)]
-    return []
+    bodies = json_ld_values(tree, "articleBody")
+    return max(bodies, key=len).strip() if bodies else ""
 
 
 def _prefer_json_ld(text: str, ld_body: str) -> bool:

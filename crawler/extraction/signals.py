@@ -78,7 +78,8 @@ def is_navigation(text: str, links: set[str]) -> bool:
     )
 
 
-def _json_ld_values(tree: etree._Element, key: str) -> list[str]:
+def json_ld_values(tree: etree._Element, key: str) -> list[str]:
+    """The string values of `key` anywhere in the page's JSON-LD blocks, in page order."""
     values: list[str] = []
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
@@ -106,7 +107,7 @@ def _find(data: object, key: str, depth: int = 0) -> list[object]:
 
 def page_statements(tree: etree._Element, *, min_chars: int = 60) -> list[str]:
     """What the page says its article is: descriptions and bodies it declares, longest first."""
-    found = _json_ld_values(tree, "articleBody") + _json_ld_values(tree, "description")
+    found = json_ld_values(tree, "articleBody") + json_ld_values(tree, "description")
     for name in ("og:description", "description", "twitter:description"):
         found += tree.xpath(f"//meta[@property='{name}' or @name='{name}']/@content")
     articles = list(tree.iter("article"))
