@@ -170,7 +170,11 @@ def _needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Men
         # Contact words the phrase patterns did not take ("a meeting early Monday between"):
         # the parse may still read them.
         return has_contact_word(sentence.text)
-    clauses = {id(c.trigger): c for c in clauses_for(sentence.text, mentions, triggers)}
+    found = clauses_for(sentence.text, mentions, triggers)
+    placed = {id(m) for c in found for m in c.subjects + c.objects}
+    if any(m.kind == "person" and id(m) not in placed for m in mentions):
+        return True  # someone the position rules left out of every clause ("... and C")
+    clauses = {id(c.trigger): c for c in found}
     for trigger in triggers:
         clause = clauses.get(id(trigger))
         if (

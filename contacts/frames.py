@@ -113,6 +113,17 @@ _KNOWN_LEMMAS = (
 )
 
 
+def _listed_after_place(person: Token) -> list[Token]:
+    found: list[Token] = []
+    for prep in person.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for place in prep.children:
+                if place.dep_ == "pobj" and is_proper(place):
+                    found += [c for c in place.conjuncts if c.ent_type_ == "PERSON"]
+                    found += [c for c in place.children if c.dep_ == "appos"]
+    return [t for t in found if t.ent_type_ == "PERSON"]
+
+
 def _lemma(token: Token) -> str:
     return lemma(token, _KNOWN_LEMMAS)
 
@@ -150,9 +161,15 @@ class _Index:
             mention, carrier = self._core(head)
             if mention is not None and mention not in found:
                 found.append(mention)
-            for other in (head, carrier):
+            # a list may hang on any word of the mention: "his Swiss counterpart Otto
+            # Lindqvist, Anna Keller and Peter Haldimann" coordinates on "Lindqvist"
+            words = [head] if mention is None else self._words(mention)
+            for other in (*words, carrier):
                 if other is not None:
                     heads.extend(c for c in other.conjuncts if c.i not in seen)
+            if mention is not None and mention.kind == "person":
+                # "A of Ghana, B of Gabon and C of Kenya": the parse hangs the list on places
+                heads.extend(_listed_after_place(head))
             if mention is None:
                 for child in head.children:
                     if child.dep_ == "prep" and child.lower_ in ("including", "like"):
@@ -171,6 +188,9 @@ class _Index:
                     if grandchild.dep_ in ("compound", "flat") and grandchild.i in self.by_token:
                         return self.by_token[grandchild.i], child
         return self._unlisted(token), token
+
+    def _words(self, mention: Mention) -> list[Token]:
+        return [self.doc[i] for i, other in self.by_token.items() if other is mention]
 
     def _unlisted(self, token: Token) -> Mention | None:
         lower = token.lower_

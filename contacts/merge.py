@@ -147,8 +147,9 @@ def _absorb(target: Contact, other: Contact) -> None:
 
 
 def _fold_visits(contacts: list[Contact]) -> list[Contact]:
-    # A visit whose host state also appears in a meeting with the visitor is that meeting, told
-    # or planned ("flew to Italy ... was then to meet Prodi"): a visit names no counterpart.
+    # A visit whose host state also appears in a meeting with the visitor is that meeting (of the
+    # same status, or told in the same sentence: "flew to Italy ... was then to meet Prodi"):
+    # a visit names no counterpart.
     out: list[Contact] = []
     meetings = [c for c in contacts if c.type == "meeting"]
     for contact in contacts:
@@ -158,7 +159,8 @@ def _fold_visits(contacts: list[Contact]) -> list[Contact]:
                 (
                     m
                     for m in meetings
-                    if any(same_person(visitor, p) for p in m.participants)
+                    if (m.status == contact.status or m.evidence[:1] == contact.evidence[:1])
+                    and any(same_person(visitor, p) for p in m.participants)
                     and any(
                         p.state == host.state and not same_person(visitor, p)
                         for p in m.participants

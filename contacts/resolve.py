@@ -114,10 +114,19 @@ class Discourse:
 
     def _person(self, mention: Mention, day: date | None) -> Party:
         actor = mention.actor
+        if actor is not None and " " not in mention.name.strip() and mention.state is None:
+            # "Spanish Prime Minister Luis Ortega ... Ortega said": the text's own Ortega, not
+            # the knowledge base's
+            told = self._same_person(mention.name)
+            if told is not None and told.participant.kb_id != actor.kb_id:
+                return told
+        if actor is not None and mention.state and mention.state not in _states(actor):
+            actor = None  # a Spanish "Ortega" is not Nicaragua's
         if actor is None and mention.name and " " in mention.name:
             found = self.kb.find_person(mention.name, day or self.published)
-            if len(found) == 1 or (found and mention.state in _states(found[0])):
-                actor = found[0]
+            if found and (mention.state is None or mention.state in _states(found[0])):
+                if len(found) == 1 or mention.state in _states(found[0]):
+                    actor = found[0]
         if actor is not None and not _in_office_by(actor, day or self.published):
             actor = None  # "May" in 1997 is not Theresa May: the KB knows her from 2016 only
         if actor is not None:

@@ -1,0 +1,201 @@
+"""News grammar the syntactic layer reads: one test per phrasing class, invented names only."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from contacts import KnowledgeBase, detect_contacts
+from contacts.model import Contact
+
+DAY = date(2024, 3, 6)  # a Wednesday
+
+
+def _occurred(kb: KnowledgeBase, text: str, day: date = DAY) -> list[Contact]:
+    return [c for c in detect_contacts(text, day, kb=kb) if c.status == "occurred"]
+
+
+def _pairs(contacts: list[Contact]) -> set[frozenset[str]]:
+    return {frozenset(p.name for p in c.participants) for c in contacts}
+
+
+def _has(contacts: list[Contact], *names: str) -> bool:
+    return any(set(names) <= {p.name for p in c.participants} for c in contacts)
+
+
+# -- parties the parse finds ------------------------------------------------------------------
+
+
+def test_a_list_hung_on_an_apposition_is_every_party(kb: KnowledgeBase) -> None:
+    found = _occurred(
+        kb,
+        "Brazilian Finance Minister Duarte Pinheiro met his Swiss counterpart Otto Lindqvist, "
+        "Swiss Economics Minister Anna Keller and National Bank President Peter Haldimann on "
+        "Monday.",
+    )
+    assert _has(found, "Duarte Pinheiro", "Otto Lindqvist")
+    assert _has(found, "Duarte Pinheiro", "Peter Haldimann")
+
+
+def test_including_a_list_on_separate_occasions_is_one_meeting_each(kb: KnowledgeBase) -> None:
+    found = _occurred(
+        kb,
+        "Chinese President Zhao Lin met, on separate occasions, with three African presidents, "
+        "including Kwame Asante of Ghana, Jean Nzeng of Gabon and Samuel Otieno of Kenya.",
+    )
+    assert _pairs(found) >= {
+        frozenset({"Zhao Lin", "Kwame Asante"}),
+        frozenset({"Zhao Lin", "Jean Nzeng"}),
+        frozenset({"Zhao Lin", "Samuel Otieno"}),
+    }
+
+
+def test_a_meeting_between_named_later_in_the_phrase(kb: KnowledgeBase) -> None:
+    # the contact word stands away from "between", where no phrase pattern reaches
+    found = _occurred(
+        kb,
+        "The question was raised during a meeting early Monday between Secretary of State Mark "
+        "Hollis and South African Vice President Thabo Dlamini.",
+    )
+    assert _has(found, "Mark Hollis", "Thabo Dlamini")
+    states = {p.name: p.state for c in found for p in c.participants}
+    assert states["Mark Hollis"] == "USA"  # a title only one state uses
+
+
+def test_a_role_noun_named_inside_its_phrase_is_the_subject(kb: KnowledgeBase) -> None:
+    found = _occurred(
+        kb,
+        '"It has to be done quickly," the head of the OSCE mission to Albania, Franz Gruber, '
+        "said after talks in Rome with Italian Foreign Minister Marco Rinaldi.",
+    )
+    assert _has(found, "Franz Gruber", "Marco Rinaldi")
+
+
+def test_a_joint_news_conference_with_a_counterpart_is_a_meeting(kb: KnowledgeBase) -> None:
+    text = (
+        "Italian President Paolo Ferri arrived in Ankara on Monday.\n"
+        '"We support Turkey," Ferri told a joint news conference with Turkish President Kemal '
+        "Aydin after their meeting."
+    )
+    found = _occurred(kb, text)
+    assert _has(found, "Paolo Ferri", "Kemal Aydin")
+    assert not any(c.type == "visit" for c in found)  # the visit is that meeting
+
+
+def test_the_speaker_of_a_reported_sentence_is_the_one_who_met(kb: KnowledgeBase) -> None:
+    text = (
+        "Spanish Prime Minister Luis Ortega arrived in Montevideo.\n"
+        "Spain would invest 12 million euros in the project, Ortega said, after meeting with "
+        "UN envoy Kwame Asante on Friday."
+    )
+    assert _has(_occurred(kb, text), "Luis Ortega", "Kwame Asante")
+
+
+def test_a_surname_named_in_full_before_is_that_person(kb: KnowledgeBase) -> None:
+    text = (
+        "Mongolian Prime Minister Batbayar Dorj arrived in Beijing on Sunday.\n"
+        "Dorj and Chinese Premier Zhao Lin held talks on Monday."
+    )
+    found = _occurred(kb, text)
+    assert _has(found, "Batbayar Dorj", "Zhao Lin")
+
+
+def test_a_chinese_leader_is_named_by_the_family_name_first(kb: KnowledgeBase) -> None:
+    text = (
+        "Chinese President Zhao Lin welcomed the African leaders in Beijing.\n"
+        "When meeting with Ghanaian President Kwame Asante, Zhao said trade would grow."
+    )
+    found = _occurred(kb, text)
+    assert _has(found, "Zhao Lin", "Kwame Asante")
+
+
+def test_a_name_ner_cuts_short_is_taken_whole(kb: KnowledgeBase) -> None:
+    found = _occurred(
+        kb,
+        "Chinese President Zhao Lin met Alhaji Ahmed Tejan Bangura of Sierra Leone on Monday.",
+    )
+    names = {p.name for c in found for p in c.participants}
+    assert "Alhaji Ahmed Tejan Bangura" in names
+
+
+def test_a_given_name_alias_followed_by_a_surname_is_someone_else(kb: KnowledgeBase) -> None:
+    # "Philippe" alone is the KB's King of the Belgians
+    found = _occurred(
+        kb,
+        "French Foreign Minister Philippe Marchand met Japanese Foreign Minister Tadao "
+        "Kurimoto in Tokyo on Monday.",
+    )
+    names = {p.name: p.state for c in found for p in c.participants}
+    assert names.get("Philippe Marchand") == "FRA"
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        (
+            "Egyptian Trade Minister Samir Fawzi met 14 Indonesian cabinet ministers in Jakarta "
+            "on Monday.",
+            "IDN",
+        ),
+        (
+            "Japanese Prime Minister Tadao Kurimoto met U.S. Congressional leaders in Washington "
+            "on Monday.",
+            "USA",
+        ),
+    ],
+)
+def test_role_nouns_take_modifiers(kb: KnowledgeBase, text: str, state: str) -> None:
+    found = _occurred(kb, text)
+    assert found and state in {p.state for p in found[0].participants}
+
+
+# -- wire copy ----------------------------------------------------------------------------------
+
+
+def test_here_is_the_datelines_city(kb: KnowledgeBase) -> None:
+    found = _occurred(
+        kb,
+        "CAIRO, March 6 - Hamas leader Khalil Mansour arrived here on an unannounced visit on "
+        "Wednesday night.",
+    )
+    assert any(c.type == "visit" and "EGY" in {p.state for p in c.participants} for c in found)
+
+
+def test_officials_of_a_datelines_state_are_compatriots(kb: KnowledgeBase) -> None:
+    # No state given, but the dateline says where they are: two Egyptians, no contact.
+    text = "CAIRO, March 6 - Economy Minister Youssef Kamel met President Omar Fathy on Tuesday."
+    assert _occurred(kb, text) == []
+
+
+def test_people_of_no_known_state_make_no_contact(kb: KnowledgeBase) -> None:
+    assert _occurred(kb, "Ostrova met Lindqvist on Tuesday to discuss the budget.") == []
+    assert _occurred(kb, "Pinheiro and Gruber held talks on Tuesday.") == []
+
+
+# -- what is no contact, or not yet one ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Treasury acts in consultation with the Secretary of State and the Attorney General.",
+        "Ghanaian President Kwame Asante called Togolese President Kodjo Amouzou a dictator "
+        "without elections on Wednesday.",
+        "The talks laid the groundwork for a summit in Accra next month between Ghanaian "
+        "President Kwame Asante and Togolese President Kodjo Amouzou.",
+        "Ghanaian President Kwame Asante met his cabinet to review preparations for his trip to "
+        "Togo.",
+    ],
+)
+def test_idioms_naming_and_plans_are_no_occurred_contact(kb: KnowledgeBase, text: str) -> None:
+    assert _occurred(kb, text) == []
+
+
+def test_two_reports_of_one_visit_days_apart_are_one_visit(kb: KnowledgeBase) -> None:
+    text = (
+        "Mongolian Prime Minister Batbayar Dorj started his official visit to China on March 2.\n"
+        "Dorj on Sunday visited the Terracotta Army museum in China."
+    )
+    visits = [c for c in detect_contacts(text, DAY, kb=kb) if c.type == "visit"]
+    assert len(visits) <= 1
