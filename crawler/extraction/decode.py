@@ -44,16 +44,13 @@ def _known(name: str | None) -> str | None:
         return None
 
 
-_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
-
-
 def decode_html(data: bytes, encoding: str | None = None) -> str:
     """Decode a page: the caller's encoding (HTTP header), the page's own declaration, UTF-8,
     then charset_normalizer's guess; undecodable bytes are replaced, never fatal. A byte order
     mark wins over everything, as in browsers (HTML's encoding sniffing puts it first)."""
     for bom, name in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom) :].decode(name, errors="replace")
+        if data.startswith(bom):  # the codecs named there drop the mark themselves
+            return data.decode(name, errors="replace")
     declared = _known(encoding) or declared_encoding(data)
     if declared:
         try:
