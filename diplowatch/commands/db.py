@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-import store
 from diplowatch.context import AppContext, pass_app
 
 
@@ -18,6 +17,8 @@ def command() -> None:
 @pass_app
 def upgrade(app: AppContext, revision: str) -> None:
     """Bring the database schema to the latest (or given) revision."""
+    import store  # with Alembic: for the subcommands, not for `db --help`
+
     database = app.database(migrate=False)
     store.upgrade(database.engine, revision)
     click.echo(f"database at revision {store.current_revision(database.engine)}")
@@ -27,6 +28,8 @@ def upgrade(app: AppContext, revision: str) -> None:
 @pass_app
 def current(app: AppContext) -> None:
     """Print the database's schema revision and the code's."""
+    import store
+
     database = app.database(migrate=False)
     now, head = store.current_revision(database.engine), store.head_revision(database.engine)
     state = "up to date" if now == head else "needs `diplowatch db upgrade`"

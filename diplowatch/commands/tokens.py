@@ -6,8 +6,6 @@ import click
 
 from diplowatch.context import AppContext, UserError, pass_app
 from diplowatch.listing import json_option, print_rows
-from diplowatch.tokens import create_token
-from store import repository as repo
 
 
 @click.group("tokens")
@@ -20,6 +18,8 @@ def command() -> None:
 @pass_app
 def create(app: AppContext, name: str) -> None:
     """Create a token and print it. It is stored hashed: this is the only time it is shown."""
+    from diplowatch.tokens import create_token  # the store: for the subcommands, not --help
+
     name = name.strip()
     if not name or len(name) > 200:
         raise UserError("--name: give 1 to 200 characters")
@@ -37,6 +37,8 @@ def create(app: AppContext, name: str) -> None:
 @pass_app
 def list_tokens(app: AppContext, as_json: bool) -> None:
     """List tokens: id, name, created, last used, state (never the token itself)."""
+    from store import repository as repo
+
     with app.database().sessions() as session:
         rows = [
             {
@@ -63,6 +65,8 @@ def list_tokens(app: AppContext, as_json: bool) -> None:
 @pass_app
 def revoke(app: AppContext, token_id: int) -> None:
     """Revoke token TOKEN_ID: it stops working at once and its subscriptions stop sending."""
+    from store import repository as repo
+
     with app.database().sessions.begin() as session:
         if not repo.revoke_api_token(session, token_id):
             raise UserError(f"no token with id {token_id}")

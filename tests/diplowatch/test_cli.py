@@ -97,7 +97,15 @@ HEAVY = ("sqlalchemy", "alembic", "scrapy", "twisted", "trafilatura", "fastapi",
 
 
 @pytest.mark.parametrize(
-    "args", [["--help"], ["--version"], ["daemon", "--help"], ["serve", "--help"]]
+    "args",
+    [
+        ["--help"],
+        ["--version"],
+        ["daemon", "--help"],
+        ["serve", "--help"],
+        ["db", "--help"],
+        ["tokens", "--help"],
+    ],
 )
 def test_help_loads_nothing_heavy(args: list[str]) -> None:
     probe = (
