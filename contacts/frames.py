@@ -36,32 +36,52 @@ TRIGGER_HEADS = frozenset(
     summit receive host welcome greet visit trip tour journey arrive travel fly land audience
     dinner lunch breakfast banquet conference session mediate mediation""".split()
 )
+
+
 # Triggers the parse finds where the phrase patterns (triggers.py) did not: one row per head
 # word, (lemma, part of speech) -> the triggers.KINDS entry that gives type, mode and codes.
 # A row reads a word in any arrangement: "a meeting early Monday between A and B",
 # "met at the Elysee Palace with".
-PARSE_TRIGGERS: dict[tuple[str, str], str] = {
-    ("meet", "VERB"): "met",
-    ("meeting", "NOUN"): "pp_meeting",
-    ("talk", "NOUN"): "talks",
-    ("talks", "NOUN"): "talks",
-    ("talk", "VERB"): "talks",
-    ("confer", "VERB"): "talks",
-    ("consultation", "NOUN"): "talks",
-    ("discussion", "NOUN"): "talks",
-    ("negotiation", "NOUN"): "negotiated",
-    ("summit", "NOUN"): "talks",
-    ("conversation", "NOUN"): "talks",
-    ("phone", "VERB"): "phoned",
-    ("telephone", "VERB"): "phoned",
-    ("receive", "VERB"): "hosted",
-    ("host", "VERB"): "hosted",
-    ("visit", "VERB"): "visited",
-    ("visit", "NOUN"): "visit_to",
-    ("trip", "NOUN"): "visit_to",
-    ("arrive", "VERB"): "visit_to",
-    ("tour", "NOUN"): "visit_to",
-}
+@dataclass(frozen=True)
+class ParseTrigger:
+    """A head word the parse reads as a trigger, with the triggers.KINDS entry it reports."""
+
+    lemma: str
+    pos: str  # "VERB" | "NOUN", from the tagger's tag
+    kind: str
+    example: str  # a sentence no phrase pattern takes; tests check the row reads it
+
+
+PARSE_TRIGGER_ROWS: tuple[ParseTrigger, ...] = (
+    ParseTrigger(
+        "meet",
+        "VERB",
+        "met",
+        "When meeting the envoy on Monday, the president smiled.",
+    ),
+    ParseTrigger(
+        "meeting",
+        "NOUN",
+        "pp_meeting",
+        "A meeting early on Monday between the two presidents was short.",
+    ),
+    ParseTrigger(
+        "talks", "NOUN", "talks", "There were talks late on Monday between the ministers."
+    ),
+    ParseTrigger("talk", "VERB", "talks", "The minister talks with his counterpart every week."),
+    ParseTrigger("confer", "VERB", "talks", "The president conferred with his counterpart."),
+    ParseTrigger(
+        "consultation", "NOUN", "talks", "After a consultation with the envoy, the minister left."
+    ),
+    ParseTrigger("discussion", "NOUN", "talks", "A discussion between the two ministers followed."),
+    ParseTrigger("negotiation", "NOUN", "negotiated", "A negotiation between the two sides began."),
+    ParseTrigger("summit", "NOUN", "talks", "The summit of the two leaders ended on Monday."),
+    ParseTrigger("conversation", "NOUN", "talks", "Their conversation on Monday lasted an hour."),
+    ParseTrigger("trip", "NOUN", "visit_to", "The trip of the prime minister ended."),
+    ParseTrigger("arrive", "VERB", "visit_to", "The minister arrived here on Monday."),
+    ParseTrigger("tour", "NOUN", "visit_to", "The tour of the prime minister ended."),
+)
+PARSE_TRIGGERS: dict[tuple[str, str], str] = {(r.lemma, r.pos): r.kind for r in PARSE_TRIGGER_ROWS}
 
 # Verbs whose object noun is the contact ("held talks", "ended a meeting"): its subject is a party.
 LIGHT_VERBS = frozenset(

@@ -34,71 +34,191 @@ class TriggerKind:
     strength: float  # base confidence
 
 
-KINDS: dict[str, TriggerKind] = {
-    "adverbial": TriggerKind("call", "phone", "with", "041", "phone", 0.8),
-    "by_phone": TriggerKind("call", "phone", "with", "041", "phone", 0.75),
-    "pp_meeting": TriggerKind("meeting", None, "with", "040", "", 0.75),
-    "possessive": TriggerKind("meeting", None, "with", "040", "", 0.75),
-    "call_from": TriggerKind("call", "phone", "from", "041", "phone", 0.9),
-    "call_nominal": TriggerKind("call", "phone", "with", "041", "phone", 0.85),
-    "video_nominal": TriggerKind("call", "video", "with", "041", "phone", 0.85),
-    "phoned": TriggerKind("call", "phone", "direct", "041", "phone", 0.9),
-    "called": TriggerKind("call", "phone", "direct", "041", "phone", 0.85),
-    "spoke": TriggerKind("call", "phone", "with", "041", "phone", 0.85),
-    "met_virtually": TriggerKind("call", "video", "with", "041", "phone", 0.85),
-    "talks": TriggerKind("meeting", None, "with", "040", "", 0.85),
-    "negotiated": TriggerKind("meeting", None, "with", "046", "", 0.8),
-    "met": TriggerKind("meeting", None, "with", "040", "", 0.9),
-    "meeting_between": TriggerKind("meeting", None, "between", "040", "", 0.8),
-    "call_between": TriggerKind("call", "phone", "between", "041", "phone", 0.8),
-    "mediation": TriggerKind("meeting", None, "between", "045", "mediate", 0.75),
-    "hosted": TriggerKind("meeting", None, "direct", "043", "host", 0.8),
-    "welcome": TriggerKind("meeting", None, "to", "043", "host", 0.75),
-    "hosted_meal": TriggerKind("meeting", None, "for", "043", "host", 0.75),
-    "passive_host": TriggerKind("meeting", None, "from", "043", "host", 0.8),
-    "joint_presser": TriggerKind("meeting", None, "with", "040", "", 0.75),
-    "informal": TriggerKind("meeting", None, "with", "040", "", 0.7),
-    "called_on": TriggerKind("meeting", None, "direct", "040", "", 0.7),
-    "visited": TriggerKind("visit", None, "visit", "042", "visit", 0.75),
-    "visit_to": TriggerKind("visit", None, "visit", "042", "visit", 0.7),
-    "visit_nominal": TriggerKind("visit", None, "visit", "042", "visit", 0.75),
-}
+@dataclass(frozen=True)
+class TriggerRow:
+    """One phrasing of a contact: its name, what it reports, its pattern, and an example the
+    pattern reads (tests/contacts/test_triggers.py checks every row against its example)."""
 
-_PATTERNS = {
-    "adverbial": r"(?:in|during|over|by)\s+(?:a|an|their|the|his|her)\s+(?:[a-z-]+\s+)?(?:(?:tele)?phone\s+(?:call|conversation|talks?)|video\s*(?:call|conference|link)|videoconference)",
+    name: str
+    kind: TriggerKind
+    pattern: str
+    example: str
+
+
+# The phrasings, in the order the alternation tries them (earlier rows win at one position).
+# A new phrasing is a row here and a test of its grammar.
+ROWS: tuple[TriggerRow, ...] = (
+    TriggerRow(
+        "adverbial",
+        TriggerKind("call", "phone", "with", "041", "phone", 0.8),
+        r"(?:in|during|over|by)\s+(?:a|an|their|the|his|her)\s+(?:[a-z-]+\s+)?(?:(?:tele)?phone\s+(?:call|conversation|talks?)|video\s*(?:call|conference|link)|videoconference)",
+        "In a phone call, Biden and Scholz discussed Ukraine.",
+    ),
     # "in a call with X", "during their call": a bare call needs "with" or their own possessive
-    "by_phone": r"(?:in|during)\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:call|conversation)(?=\s+with\b)|(?:in|during|over)\s+their\s+(?:[a-z-]+\s+)?(?:call|conversation)|(?:by|over\s+the|on\s+the)\s+(?:tele)?phone",
+    TriggerRow(
+        "by_phone",
+        TriggerKind("call", "phone", "with", "041", "phone", 0.75),
+        r"(?:in|during)\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:call|conversation)(?=\s+with\b)|(?:in|during|over)\s+their\s+(?:[a-z-]+\s+)?(?:call|conversation)|(?:by|over\s+the|on\s+the)\s+(?:tele)?phone",
+        "Biden discussed Ukraine with Scholz by phone.",
+    ),
     # "After talks with X, Y said"; "At a meeting with X on Monday, Y ..."
-    "pp_meeting": r"(?:after|following|during|at|in|for)\s+(?:(?:a|an|the|their|his|her)\s+)?(?:[a-z-]+\s+)?(?:talks|meeting|meetings|summit)(?=\s+with\b)",
-    "possessive": r"(?<=['’]s\s)(?:[a-z-]+\s+)?(?:meeting|talks|summit|(?:phone\s+|telephone\s+|video\s+)?(?:call|conversation))(?=\s+with\b)",
+    TriggerRow(
+        "pp_meeting",
+        TriggerKind("meeting", None, "with", "040", "", 0.75),
+        r"(?:after|following|during|at|in|for)\s+(?:(?:a|an|the|their|his|her)\s+)?(?:[a-z-]+\s+)?(?:talks|meeting|meetings|summit)(?=\s+with\b)",
+        "After talks with Scholz, Biden said the alliance was strong.",
+    ),
+    TriggerRow(
+        "possessive",
+        TriggerKind("meeting", None, "with", "040", "", 0.75),
+        r"(?<=['’]s\s)(?:[a-z-]+\s+)?(?:meeting|talks|summit|(?:phone\s+|telephone\s+|video\s+)?(?:call|conversation))(?=\s+with\b)",
+        "Biden's meeting with Scholz lasted an hour.",
+    ),
     # "received a phone call from", "received phone calls on Wednesday from A and B"
-    "call_from": r"(?:received|receives|receiving|got|took|takes)\s+(?:(?:a|an)(?:\s+\w+){0,2}?\s+(?:(?:tele)?phone\s+)?call|(?:(?:tele)?phone\s+)?calls)(?:\s+(?:on\s+\w+|today|yesterday|earlier|late\s+\w+|this\s+\w+|last\s+\w+))?\s+from",
-    "call_between": r"(?:(?:tele)?phone\s+|video\s+)?(?:call|calls|conversation)\s+between",
-    "video_nominal": rf"{_LIGHT}{_ADJ}\s+(?:video\s*(?:call|conference|link|talks)|videoconference|virtual\s+(?:meeting|summit|talks|call))",
-    "call_nominal": rf"{_LIGHT}{_ADJ}\s+(?:(?:tele)?phone\s+)?(?:call|calls|conversation|conversations)(?=\s+(?:with|between)\b)|{_LIGHT}{_ADJ}\s+(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks?)",
-    "phoned": r"(?:tele)?phon(?:ed|es|e|ing)|rang(?=\s+up\b)|dial(?:l?ed|l?ing)",
-    "called": r"(?<!-)call(?:ed|s|ing)?(?!\s+(?:for|on|upon|off|out|in|it|up\s+on|back\s+on|him\s+a|her\s+a|them\s+a)\b)",
-    "met_virtually": r"(?:met|meet|meets|meeting)\s+(?:virtually|by\s+video(?:\s*link)?|via\s+video(?:\s*link)?|online|remotely)",
-    "talks": rf"{_LIGHT}{_ADJ}\s+(?:talks|negotiations|consultations|discussions?|meeting|meetings|summit|(?:bilateral\s+)(?:meeting|meetings|talks)|bilateral|a\s+meeting|an\s+audience|audience)|sat\s+down",
-    "negotiated": r"negotiat(?:ed|es|ing|e)(?=\s+with\b)",
-    "spoke": r"spok(?:e|en)|speak(?:s|ing)?|talk(?:ed|ing)?",
-    "meeting_between": r"(?:meeting|talks|negotiations|summit|consultations)\s+between",
-    "mediation": r"mediat(?:ion|ed|ing|es|e)(?:\s+(?:effort|mission|bid|attempt))?\s+between",
-    "passive_host": r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:received|hosted|welcomed|greeted)\s+(?:\w+\s+){0,3}?by",
-    "hosted_meal": r"(?:hosted|hosts|hosting|held|holds|gave|gives|threw)\s+(?:a|an)\s+(?:[a-z-]+\s+)?(?:dinner|lunch|luncheon|banquet|breakfast|reception)",
-    "hosted": r"(?:received|receives|receiving|receive|hosted|hosts|hosting|host|welcomed|welcomes|welcoming|welcome|greeted|greets|greet)(?!\s+(?:a|an)\s+(?:call|phone|message|letter)\b)",
+    TriggerRow(
+        "call_from",
+        TriggerKind("call", "phone", "from", "041", "phone", 0.9),
+        r"(?:received|receives|receiving|got|took|takes)\s+(?:(?:a|an)(?:\s+\w+){0,2}?\s+(?:(?:tele)?phone\s+)?call|(?:(?:tele)?phone\s+)?calls)(?:\s+(?:on\s+\w+|today|yesterday|earlier|late\s+\w+|this\s+\w+|last\s+\w+))?\s+from",
+        "Biden received a call from Scholz.",
+    ),
+    TriggerRow(
+        "call_between",
+        TriggerKind("call", "phone", "between", "041", "phone", 0.8),
+        r"(?:(?:tele)?phone\s+|video\s+)?(?:call|calls|conversation)\s+between",
+        "A phone call between Biden and Scholz took place on Monday.",
+    ),
+    TriggerRow(
+        "video_nominal",
+        TriggerKind("call", "video", "with", "041", "phone", 0.85),
+        rf"{_LIGHT}{_ADJ}\s+(?:video\s*(?:call|conference|link|talks)|videoconference|virtual\s+(?:meeting|summit|talks|call))",
+        "Biden held a video call with Scholz.",
+    ),
+    TriggerRow(
+        "call_nominal",
+        TriggerKind("call", "phone", "with", "041", "phone", 0.85),
+        rf"{_LIGHT}{_ADJ}\s+(?:(?:tele)?phone\s+)?(?:call|calls|conversation|conversations)(?=\s+(?:with|between)\b)|{_LIGHT}{_ADJ}\s+(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks?)",
+        "Biden had a phone call with Scholz.",
+    ),
+    TriggerRow(
+        "phoned",
+        TriggerKind("call", "phone", "direct", "041", "phone", 0.9),
+        r"(?:tele)?phon(?:ed|es|e|ing)|rang(?=\s+up\b)|dial(?:l?ed|l?ing)",
+        "Biden phoned Scholz on Monday.",
+    ),
+    TriggerRow(
+        "called",
+        TriggerKind("call", "phone", "direct", "041", "phone", 0.85),
+        r"(?<!-)call(?:ed|s|ing)?(?!\s+(?:for|on|upon|off|out|in|it|up\s+on|back\s+on|him\s+a|her\s+a|them\s+a)\b)",
+        "Biden called Scholz on Monday.",
+    ),
+    TriggerRow(
+        "met_virtually",
+        TriggerKind("call", "video", "with", "041", "phone", 0.85),
+        r"(?:met|meet|meets|meeting)\s+(?:virtually|by\s+video(?:\s*link)?|via\s+video(?:\s*link)?|online|remotely)",
+        "Biden met virtually with Scholz.",
+    ),
+    TriggerRow(
+        "talks",
+        TriggerKind("meeting", None, "with", "040", "", 0.85),
+        rf"{_LIGHT}{_ADJ}\s+(?:talks|negotiations|consultations|discussions?|meeting|meetings|summit|(?:bilateral\s+)(?:meeting|meetings|talks)|bilateral|a\s+meeting|an\s+audience|audience)|sat\s+down",
+        "Biden held talks with Scholz.",
+    ),
+    TriggerRow(
+        "negotiated",
+        TriggerKind("meeting", None, "with", "046", "", 0.8),
+        r"negotiat(?:ed|es|ing|e)(?=\s+with\b)",
+        "Biden negotiated with Scholz over the weekend.",
+    ),
+    TriggerRow(
+        "spoke",
+        TriggerKind("call", "phone", "with", "041", "phone", 0.85),
+        r"spok(?:e|en)|speak(?:s|ing)?|talk(?:ed|ing)?",
+        "Biden spoke with Scholz.",
+    ),
+    TriggerRow(
+        "meeting_between",
+        TriggerKind("meeting", None, "between", "040", "", 0.8),
+        r"(?:meeting|talks|negotiations|summit|consultations)\s+between",
+        "The meeting between Biden and Scholz was short.",
+    ),
+    TriggerRow(
+        "mediation",
+        TriggerKind("meeting", None, "between", "045", "mediate", 0.75),
+        r"mediat(?:ion|ed|ing|es|e)(?:\s+(?:effort|mission|bid|attempt))?\s+between",
+        "Qatar's mediation between Israel and Hamas continued.",
+    ),
+    TriggerRow(
+        "passive_host",
+        TriggerKind("meeting", None, "from", "043", "host", 0.8),
+        r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:received|hosted|welcomed|greeted)\s+(?:\w+\s+){0,3}?by",
+        "Scholz was received by Biden at the White House.",
+    ),
+    TriggerRow(
+        "hosted_meal",
+        TriggerKind("meeting", None, "for", "043", "host", 0.75),
+        r"(?:hosted|hosts|hosting|held|holds|gave|gives|threw)\s+(?:a|an)\s+(?:[a-z-]+\s+)?(?:dinner|lunch|luncheon|banquet|breakfast|reception)",
+        "Biden hosted a dinner for Scholz.",
+    ),
+    TriggerRow(
+        "hosted",
+        TriggerKind("meeting", None, "direct", "043", "host", 0.8),
+        r"(?:received|receives|receiving|receive|hosted|hosts|hosting|host|welcomed|welcomes|welcoming|welcome|greeted|greets|greet)(?!\s+(?:a|an)\s+(?:call|phone|message|letter)\b)",
+        "Biden hosted Scholz at the White House.",
+    ),
     # Lunches, golf and rides are meetings too ("played golf with", "had breakfast with",
     # "Putin and Kim rode together").
-    "informal": r"(?:played|plays|playing)\s+(?:a\s+round\s+of\s+)?golf|dined|dines|dining|lunched|(?:had|has|have|having|ate|shared|joined)\s+(?:a\s+)?(?:[a-z-]+\s+)?(?:breakfast|lunch|dinner|supper)|(?:rode|ride|rides|riding|travell?ed|drove|walked|strolled)\s+together|rode(?=\s+with\b)|shook\s+hands",
+    TriggerRow(
+        "informal",
+        TriggerKind("meeting", None, "with", "040", "", 0.7),
+        r"(?:played|plays|playing)\s+(?:a\s+round\s+of\s+)?golf|dined|dines|dining|lunched|(?:had|has|have|having|ate|shared|joined)\s+(?:a\s+)?(?:[a-z-]+\s+)?(?:breakfast|lunch|dinner|supper)|(?:rode|ride|rides|riding|travell?ed|drove|walked|strolled)\s+together|rode(?=\s+with\b)|shook\s+hands",
+        "Biden played golf with Scholz.",
+    ),
     # "Jaishankar called on Vice President Han Zheng" (a courtesy call), not "called on X to ..."
-    "called_on": r"call(?:ed|s)?\s+on(?=\s+(?:the\s+)?[A-Z])",
-    "welcome": r"(?:gave|gives|extended|extends|accorded)\s+(?:\w+\s+){0,2}?(?:welcome|reception)",
-    "joint_presser": r"(?:(?:gave|give|gives|held|hold|holds|holding|addressed)\s+(?:a\s+)?)?joint\s+(?:press|news)\s+conference",
-    "met": r"met|meet|meets",
-    "visit_nominal": rf"(?:{_LIGHT}|began|begins|begin|started|starts|kicked\s+off|embarked\s+on|(?:is|was|are|were)\s+on)\s+(?:a|an|his|her|their)\s+(?:[a-z-]+\s+){{0,3}}?(?:visit|trip|tour)\s+to",
-    "visit_to": r"(?:visit|visits|trip|tour|journey)\s+to|arriv(?:ed|es|ing)\s+in|travell?(?:ed|ing|s)?\s+to|flew\s+to|landed\s+in|(?:returned|returns|return)\s+to",
-    "visited": r"visit(?:ed|s|ing)?|toured",
-}
+    TriggerRow(
+        "called_on",
+        TriggerKind("meeting", None, "direct", "040", "", 0.7),
+        r"call(?:ed|s)?\s+on(?=\s+(?:the\s+)?[A-Z])",
+        "Jaishankar called on Vice President Han Zheng in Beijing.",
+    ),
+    TriggerRow(
+        "welcome",
+        TriggerKind("meeting", None, "to", "043", "host", 0.75),
+        r"(?:gave|gives|extended|extends|accorded)\s+(?:\w+\s+){0,2}?(?:welcome|reception)",
+        "Biden gave a warm welcome to Scholz.",
+    ),
+    TriggerRow(
+        "joint_presser",
+        TriggerKind("meeting", None, "with", "040", "", 0.75),
+        r"(?:(?:gave|give|gives|held|hold|holds|holding|addressed)\s+(?:a\s+)?)?joint\s+(?:press|news)\s+conference",
+        "Biden and Scholz held a joint press conference.",
+    ),
+    TriggerRow(
+        "met",
+        TriggerKind("meeting", None, "with", "040", "", 0.9),
+        r"met|meet|meets",
+        "Biden met Scholz in Berlin.",
+    ),
+    TriggerRow(
+        "visit_nominal",
+        TriggerKind("visit", None, "visit", "042", "visit", 0.75),
+        rf"(?:{_LIGHT}|began|begins|begin|started|starts|kicked\s+off|embarked\s+on|(?:is|was|are|were)\s+on)\s+(?:a|an|his|her|their)\s+(?:[a-z-]+\s+){{0,3}}?(?:visit|trip|tour)\s+to",
+        "Biden began a state visit to Germany.",
+    ),
+    TriggerRow(
+        "visit_to",
+        TriggerKind("visit", None, "visit", "042", "visit", 0.7),
+        r"(?:visit|visits|trip|tour|journey)\s+to|arriv(?:ed|es|ing)\s+in|travell?(?:ed|ing|s)?\s+to|flew\s+to|landed\s+in|(?:returned|returns|return)\s+to",
+        "Biden arrived in Berlin on Monday.",
+    ),
+    TriggerRow(
+        "visited",
+        TriggerKind("visit", None, "visit", "042", "visit", 0.75),
+        r"visit(?:ed|s|ing)?|toured",
+        "Biden visited Germany.",
+    ),
+)
+KINDS: dict[str, TriggerKind] = {row.name: row.kind for row in ROWS}
+_PATTERNS: dict[str, str] = {row.name: row.pattern for row in ROWS}
 
 TRIGGERS = re.compile(
     "|".join(rf"\b(?P<{name}>{pattern})\b" for name, pattern in _PATTERNS.items()),
