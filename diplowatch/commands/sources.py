@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from crawler import SourceSpec, default_sources
 from diplowatch.config import Config
 from diplowatch.context import AppContext, pass_app
-from diplowatch.crawling import configured_sources
 from diplowatch.listing import json_option, plural, print_rows
 from diplowatch.run_summary import cause_of, split_error
-from store import repository as repo
-from store.models import CrawlRun
+
+if TYPE_CHECKING:
+    from store.models import CrawlRun
 
 
 @click.group("sources")
@@ -25,6 +27,10 @@ def command() -> None:
 @pass_app
 def list_sources(app: AppContext, urls: bool, as_json: bool) -> None:
     """List the sources (shipped defaults and the config's) with their schedule and last crawl."""
+    # The crawl stack and the store are for listing, not for `sources --help`.
+    from diplowatch.crawling import configured_sources
+    from store import repository as repo
+
     database = app.database()
     with database.sessions() as session:
         runs = repo.last_crawl_runs(session)

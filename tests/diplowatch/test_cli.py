@@ -105,6 +105,7 @@ HEAVY = ("sqlalchemy", "alembic", "scrapy", "twisted", "trafilatura", "fastapi",
         ["serve", "--help"],
         ["db", "--help"],
         ["tokens", "--help"],
+        ["sources", "--help"],
     ],
 )
 def test_help_loads_nothing_heavy(args: list[str]) -> None:
