@@ -210,6 +210,21 @@ ROWS: tuple[TriggerRow, ...] = (
         r"(?:visit|visits|trip|tour|journey)\s+to|arriv(?:ed|es|ing)\s+in|travell?(?:ed|ing|s)?\s+to|flew\s+to|landed\s+in|(?:returned|returns|return)\s+to",
         "Biden arrived in Berlin on Monday.",
     ),
+    # "returned from Washington": a visit told from its end
+    TriggerRow(
+        "returned_from",
+        TriggerKind("visit", None, "visit", "042", "visit", 0.65),
+        r"(?:returned|returns|returning)\s+(?:home\s+)?from",
+        "The envoy returned from Washington on Monday.",
+    ),
+    # "left for Beijing on Sunday": a visit told from its start (the present, "leaves for",
+    # is a timetable)
+    TriggerRow(
+        "left_for",
+        TriggerKind("visit", None, "visit", "042", "visit", 0.6),
+        r"(?:left|departed|set\s+off)\s+for",
+        "The prime minister left for Beijing on Sunday.",
+    ),
     TriggerRow(
         "visited",
         TriggerKind("visit", None, "visit", "042", "visit", 0.75),
@@ -258,6 +273,7 @@ class Trigger:
 _STEMS = re.compile(
     r"call|phon|rang|spok|speak|talk|met\b|meet|negotiat|mediat|consultation|discussion|summit|"
     r"audience|sat down|receiv|host|welcom|greet|visit|tour|trip|journey|arriv|travel|flew|landed|"
+    r"left for|departed|set off|"
     r"return|conversation|video|virtual|bilateral|conference|reception|dial|dinner|lunch|banquet|"
     r"breakfast|golf|dine|dining|rode|ride|together|shook|supper",
     re.IGNORECASE,
