@@ -1,6 +1,6 @@
 """Detector quality on the labelled dev set, by the scoring rule of contacts-dev/README.md.
 
-    .venv/bin/python bench/contacts_eval.py [FILE.jsonl] [--errors]
+    .venv/bin/python bench/contacts_eval.py [FILE.jsonl] [--split tune|holdout] [--errors]
         (default ../shared/contacts-dev/dev.jsonl; the project's own news sets are
         tests/contacts/data/news_challenge.jsonl and news_heldout.jsonl)
 
@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from contacts import KnowledgeBase, detect_contacts
-from contacts.evaluate import evaluate
+from contacts.evaluate import evaluate, select_half
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "contacts-dev" / "dev.jsonl"
 
@@ -24,9 +24,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", type=Path, default=DEV)
     parser.add_argument("--errors", action="store_true", help="list every miss and false alarm")
+    parser.add_argument(
+        "--split", choices=["tune", "holdout"], help="one fixed half (rules are tuned on 'tune')"
+    )
     args = parser.parse_args()
     path = args.file
     docs = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    docs = select_half(docs, args.split)
     kb = KnowledgeBase.load_default()
     start = time.perf_counter()
     report = evaluate(docs, lambda text, day: detect_contacts(text, day, kb=kb), kb)

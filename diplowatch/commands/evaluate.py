@@ -43,7 +43,7 @@ def contacts(path: Path, errors: bool, split: str | None) -> None:
                 docs.append(json.loads(line))
             except json.JSONDecodeError as exc:
                 raise click.ClickException(f"{path}:{number}: not JSON ({exc.msg})") from exc
-    docs = select_half(docs, split)  # type: ignore[arg-type]
+    docs = select_half(docs, "tune" if split == "tune" else "holdout" if split else None)
     kb = KnowledgeBase.load_default()
     report = evaluate(docs, lambda text, published: detect_contacts(text, published, kb=kb), kb)
     c = report.counts
