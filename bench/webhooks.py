@@ -82,7 +82,7 @@ def latency(count: int, gap: float, interval: float, database_url: str | None) -
     import tempfile
 
     from contacts import Participant
-    from tests.alerts.store_support import open_test_database, save_contact, subscribe
+    from tests.diplowatch.store_support import open_test_database, save_contact, subscribe
 
     workdir = Path(tempfile.mkdtemp(prefix="webhook-latency-"))
     url = database_url or f"sqlite:///{workdir / 'bench.sqlite'}"
@@ -137,7 +137,7 @@ def worker_rate(count: int, database_url: str | None) -> list[str]:
     from alerts.email import SmtpSettings
     from contacts import Participant
     from diplowatch.delivery import WorkerSettings, deliver_due
-    from tests.alerts.store_support import open_test_database, save_contact, subscribe
+    from tests.diplowatch.store_support import open_test_database, save_contact, subscribe
 
     workdir = Path(tempfile.mkdtemp(prefix="webhook-worker-"))
     url = database_url or f"sqlite:///{workdir / 'bench.sqlite'}"

@@ -12,16 +12,16 @@ from alerts.apprise_channel import check_apprise_url, send_apprise
 from diplowatch.db import Database
 from diplowatch.delivery import deliver_due
 from tests.alerts.receiver import Receiver, Reply
-from tests.alerts.store_support import (
+from tests.diplowatch.store_support import (
     MODI,
     PUTIN,
     XI,
     deliveries,
     open_test_database,
     save_contact,
+    settings,
     subscribe,
 )
-from tests.alerts.test_delivery import settings
 
 
 @pytest.fixture

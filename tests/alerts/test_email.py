@@ -2,48 +2,22 @@
 
 from __future__ import annotations
 
-import socket
 import ssl
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from alerts.email import SmtpSettings, render_contact_email, render_digest, send_email
 from alerts.events import build_event
 from alerts.render import AlertLinks
 from tests.alerts.conftest import make_contact
+from tests.alerts.smtp import Mailbox, free_port, parse
 
 NOW = datetime(2023, 10, 17, 8, 0, tzinfo=UTC)
-
-
-class Mailbox:
-    """An SMTP handler that keeps what it receives and can refuse the next recipients."""
-
-    def __init__(self) -> None:
-        self.messages: list[Envelope] = []
-        self.refuse_next = 0
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if self.refuse_next:
-            self.refuse_next -= 1
-            return "550 5.1.1 mailbox unavailable"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(envelope)
-        return "250 Message accepted"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
@@ -67,10 +41,6 @@ def plain(port: int, **changes: object) -> SmtpSettings:
         **changes,
     }
     return SmtpSettings(**values)  # type: ignore[arg-type]
-
-
-def parse(envelope: Envelope):  # type: ignore[no-untyped-def]
-    return message_from_bytes(envelope.original_content, policy=policy.default)
 
 
 def test_contact_email_subject_and_bodies(contact: dict) -> None:

@@ -15,10 +15,9 @@ from aiosmtpd.controller import Controller
 from alerts.email import SmtpSettings
 from diplowatch.delivery import deliver_due
 from store import repository as repo
-from tests.alerts.store_support import MODI, PUTIN, XI, save_contact, subscribe
-from tests.alerts.test_delivery import settings
-from tests.alerts.test_email import Mailbox, free_port
+from tests.alerts.smtp import Mailbox, free_port
 from tests.diplowatch.api.support import LiveApi, live_api
+from tests.diplowatch.store_support import MODI, PUTIN, XI, save_contact, settings, subscribe
 
 
 @pytest.fixture

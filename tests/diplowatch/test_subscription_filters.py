@@ -16,7 +16,7 @@ from diplowatch.cli import cli
 from diplowatch.db import Database
 from diplowatch.subscription_filters import default_kb, resolve_filters
 from store import repository as repo
-from tests.alerts.store_support import open_test_database
+from tests.diplowatch.store_support import open_test_database
 from tests.support.databases import sqlite_url
 
 SOURCES = ["kremlin", "tass", "moscow-times"]

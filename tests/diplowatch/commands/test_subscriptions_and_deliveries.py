@@ -15,7 +15,7 @@ from diplowatch.cli import cli
 from diplowatch.db import Database
 from store import repository as repo
 from tests.alerts.receiver import Receiver, Reply
-from tests.alerts.store_support import PUTIN, XI, open_test_database, save_contact
+from tests.diplowatch.store_support import PUTIN, XI, open_test_database, save_contact
 from tests.support.databases import sqlite_url
 
 

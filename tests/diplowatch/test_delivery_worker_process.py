@@ -15,8 +15,8 @@ from standardwebhooks import Webhook
 from alerts.webhooks import new_secret
 from diplowatch.db import Database
 from tests.alerts.receiver import Received, Receiver
-from tests.alerts.store_support import PUTIN, XI, deliveries, open_test_database, save_contact
-from tests.alerts.store_support import subscribe as add_subscription
+from tests.diplowatch.store_support import PUTIN, XI, deliveries, open_test_database, save_contact
+from tests.diplowatch.store_support import subscribe as add_subscription
 from tests.support.waiting import wait_until
 
 DIPLOWATCH = [sys.executable, "-c", "from diplowatch.cli import main; main()"]

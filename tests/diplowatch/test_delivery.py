@@ -22,17 +22,19 @@ from diplowatch.db import Database
 from diplowatch.delivery import WorkerSettings, deliver_due, digest_due, run_worker
 from store import repository as repo
 from tests.alerts.receiver import DrippingReceiver, Receiver, Reply
-from tests.alerts.store_support import (
+from tests.alerts.smtp import Mailbox, free_port, parse
+from tests.diplowatch.store_support import (
     MODI,
     PUTIN,
     XI,
+    Clock,
     deliveries,
     open_test_database,
     save_contact,
+    settings,
     subscribe,
     subscription,
 )
-from tests.alerts.test_email import Mailbox, free_port, parse
 
 
 @pytest.fixture
@@ -40,27 +42,6 @@ def database(database_url: str) -> Iterator[Database]:
     database = open_test_database(database_url)
     yield database
     database.close()
-
-
-class Clock:
-    """Time the worker sees; tests move it forward instead of waiting hours."""
-
-    def __init__(self) -> None:
-        self.now = datetime.now(UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
-
-
-def settings(clock: Clock | None = None, **changes: object) -> WorkerSettings:
-    smtp = SmtpSettings("127.0.0.1", 1, None, None, "none", "alerts@diplowatch.example", 2.0)
-    values = {"smtp": smtp, "allow_private": True, "webhook_timeout": 2.0, "batch_size": 20}
-    if clock is not None:
-        values["clock"] = clock
-    return WorkerSettings(**{**values, **changes})  # type: ignore[arg-type]
 
 
 def test_contact_is_delivered_signed_and_marked_sent(

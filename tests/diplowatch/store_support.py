@@ -1,14 +1,17 @@
 """Saving contacts the way the application does (diplowatch.recording.record_contacts), so a
-worker test sees exactly the outbox rows a crawl would leave."""
+worker test sees exactly the outbox rows a crawl would leave; the delivery worker's test settings
+and a clock the tests move."""
 
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import store
+from alerts.email import SmtpSettings
 from contacts import Contact, Participant
 from diplowatch.db import Database, open_database
+from diplowatch.delivery import WorkerSettings
 from diplowatch.recording import record_contacts
 from store import repository as repo
 from store.models import Delivery, Subscription
@@ -94,3 +97,24 @@ def deliveries(database: Database) -> list[Delivery]:
 def subscription(database: Database, subscription_id: int) -> Subscription:
     with database.sessions() as session:
         return repo.get_subscription(session, subscription_id)  # type: ignore[return-value]
+
+
+class Clock:
+    """Time the worker sees; tests move it forward instead of waiting hours."""
+
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+def settings(clock: Clock | None = None, **changes: object) -> WorkerSettings:
+    smtp = SmtpSettings("127.0.0.1", 1, None, None, "none", "alerts@diplowatch.example", 2.0)
+    values = {"smtp": smtp, "allow_private": True, "webhook_timeout": 2.0, "batch_size": 20}
+    if clock is not None:
+        values["clock"] = clock
+    return WorkerSettings(**{**values, **changes})  # type: ignore[arg-type]
