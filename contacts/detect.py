@@ -219,6 +219,12 @@ def _contact(
     details = describe(clause, sentence, published)
     if details is None:
         return None
+    if (
+        details.type == "call"
+        and clause.objects
+        and all(m.kind == "polity" for m in clause.objects)
+    ):
+        return None  # "called U.S. soldiers the real occupiers": one phones people, not states
     day = details.date
     subjects = _resolve_all(discourse, clause.subjects, day)
     if subjects:

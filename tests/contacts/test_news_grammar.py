@@ -199,3 +199,24 @@ def test_two_reports_of_one_visit_days_apart_are_one_visit(kb: KnowledgeBase) ->
     )
     visits = [c for c in detect_contacts(text, DAY, kb=kb) if c.type == "visit"]
     assert len(visits) <= 1
+
+
+def test_a_call_has_people_at_both_ends(kb: KnowledgeBase) -> None:
+    text = "Ghanaian President Kwame Asante called U.S. soldiers in the region the real occupiers."
+    assert _occurred(kb, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        (
+            "Japanese special envoy Tadao Kurimoto, who has just returned from Washington, said "
+            "the talks were useful.",
+            "USA",
+        ),
+        ("Israeli adviser Dan Levin left for Paris on Sunday.", "FRA"),
+    ],
+)
+def test_a_visit_told_from_its_end_or_start(kb: KnowledgeBase, text: str, state: str) -> None:
+    found = _occurred(kb, text)
+    assert any(c.type == "visit" and state in {p.state for p in c.participants} for c in found)
