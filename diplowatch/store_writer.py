@@ -74,7 +74,7 @@ class Written:
     error: str | None = None
 
 
-_STOP = object()
+_STOP = None  # queued by close(): the jobs before it are the last
 
 
 class StoreWriter:
@@ -94,7 +94,7 @@ class StoreWriter:
         self.on_written = on_written
         self.batch_size = batch_size
         self.batch_delay = batch_delay
-        self._queue: queue.Queue[object] = queue.Queue(maxsize=max_pending)
+        self._queue: queue.Queue[Job | None] = queue.Queue(maxsize=max_pending)
         self._thread = threading.Thread(target=self._run, name="store-writer", daemon=True)
         self._failure: BaseException | None = None
         self._thread.start()
@@ -121,7 +121,7 @@ class StoreWriter:
         try:
             stopping = False
             while not stopping:
-                batch = [self._queue.get()]
+                batch: list[Job | None] = [self._queue.get()]
                 # Gather more for a moment: a commit costs about as much as several articles.
                 deadline = time.monotonic() + self.batch_delay
                 while batch[-1] is not _STOP and len(batch) < self.batch_size:
@@ -132,8 +132,9 @@ class StoreWriter:
                 if batch[-1] is _STOP:
                     stopping = True
                     batch.pop()
-                if batch:
-                    self._write_batch(batch)  # type: ignore[arg-type]
+                jobs = [job for job in batch if job is not None]
+                if jobs:
+                    self._write_batch(jobs)
         except BaseException as exc:  # a bug here must not leave the crawl blocked on put()
             log.exception("store writer stopped")
             self._failure = exc
