@@ -8,9 +8,7 @@ import threading
 import click
 
 from diplowatch.context import AppContext, UserError, pass_app
-from diplowatch.delivery import deliver_until_idle, run_worker, worker_settings
 from diplowatch.listing import json_option, print_rows
-from store import repository as repo
 
 STATUSES = ("pending", "sending", "sent", "dead")
 
@@ -27,6 +25,8 @@ def command() -> None:
 @pass_app
 def list_deliveries(app: AppContext, status: str | None, limit: int, as_json: bool) -> None:
     """List deliveries, newest first: id, subscription, contact, event, state, attempts, error."""
+    from store import repository as repo  # the store: for the subcommands, not for --help
+
     with app.database().sessions() as session:
         rows = []
         for d in repo.list_deliveries(session, status=status, limit=limit):
@@ -72,6 +72,8 @@ def list_deliveries(app: AppContext, status: str | None, limit: int, as_json: bo
 @pass_app
 def retry(app: AppContext, delivery_ids: tuple[int, ...], all_dead: bool) -> None:
     """Make dead (or waiting) deliveries due now, with a fresh retry schedule."""
+    from store import repository as repo
+
     if bool(delivery_ids) == all_dead:
         raise UserError("give delivery ids or --all-dead (not both)")
     with app.database().sessions.begin() as session:
@@ -94,6 +96,8 @@ def retry(app: AppContext, delivery_ids: tuple[int, ...], all_dead: bool) -> Non
 @pass_app
 def run(app: AppContext, once: bool) -> None:
     """Run the delivery worker: send due alerts until stopped (Ctrl-C or SIGTERM)."""
+    from diplowatch.delivery import deliver_until_idle, run_worker, worker_settings
+
     database = app.database()
     settings = worker_settings(app.config)
     if once:

@@ -106,6 +106,7 @@ HEAVY = ("sqlalchemy", "alembic", "scrapy", "twisted", "trafilatura", "fastapi",
         ["db", "--help"],
         ["tokens", "--help"],
         ["sources", "--help"],
+        ["deliveries", "--help"],
     ],
 )
 def test_help_loads_nothing_heavy(args: list[str]) -> None:
