@@ -63,6 +63,7 @@ def check_sqlite_directory(url: str) -> None:
     raw = url[len("sqlite:///") :].split("?", 1)[0]
     if not raw or raw == ":memory:":
         return
+    raw = raw.removeprefix("file:")  # a SQLite URI (sqlite:///file:path?mode=ro&uri=true)
     directory = Path(raw).expanduser().parent
     if not directory.is_dir():
         raise UserError(

@@ -88,10 +88,15 @@ class CrawlReport:
     new_contacts: dict[str, int]
     errors: dict[str, list[str]] = field(default_factory=dict)
     skip_reasons: dict[str, Counter[str]] = field(default_factory=dict)
+    unstored: dict[str, int] = field(default_factory=dict)  # articles the database refused
 
     @property
     def failed_sources(self) -> list[str]:
-        return [name for name, s in self.stats.items() if source_failed(s)]
+        """Unreachable or broken sources, and those whose articles the database refused (a full
+        disk): nothing is lost, as they are fetched again, but the run must say it failed."""
+        return [
+            name for name, s in self.stats.items() if source_failed(s) or self.unstored.get(name)
+        ]
 
 
 def crawl_into_store(
@@ -154,6 +159,7 @@ def crawl_into_store(
         stats=stats,
         new_contacts=dict(sink.new_contacts),
         errors=dict(sink.errors),
+        unstored=dict(sink.unstored),
         skip_reasons=dict(sink.skip_reasons),
     )
 

@@ -28,6 +28,7 @@ from diplowatch.detection import Detection, Detector
 from diplowatch.masking import mask_urls
 from diplowatch.recording import record_contacts
 from diplowatch.store_writer import (
+    UNSTORED,
     ArticleJob,
     DuplicateJob,
     Job,
@@ -93,6 +94,7 @@ class StoreSink:
         # (another process stored them meanwhile) or could not be stored; by source.
         self.late_duplicates: Counter[str] = Counter()
         self.failed: Counter[str] = Counter()
+        self.unstored: Counter[str] = Counter()  # articles the database refused (disk full ...)
         # Look-ups (for every link and page) share one autocommit connection: only the crawl's
         # thread calls the sink, and a connection per look-up costs more than the query.
         self._reads = make_read_sessionmaker(database.engine)
@@ -210,9 +212,11 @@ class StoreSink:
                         self.late_duplicates[source] += 1
                 if result.status == "failed":
                     self.failed[source] += isinstance(job, ArticleJob)
+                    if (result.error or "").startswith(UNSTORED):
+                        self.unstored[source] += 1
                     url = job.article.url
                     self.errors.setdefault(source, []).append(f"{url}: {result.error}")
-                    log.warning("%s: %s: %s", source, url, result.error)
+                    log.debug("%s: %s: %s", source, url, result.error)
             elif isinstance(job, SkipJob):
                 self._forget({job.url})
             elif result.status == "failed":

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from alerts.filters import Filters
@@ -28,6 +29,9 @@ from contacts import Contact as DetectedContact
 from diplowatch.recording import record_contacts, subscriptions_with_filters
 from store import repository as repo
 from store.models import SeenStatus, Source, Subscription
+
+# The start of the error of an article the database refused to store.
+UNSTORED = "could not be stored"
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +101,10 @@ class StoreWriter:
         self._queue: queue.Queue[Job | None] = queue.Queue(maxsize=max_pending)
         self._thread = threading.Thread(target=self._run, name="store-writer", daemon=True)
         self._failure: BaseException | None = None
+        self._reported: set[str] = set()  # database refusals logged already
+        # Once an article could not be stored, no feed validators are saved in this crawl: a 304
+        # next time would hide the article for good.
+        self._lost_articles = False
         self._thread.start()
 
     def put(self, job: Job) -> None:
@@ -156,24 +164,32 @@ class StoreWriter:
             return
         try:
             results = self._transaction(ready, found)
-        except Exception:  # find the job that fails, keep the others
+        except Exception as exc:  # noqa: BLE001 - find the job that fails, keep the others
             if len(ready) == 1:
-                log.exception("storing failed")
-                results = [self._failed(ready[0])]
+                results = [self._failed(ready[0], exc)]
             else:
                 results = []
                 for job in ready:
                     try:
                         results.extend(self._transaction([job], found))
-                    except Exception:
-                        log.exception("storing failed")
-                        results.append(self._failed(job))
+                    except Exception as one:  # noqa: BLE001 - reported by _failed, once
+                        results.append(self._failed(job, one))
         for result in results:
             self.on_written(result)
 
-    @staticmethod
-    def _failed(job: Job) -> Written:
-        return Written(job, "failed", error="could not be stored (database error)")
+    def _failed(self, job: Job, exc: Exception) -> Written:
+        """A job the database refused. A database's own refusal (disk full, read-only file,
+        locked) is one line, once per reason; anything else is a bug and logs its traceback."""
+        if isinstance(job, ArticleJob | DuplicateJob):
+            self._lost_articles = True
+        if isinstance(exc, DBAPIError) and exc.orig is not None:
+            reason = (str(exc.orig).strip().splitlines() or ["?"])[0]
+            if reason not in self._reported:
+                self._reported.add(reason)
+                log.error("storing failed: %s (articles are fetched again next time)", reason)
+            return Written(job, "failed", error=f"{UNSTORED}: {reason}")
+        log.exception("storing failed", exc_info=exc)
+        return Written(job, "failed", error=f"{UNSTORED} (database error)")
 
     def _transaction(
         self, jobs: list[Job], found: dict[int, list[DetectedContact]]
@@ -191,6 +207,10 @@ class StoreWriter:
             repo.mark_urls_seen(session, [m for job in jobs for m in batch.marks.get(id(job), [])])
             for job in jobs:
                 if isinstance(job, ValidatorsJob):
+                    if self._lost_articles:
+                        error = "not saved: an article of this crawl could not be stored"
+                        results[id(job)] = Written(job, "failed", error=error)
+                        continue
                     repo.save_feed_validators(session, job.url, job.etag, job.last_modified)
                     results[id(job)] = Written(job, "saved")
         return [results[id(job)] for job in jobs]

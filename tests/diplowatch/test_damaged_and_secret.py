@@ -91,3 +91,53 @@ def test_mask_urls() -> None:
     )
     assert mask_urls("http://host/path?a=b:c@d") == "http://host/path?a=b:c@d"
     assert mask_urls("no url") == "no url"
+
+
+def test_a_full_disk_is_one_line_a_failed_run_and_nothing_lost(tmp_path: Path) -> None:
+    import resource
+    import signal
+
+    from tests.diplowatch.support import STORIES
+    from tests.support.newssite import NewsSite
+
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    db = Db(url)
+    db.migrate()
+    with NewsSite() as site:
+        for title, lead in STORIES[:3]:  # long articles: more than the disk has room for
+            site.add_story("desk", title, " ".join([lead] * 1500))
+        extra = (
+            "[crawl]\nretry_times = 0\ndownload_delay = 0.0\nautothrottle = false\n"
+            "obey_robots = false\ndetect_workers = 0\n"
+            f'[[sources]]\nname = "desk"\nfeeds = ["{site.url("/feeds/desk.rss")}"]\n'
+        )
+        config = tmp_path / "c.toml"
+        config.write_text(f'database_url = "{url}"\nuse_default_sources = false\n{extra}')
+        command = [sys.executable, "-m", "diplowatch", "--config", str(config), "run"]
+        command += ["--source", "desk", "--no-deliver"]
+        # Room for the database as it is and for the WAL to start the crawl's run record (the
+        # limit is per file), not for the articles.
+        limit = 512 * 1024
+
+        def small_disk() -> None:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+        full = subprocess.run(
+            command, capture_output=True, text=True, env=clean_env(), timeout=180,
+            preexec_fn=small_disk,
+        )  # fmt: skip
+        assert full.returncode != 0, full.stderr
+        assert "Traceback" not in full.stderr, full.stderr[-3000:]
+        # SQLite says "disk I/O error" or "database or disk is full": one line, not one each.
+        assert full.stderr.count("storing failed:") == 1, full.stderr[-3000:]
+        stored_then = len(db.articles())
+        # With room again, the next run stores what the full disk refused.
+        again = subprocess.run(
+            command, capture_output=True, text=True, env=clean_env(), timeout=180
+        )
+        assert again.returncode == 0, again.stderr
+    try:
+        assert len(db.articles()) == 3 > stored_then, again.stderr
+    finally:
+        db.dispose()
