@@ -29,6 +29,7 @@ def list_sources(app: AppContext, urls: bool, as_json: bool) -> None:
     """List the sources (shipped defaults and the config's) with their schedule and last crawl."""
     # The crawl stack and the store are for listing, not for `sources --help`.
     from diplowatch.crawling import configured_sources
+    from diplowatch.masking import mask_urls
     from store import repository as repo
 
     database = app.database()
@@ -36,7 +37,15 @@ def list_sources(app: AppContext, urls: bool, as_json: bool) -> None:
         runs = repo.last_crawl_runs(session)
     rows = []
     for spec in [*configured_sources(app.config), *switched_off(app.config)]:
-        found = [("feed", spec.feeds), ("sitemap", spec.sitemaps), ("listing", spec.listings)]
+        # A feed URL's password stays in the config file (the listing goes to terminals and logs).
+        found = [
+            (kind, [mask_urls(url) for url in group])
+            for kind, group in (
+                ("feed", spec.feeds),
+                ("sitemap", spec.sitemaps),
+                ("listing", spec.listings),
+            )
+        ]
         if as_json:
             discovery: object = {f"{kind}s": list(group) for kind, group in found}
         elif urls:
