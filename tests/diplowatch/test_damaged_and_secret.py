@@ -75,7 +75,7 @@ def test_no_feed_password_in_the_log_or_the_stored_run(tmp_path: Path) -> None:
     # robots.txt on a refused connection: one line, not a traceback (even with -v)
     assert "robots.txt" in result.stderr or "robotstxt" in result.stderr
     assert "Traceback" not in result.stderr
-    listed = cli(tmp_path, url, "sources", "list", "--urls", extra=extra)
+    listed = cli(tmp_path, url, "sources", "list", "--json", extra=extra)
     assert listed.returncode == 0 and "reader:***@" in listed.stdout and SECRET not in listed.stdout
     db = Db(url)
     try:
