@@ -120,6 +120,11 @@ class SubscriptionCreated(SubscriptionOut):
         description="The webhook signing secret (Standard Webhooks `whsec_...`). Shown only "
         "in this answer: store it now. Null for e-mail."
     )
+    resolved: list[str] = Field(
+        default_factory=list,
+        description="What the filters were resolved to, e.g. \"actor 'Putin' is Vladimir Putin "
+        '(kb:vladimir-putin)".',
+    )
 
 
 class SubscriptionPage(BaseModel):

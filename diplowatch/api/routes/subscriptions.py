@@ -26,7 +26,12 @@ from diplowatch.api.schemas import (
     SubscriptionUpdate,
 )
 from diplowatch.api.targets import check_email, check_webhook_url
-from diplowatch.subscription_filters import default_kb, known_sources, resolve_filters
+from diplowatch.subscription_filters import (
+    Resolved,
+    default_kb,
+    known_sources,
+    resolve_filters,
+)
 from store import repository as repo
 from store.models import Subscription
 from store.types import utcnow
@@ -80,10 +85,14 @@ def _check_target(state: ApiState, channel: str, target: str) -> None:
 def _checked_filters(state: ApiState, filters: dict) -> dict:
     """The filters resolved (actors through the knowledge base, states to codes, known sources)
     in their canonical stored form; a 422 naming the bad key, with the nearest names, otherwise."""
+    return _resolved(state, filters).filters
+
+
+def _resolved(state: ApiState, filters: dict) -> Resolved:
     with state.database.sessions() as session:
         sources = known_sources(state.config, session)
     try:
-        return resolve_filters(filters, default_kb(), sources).filters
+        return resolve_filters(filters, default_kb(), sources)
     except ValueError as exc:
         raise invalid("body.filters", str(exc)) from None
 
@@ -103,7 +112,8 @@ def create_subscription(
     body: SubscriptionCreate,
 ) -> SubscriptionCreated:
     _check_target(state, body.channel, body.target)
-    filters = _checked_filters(state, body.filters)
+    resolved = _resolved(state, body.filters)
+    filters = resolved.filters
     secret = new_secret() if body.channel == "webhook" else None
     with state.database.sessions.begin() as session:
         subscription = repo.add_subscription(
@@ -116,7 +126,9 @@ def create_subscription(
             events=list(dict.fromkeys(body.events)),
             secret=secret,
         )
-        return SubscriptionCreated.model_validate({**_fields(subscription), "secret": secret})
+        return SubscriptionCreated.model_validate(
+            {**_fields(subscription), "secret": secret, "resolved": resolved.notes}
+        )
 
 
 @router.get(

@@ -129,6 +129,7 @@ def test_filters_take_singular_keys_and_resolve_through_the_kb(api: LiveApi) -> 
         assert created.json()["filters"] == {
             "actors": ["kb:vladimir-putin"], "states": ["RUS"], "types": ["call"],
         }  # fmt: skip
+        assert "actor 'Putin' is Vladimir Putin (kb:vladimir-putin)" in created.json()["resolved"]
         refused = alice.post(
             "/subscriptions",
             json={"target": "https://hooks.example.org/dw", "filters": {"actors": ["Putn"]}},
