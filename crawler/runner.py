@@ -17,17 +17,6 @@ from crawler.sources import ArticleSink, CrawlSettings, CrawlStats, SourceSpec
 log = logging.getLogger(__name__)
 
 
-class _OneLine(logging.Filter):
-    """robots.txt that cannot be fetched (a refused connection) is one line, not a traceback:
-    the site's own requests fail next and are recorded as errors of the source."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        record.exc_info = None
-        record.exc_text = None
-        record.levelno, record.levelname = logging.WARNING, "WARNING"
-        return True
-
-
 def crawl(
     sources: list[SourceSpec],
     sink: ArticleSink,
@@ -59,9 +48,6 @@ def crawl(
     # Scrapy's messages go through the application's logging; we only set their level. After the
     # process exists: creating it runs Scrapy's configure_logging, which resets the level.
     logging.getLogger("scrapy").setLevel(settings.log_level)
-    robots = logging.getLogger("scrapy.downloadermiddlewares.robotstxt")
-    if not any(isinstance(f, _OneLine) for f in robots.filters):
-        robots.addFilter(_OneLine())
     for spec in sources:
         overrides = source_scrapy_settings(spec)
         # A source's own settings ride on a subclass: Scrapy reads per-crawler settings from the

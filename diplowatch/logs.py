@@ -63,6 +63,9 @@ class SecretsFilter(logging.Filter):
         masked = mask_urls(message)
         if masked != message:
             record.msg, record.args = masked, None
+        if record.exc_info and not record.exc_text:
+            # Formatters use exc_text when it is set: the traceback, masked, once.
+            record.exc_text = mask_urls(logging.Formatter().formatException(record.exc_info))
         return True
 
 
@@ -127,7 +130,7 @@ class JsonFormatter(logging.Formatter):
             "pid": record.process,
         }
         if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
+            entry["exception"] = record.exc_text or self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False)
 
 
