@@ -210,7 +210,7 @@ def _subjects(
 ) -> list[Mention]:
     before = [m for m in mentions if m.end <= trigger.start]
     gap_end = trigger.start
-    if trigger.name in ("possessive", "adverbial", "by_phone", "pp_meeting"):
+    if trigger.name in ("possessive", "possessive_call", "adverbial", "by_phone", "pp_meeting"):
         return _adverbial_subjects(sentence, before, trigger, polity_ok)
     # "Biden, joined by Vice President Harris, spoke ...": the companion is not the subject.
     asides = [a for a in _ASIDE.finditer(sentence, 0, trigger.start)]
@@ -295,7 +295,7 @@ def _adverbial_subjects(
     sentence: str, before: list[Mention], trigger: Trigger, polity_ok: bool
 ) -> list[Mention]:
     usable = [m for m in before if _usable(m, polity_ok)]
-    if trigger.name == "possessive":
+    if trigger.name in ("possessive", "possessive_call"):
         # "Biden's meeting with Xi": the owner right before the noun
         if usable and usable[-1].end >= trigger.start - 3:
             return [usable[-1]]

@@ -24,7 +24,7 @@ from contacts.normalize import person_key
 from contacts.resolve import Discourse, Party
 from contacts.sentences import Sentence, split_sentences
 from contacts.syntax import parse, person_mentions, with_known_surnames
-from contacts.triggers import Trigger, find_triggers, has_contact_word
+from contacts.triggers import Trigger, find_triggers, has_contact_noun_phrase
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -71,9 +71,11 @@ def detect_contacts(
     candidates = [i for i, item in enumerate(analysed) if _needs_parse(*item)]
     parsed = parse([analysed[i][0].text for i in candidates])
     docs: dict[int, Doc] = {}
+    read_by_parse: dict[int, list[Trigger]] = {}
     for i, doc in zip(candidates, parsed, strict=True):
         sentence, triggers, mentions = analysed[i]
-        triggers = parse_triggers(doc, triggers)
+        # The words only the parse reads as triggers are read by the parse alone.
+        read_by_parse[i] = parse_triggers(doc, triggers)
         analysed[i] = (sentence, triggers, person_mentions(doc, mentions, lexicon))
         docs[i] = doc
     surnames = _surnames(analysed)
@@ -89,7 +91,7 @@ def detect_contacts(
         sentence_contacts: list[Contact] = []
         clauses = clauses_for(sentence.text, mentions, triggers)
         if i in docs:
-            clauses = _with_parse(clauses, docs[i], mentions, triggers)
+            clauses = _with_parse(clauses, docs[i], mentions, read_by_parse[i])
         for clause in clauses:
             contact = _contact(clause, sentence.text, discourse, published)
             if contact is not None:
@@ -166,14 +168,16 @@ def _surnames(analysed: list[tuple[Sentence, list[Trigger], list[Mention]]]) -> 
 def _needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Mention]) -> bool:
     # Parsing is the detector's dearest step: a sentence whose every trigger the position rules
     # read with named, placed parties keeps their reading (the common case in readouts).
+    if not _may_name_two(sentence.text, mentions):
+        return False  # "Further talks between the parties are expected": no one to parse for
     if not triggers:
         # Contact words the phrase patterns did not take ("a meeting early Monday between"):
         # the parse may still read them.
-        return has_contact_word(sentence.text)
+        return has_contact_noun_phrase(sentence.text)
     found = clauses_for(sentence.text, mentions, triggers)
     placed = {id(m) for c in found for m in c.subjects + c.objects}
-    if any(m.kind == "person" and id(m) not in placed for m in mentions):
-        return True  # someone the position rules left out of every clause ("... and C")
+    if any(m.kind == "person" and not m.state and id(m) not in placed for m in mentions):
+        return True  # someone unknown the position rules left out of every clause ("... and C")
     clauses = {id(c.trigger): c for c in found}
     for trigger in triggers:
         clause = clauses.get(id(trigger))
@@ -184,7 +188,7 @@ def _needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Men
         ):
             return True
         for mention in clause.subjects + clause.objects:
-            if mention.kind == "ref" or (mention.kind == "person" and not mention.state):
+            if mention.kind == "person" and not mention.state:
                 if mention.actor is None:
                     return True
     return _PRESENT_OR_FUTURE.search(sentence.text) is not None
@@ -192,6 +196,28 @@ def _needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Men
 
 # Tenses the position rules misread as reports of the past ("visits Washington this week").
 _PRESENT_OR_FUTURE = re.compile(r"\b(?:visits|meets|holds|travels|leaves|heads|flies)\b")
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
+# Capitalised words that open sentences and name no one.
+_OPENERS = frozenset(
+    """The A An In On At But And He She It They This That These Those After Before During While
+    When As For With From By To Of Its His Her Their We I There Some Many Most Under Since If
+    Although Though Meanwhile Also Earlier Later Last Next Speaking""".split()
+)
+_PERSONAL = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+
+
+def _may_name_two(text: str, mentions: list[Mention]) -> bool:
+    # A contact needs two parties, at least one of them named: a mention the rules found, a
+    # capitalised word they did not (a name), or a pronoun beside one.
+    named = sum(m.kind != "ref" for m in mentions)
+    named += sum(
+        c.group() not in _OPENERS and not any(m.start <= c.start() < m.end for m in mentions)
+        for c in _CAPITALISED.finditer(text)
+    )
+    refs = sum(m.kind == "ref" for m in mentions) or bool(_PERSONAL.search(text))
+    return named >= 2 or (named >= 1 and bool(refs))
 
 
 def _named(clause: Clause) -> tuple[int, int]:

@@ -299,6 +299,9 @@ def dependency_clause(doc: Doc, mentions: list[Mention], trigger: Trigger) -> Cl
         subjects, objects = _verb_parties(index, head)
     else:
         subjects, objects = _noun_parties(index, head)
+    if not is_verb(head) and all(m.kind == "ref" for m in subjects + objects):
+        if any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in head.children):
+            return None  # "after the meeting, both sides said": the contact told before
     # A capital is a visit's destination, never a party that talks ("BERLIN (dpa) - Merz met").
     visit = trigger.kind.grammar == "visit"
     subjects = [m for m in subjects if m.kind != "polity" or m.how == "name"]

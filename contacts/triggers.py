@@ -71,8 +71,14 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "possessive",
         TriggerKind("meeting", None, "with", "040", "", 0.75),
-        r"(?<=['’]s\s)(?:[a-z-]+\s+)?(?:meeting|talks|summit|(?:phone\s+|telephone\s+|video\s+)?(?:call|conversation))(?=\s+with\b)",
+        r"(?<=['’]s\s)(?:[a-z-]+\s+)?(?:meeting|talks|summit)(?=\s+with\b)",
         "Biden's meeting with Scholz lasted an hour.",
+    ),
+    TriggerRow(
+        "possessive_call",
+        TriggerKind("call", "phone", "with", "041", "phone", 0.75),
+        r"(?<=['’]s\s)(?:[a-z-]+\s+)?(?:(?:phone\s+|telephone\s+|video\s+)?(?:call|conversation))(?=\s+with\b)",
+        "Readout of the President's call with Prime Minister Starmer",
     ),
     # "received a phone call from", "received phone calls on Wednesday from A and B"
     TriggerRow(
@@ -289,8 +295,16 @@ _CONTACT_WORDS = re.compile(
 )
 
 
-def has_contact_word(sentence: str) -> bool:
-    return _CONTACT_WORDS.search(sentence) is not None
+# ... and a party after it: "a meeting early Monday between", "talks in Rome with".
+_PARTY_AFTER = re.compile(r"\W(?:with|between|among|by|of|to|in)\W", re.IGNORECASE)
+
+
+def has_contact_noun_phrase(sentence: str) -> bool:
+    """A contact word with a preposition that may introduce a party within a few words."""
+    for match in _CONTACT_WORDS.finditer(sentence):
+        if _PARTY_AFTER.search(sentence, match.end(), match.end() + 40):
+            return True
+    return False
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
