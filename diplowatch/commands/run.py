@@ -55,6 +55,8 @@ def command(
     Meant for cron or a systemd timer; see deploy/. Sources another process is crawling right
     now are skipped, saying so, with exit status 0.
     """
+    # A daemon's child (it passes its run id) logs one line in the daemon's log instead of a table.
+    from_daemon = run_id is not None
     run_id = run_id or uuid.uuid4().hex[:12]
     setup_logging(
         app.log_format, level=logging.WARNING if app.quiet else logging.INFO, brief=not app.verbose
@@ -78,14 +80,15 @@ def command(
             )
         except CrawlSetupError as exc:
             raise UserError(str(exc)) from None
-        _report(app, summary)
+        _report(app, summary, as_log_line=from_daemon)
         if summary.failed:
             sys.exit(1)
 
 
-def _report(app: AppContext, summary: RunSummary) -> None:
-    """The summary: a table on stderr (also with -q when something failed), or one JSON line."""
-    if app.log_format == "json":
+def _report(app: AppContext, summary: RunSummary, *, as_log_line: bool = False) -> None:
+    """The summary: a table on stderr (also with -q when something failed), or one log line
+    (JSON logs, and a daemon's crawl child, whose lines carry the source and run id)."""
+    if app.log_format == "json" or as_log_line:
         log.log(logging.ERROR if summary.failed else logging.INFO, "%s", summary.describe())
     elif summary.failed or not app.quiet:
         click.echo("\n".join(run_lines(summary)), err=True)
