@@ -185,7 +185,7 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
         type_, mode, cameo, plover = "call", "phone", "041", "phone"  # "held talks by phone"
     if type_ == "meeting" and cameo == "040" and _THIRD_PLACE.search(sentence):
         cameo, plover = "044", "third-party"
-    background = old or bool(_HABITUAL.search(sentence))
+    background = old or bool(_HABITUAL.search(sentence)) or clause.status == "background"
     return Details(
         status=status,
         date=day,

@@ -67,7 +67,7 @@ class Clause:
     start: int = 0
     end: int = 0
     # Read from the parse (frames.py): "planned", "cancelled", "hypothetical" overrule the text
-    # rules' "occurred"; None leaves status to the text rules.
+    # rules' "occurred", "background" marks context; None leaves status to the text rules.
     status: str | None = None
 
 

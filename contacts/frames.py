@@ -107,6 +107,10 @@ _PLANNING_NOUNS = frozenset(
     """preparation plan invitation proposal request prospect possibility hope idea offer
     agenda date""".split()
 )
+# Words that tell about a contact as the topic of another: it is context, not news.
+_REPORTING_WORDS = frozenset(
+    "brief inform update assessment detail result outcome impression account readout".split()
+)
 _FUTURE_TIMES = frozenset({"next", "tomorrow", "upcoming", "coming"})
 _MODALS = frozenset({"could", "might", "may", "should", "must", "can"})
 _FUTURE = frozenset({"will", "shall", "wo", "'ll", "would"})
@@ -128,6 +132,7 @@ _KNOWN_LEMMAS = (
     | _NOT_YET_VERBS
     | _REFUSAL_VERBS
     | _PLANNING_NOUNS
+    | _REPORTING_WORDS
     | {lemma_ for lemma_, _ in PARSE_TRIGGERS}
     | {"call", "arrive", "say"}
 )
@@ -376,6 +381,9 @@ def _noun_status(noun: Token) -> str:
     if any(c.dep_ == "det" and c.lower_ == "no" for c in children):
         return "cancelled"
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("on", "of", "about"):
+        if _lemma(head.head) in _REPORTING_WORDS:
+            return "background"  # "briefed him on his recent trip", "his assessment of the talks"
     if noun.dep_ == "pobj" and _lemma(head.head) in _PLANNING_NOUNS:
         return "planned"  # "preparations for his U.S. trip", "an invitation to talks"
     if noun.dep_ == "pobj" and (

@@ -226,8 +226,12 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
                 n_k, entries_k = lexicon.match(tokens, k)
                 person_k = next((e for e in entries_k if e.kind in ("actor", "surname")), None)
                 if person_k and k > j and entries_k[0] is person_k:
-                    # "President Joseph R. Biden": a known surname closes the name
-                    actor = person_k.value
+                    # "President Joseph R. Biden": a known surname closes the name, if the
+                    # words before it are that person's ("Luis Ortega" is not Daniel Ortega)
+                    own = lexicon.name_tokens.get(person_k.value.kb_id, frozenset())
+                    given = [t.key for t in tokens[j:k]]
+                    if all(g in own or len(g) == 1 for g in given):
+                        actor = person_k.value
                     k += n_k
                     break
                 plain = not n_k or all(e.kind == "surname" for e in entries_k) or k == given_alias

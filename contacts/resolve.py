@@ -120,8 +120,13 @@ class Discourse:
             told = self._same_person(mention.name)
             if told is not None and told.participant.kb_id != actor.kb_id:
                 return told
-        if actor is not None and mention.state and mention.state not in _states(actor):
-            actor = None  # a Spanish "Ortega" is not Nicaragua's
+        if (
+            actor is not None
+            and " " not in mention.name.strip()
+            and mention.state
+            and mention.state not in _states(actor)
+        ):
+            actor = None  # a Spanish "Ortega" is not Nicaragua's (a full name is trusted)
         if actor is None and mention.name and " " in mention.name:
             found = self.kb.find_person(mention.name, day or self.published)
             if found and (mention.state is None or mention.state in _states(found[0])):

@@ -220,3 +220,30 @@ def test_a_call_has_people_at_both_ends(kb: KnowledgeBase) -> None:
 def test_a_visit_told_from_its_end_or_start(kb: KnowledgeBase, text: str, state: str) -> None:
     found = _occurred(kb, text)
     assert any(c.type == "visit" and state in {p.state for p in c.participants} for c in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghanaian President Kwame Asante phoned Togolese President Kodjo Amouzou on Monday and "
+        "briefed him on his recent trip to Nigeria.",
+        "Ghanaian President Kwame Asante phoned Togolese President Kodjo Amouzou on Monday and "
+        "shared his assessment of his meeting with Nigerian President Bola Adeyemi.",
+    ],
+)
+def test_a_contact_told_as_the_topic_of_another_is_context(kb: KnowledgeBase, text: str) -> None:
+    news = [c for c in _occurred(kb, text) if not c.background]
+    assert len(news) == 1 and news[0].type == "call"
+
+
+def test_a_known_full_name_keeps_its_state_whatever_a_dateline_suggests(
+    kb: KnowledgeBase,
+) -> None:
+    found = _occurred(
+        kb,
+        "KAZAN, Russia (AP) - U.N. Secretary-General Antonio Guterres met Russian President "
+        "Vladimir Putin on Thursday on the sidelines of the summit.",
+        date(2024, 10, 25),
+    )
+    assert len(found) == 1
+    assert {p.state for p in found[0].participants} == {"UN", "RUS"}
