@@ -209,8 +209,13 @@ def _clean(ent: Span) -> tuple[int, int, str]:
     while k < len(doc) and k - ent.end < 3 and doc[k].tag_ == "NNP" and not doc[k].ent_type_:
         tokens.append(doc[k])
         k += 1
-    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS" or tokens[-1].is_lower):
-        tokens.pop()  # "Kwame Asante of": a name ends on a capitalised word
+    while tokens and (
+        tokens[-1].is_punct
+        or tokens[-1].tag_ == "POS"
+        or tokens[-1].is_lower
+        or tokens[-1].tag_.startswith("VB")
+    ):
+        tokens.pop()  # "Kwame Asante of", "Putin Speaks" (a headline): a name ends on a name
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("the", "mr", "mrs", "ms")):
         tokens.pop(0)
     if not tokens:
