@@ -170,17 +170,20 @@ def _needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Men
     # read with named, placed parties keeps their reading (the common case in readouts).
     if not _may_name_two(sentence.text, mentions):
         return False  # "Further talks between the parties are expected": no one to parse for
+    if sentence.text.count(" ") >= _LONGEST_PARSED:
+        return False
     if not triggers:
         # Contact words the phrase patterns did not take ("a meeting early Monday between"):
         # the parse may still read them.
         return has_contact_noun_phrase(sentence.text)
     found = clauses_for(sentence.text, mentions, triggers)
-    placed = {id(m) for c in found for m in c.subjects + c.objects}
-    if any(m.kind == "person" and not m.state and id(m) not in placed for m in mentions):
-        return True  # someone unknown the position rules left out of every clause ("... and C")
+    if _list_cut_short(sentence.text, found, mentions):
+        return True
     clauses = {id(c.trigger): c for c in found}
     for trigger in triggers:
         clause = clauses.get(id(trigger))
+        if trigger.name in _RULES_SUFFICE and clause is None:
+            continue  # "welcoming strategies", "received federal equipment": no host and guest
         if (
             clause is None
             or not clause.objects
@@ -193,6 +196,31 @@ def _needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Men
                     return True
     return _PRESENT_OR_FUTURE.search(sentence.text) is not None
 
+
+_LIST_GAP = re.compile(r"^[\s,]*(?:and\s+)?[\w .'’-]{0,60}$")
+
+
+def _list_cut_short(text: str, clauses: list[Clause], mentions: list[Mention]) -> bool:
+    # "met A, Swiss Economics Minister B and National Bank President C": an unknown person
+    # listed right after a clause's objects, where the position rules stopped.
+    placed = {id(m) for c in clauses for m in c.subjects + c.objects}
+    ends = [o.end for c in clauses for o in c.objects]
+    for m in mentions:
+        if m.kind != "person" or m.state or id(m) in placed:
+            continue
+        for end in ends:
+            gap = text[end : m.start]
+            if end <= m.start and ("," in gap or " and " in gap) and _LIST_GAP.match(gap):
+                return True
+    return False
+
+
+# Triggers whose false friends are common and whose contacts the position rules read well
+# ("X hosted Y", "X received Y", "X spoke with Y"): when the rules find no clause, the parse
+# is not asked ("spoke to reporters", "welcoming strategies").
+_RULES_SUFFICE = frozenset({"hosted", "welcome", "called", "spoke"})
+# A sentence this long is a list or a legal text, not news prose: the rules read it alone.
+_LONGEST_PARSED = 70
 
 # Tenses the position rules misread as reports of the past ("visits Washington this week").
 _PRESENT_OR_FUTURE = re.compile(r"\b(?:visits|meets|holds|travels|leaves|heads|flies)\b")
