@@ -1,4 +1,5 @@
-"""Round-5 news rules of the detector: each rule with a positive sentence and a negative twin.
+"""A bare "the Secretary-General", "when they met", calls received from several leaders, expected
+trips: each rule with a positive sentence and a negative twin.
 
 Sentences written for these tests (not taken from any article).
 """

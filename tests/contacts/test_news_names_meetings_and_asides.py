@@ -1,4 +1,5 @@
-"""Round-4 news rules of the detector: each rule with a positive sentence and a negative twin.
+"""Names (hyphenated given names), one-state titles, mediated and hosted meetings, asides between
+subject and verb: each rule with a positive sentence and a negative twin.
 
 Sentences written for these tests (not taken from any article).
 """
