@@ -56,7 +56,6 @@ _DATE = re.compile(
 @dataclass(frozen=True)
 class DateMention:
     day: date | None  # the resolved day, when one can be named
-    vague: bool  # a best guess ("last week")
     old: bool  # clearly long before publication ("in 2015", "last year", "years ago")
     start: int  # offset in the sentence
     end: int
@@ -83,27 +82,27 @@ def _resolve(match: re.Match[str], published: date | None, future: bool) -> Date
         # "in June 2021": no day, but old when the whole month lies before the last 14 days
         month = MONTHS[groups["m4"].lower().rstrip(".")]
         month_end = date(int(groups["y4"]), month, 28)
-        return DateMention(None, True, _is_old(month_end, published), *span)
+        return DateMention(None, _is_old(month_end, published), *span)
     if groups["iso"]:
         try:
             day = date(int(groups["y3"]), int(groups["m3"]), int(groups["d3"]))
         except ValueError:
             day = None
-        return DateMention(day, False, _is_old(day, published), *span)
+        return DateMention(day, _is_old(day, published), *span)
     if groups["old"]:
         year = groups["year"]
         old = published is None or year is None or int(year) < published.year
-        return DateMention(None, True, old, *span)
+        return DateMention(None, old, *span)
     if published is None:
-        return DateMention(None, True, False, *span)
+        return DateMention(None, False, *span)
     if groups["wd"]:
         words = groups["wd"].lower().split()
         weekday = WEEKDAYS.index(words[-1])
         ahead = future or words[0] == "next"
-        return DateMention(_weekday(published, weekday, ahead), False, False, *span)
+        return DateMention(_weekday(published, weekday, ahead), False, *span)
     offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "lastweek": -7, "nextweek": 7}
     day = published + timedelta(days=offsets[kind or "today"])
-    return DateMention(day, kind in ("lastweek", "nextweek"), False, *span)
+    return DateMention(day, False, *span)
 
 
 def _calendar_day(
@@ -116,11 +115,11 @@ def _calendar_day(
 ) -> DateMention:
     year = int(year_text) if year_text else (published.year if published else None)
     if year is None:
-        return DateMention(None, True, False, *span)
+        return DateMention(None, False, *span)
     try:
         day = date(year, month, day_number)
     except ValueError:
-        return DateMention(None, True, False, *span)
+        return DateMention(None, False, *span)
     if not year_text and published is not None:
         # "on December 30" in a January article is last year's; "on January 3" in a December
         # article announcing a meeting is next year's.
@@ -128,7 +127,7 @@ def _calendar_day(
             day = day.replace(year=year - 1)
         elif future and day < published - timedelta(days=31):
             day = day.replace(year=year + 1)
-    return DateMention(day, False, _is_old(day, published), *span)
+    return DateMention(day, _is_old(day, published), *span)
 
 
 def _weekday(published: date, weekday: int, ahead: bool) -> date:

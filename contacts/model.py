@@ -1,7 +1,8 @@
 """What the detector reports: a diplomatic contact and its participants.
 
 Plain dataclasses, so the application can store them and tests can compare them. The vocabulary
-(type, mode, status, CAMEO and PLOVER codes) is the one in /work/shared/contacts-dev/GUIDELINES.md.
+(type, mode, status, CAMEO and PLOVER codes) is the one in contacts-dev/GUIDELINES.md of the shared
+data set the project is measured on.
 """
 
 from __future__ import annotations
