@@ -22,120 +22,32 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from contacts.clauses import Clause
+from contacts.frame_words import (
+    FUTURE,
+    FUTURE_TIMES,
+    KNOWN_LEMMAS,
+    LIGHT_VERBS,
+    MODALS,
+    NOT_YET_VERBS,
+    NP_DEPS,
+    OBJECT_PREPOSITIONS,
+    PARSE_TRIGGERS,
+    PLANNED_ADJECTIVES,
+    PLANNING_NOUNS,
+    PRONOUNS,
+    REFUSAL_VERBS,
+    REPORTING_WORDS,
+    ROLE_HEADS,
+    SETTING_PREPOSITIONS,
+    TITLE_WORDS,
+    TRIGGER_HEADS,
+)
 from contacts.mentions import Mention
 from contacts.syntax import NON_STATE_TITLES, is_noun, is_proper, is_verb, lemma
 from contacts.triggers import KINDS, Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-
-# The word of a trigger phrase that heads it in the parse, by lemma.
-TRIGGER_HEADS = frozenset(
-    """meet meeting talk talks call phone telephone telephoned speak conversation discuss
-    discussion discussions confer consultation consultations negotiate negotiation negotiations
-    summit receive host welcome greet visit trip tour journey arrive travel fly land audience
-    dinner lunch breakfast banquet conference session mediate mediation""".split()
-)
-
-
-# Triggers the parse finds where the phrase patterns (triggers.py) did not: one row per head
-# word, (lemma, part of speech) -> the triggers.KINDS entry that gives type, mode and codes.
-# A row reads a word in any arrangement: "a meeting early Monday between A and B",
-# "met at the Elysee Palace with".
-@dataclass(frozen=True)
-class ParseTrigger:
-    """A head word the parse reads as a trigger, with the triggers.KINDS entry it reports."""
-
-    lemma: str
-    pos: str  # "VERB" | "NOUN", from the tagger's tag
-    kind: str
-    example: str  # a sentence no phrase pattern takes; tests check the row reads it
-
-
-PARSE_TRIGGER_ROWS: tuple[ParseTrigger, ...] = (
-    ParseTrigger(
-        "meet",
-        "VERB",
-        "met",
-        "When meeting the envoy on Monday, the president smiled.",
-    ),
-    ParseTrigger(
-        "meeting",
-        "NOUN",
-        "pp_meeting",
-        "A meeting early on Monday between the two presidents was short.",
-    ),
-    ParseTrigger(
-        "talks", "NOUN", "talks", "There were talks late on Monday between the ministers."
-    ),
-    ParseTrigger("talk", "VERB", "talks", "The minister talks with his counterpart every week."),
-    ParseTrigger("confer", "VERB", "talks", "The president conferred with his counterpart."),
-    ParseTrigger(
-        "consultation", "NOUN", "talks", "After a consultation with the envoy, the minister left."
-    ),
-    ParseTrigger("discussion", "NOUN", "talks", "A discussion between the two ministers followed."),
-    ParseTrigger("negotiation", "NOUN", "negotiated", "A negotiation between the two sides began."),
-    ParseTrigger("summit", "NOUN", "talks", "The summit of the two leaders ended on Monday."),
-    ParseTrigger("conversation", "NOUN", "talks", "Their conversation on Monday lasted an hour."),
-    ParseTrigger("trip", "NOUN", "visit_to", "The trip of the prime minister ended."),
-    ParseTrigger("arrive", "VERB", "visit_to", "The minister arrived here on Monday."),
-    ParseTrigger("tour", "NOUN", "visit_to", "The tour of the prime minister ended."),
-)
-PARSE_TRIGGERS: dict[tuple[str, str], str] = {(r.lemma, r.pos): r.kind for r in PARSE_TRIGGER_ROWS}
-
-# Verbs whose object noun is the contact ("held talks", "ended a meeting"): its subject is a party.
-LIGHT_VERBS = frozenset(
-    """hold have conduct begin end open start continue conclude resume renew make pay attend
-    wrap chair host join complete tell address brief give""".split()
-)
-# Prepositions that introduce the other party of a trigger.
-OBJECT_PREPOSITIONS = frozenset({"with", "between", "among", "to", "by", "from"})
-# Prepositions whose phrase sets a contact beside the main clause ("after talks with X, Y said").
-SETTING_PREPOSITIONS = frozenset(
-    {"after", "during", "in", "at", "following", "before", "since", "on", "from", "ahead", "for"}
-)
-# Verbs whose infinitive object is not done yet ("agreed to meet", "urged A and B to hold talks").
-_NOT_YET_VERBS = frozenset(
-    """plan expect schedule agree urge ask invite propose decide intend prepare seek try aim hope
-    want wish offer promise call set due likely arrange""".split()
-)
-_REFUSAL_VERBS = frozenset("refuse decline reject postpone cancel delay".split())
-_PLANNED_ADJECTIVES = frozenset(
-    "planned proposed upcoming next possible future scheduled expected forthcoming likely".split()
-)
-_PLANNING_NOUNS = frozenset(
-    """preparation plan invitation proposal request prospect possibility hope idea offer
-    agenda date""".split()
-)
-# Words that tell about a contact as the topic of another: it is context, not news.
-_REPORTING_WORDS = frozenset(
-    "brief inform update assessment detail result outcome impression account readout".split()
-)
-_FUTURE_TIMES = frozenset({"next", "tomorrow", "upcoming", "coming"})
-_MODALS = frozenset({"could", "might", "may", "should", "must", "can"})
-_FUTURE = frozenset({"will", "shall", "wo", "'ll", "would"})
-_NP_DEPS = frozenset({"compound", "appos", "amod", "nmod", "flat", "det", "poss", "npadvmod"})
-# Capitalised words of titles, never a surname ("the Attorney General").
-_TITLE_WORDS = frozenset(
-    """general secretary minister president premier chancellor king queen prince emir sheikh
-    ambassador envoy governor mayor senator sens sen representative rep leader chairman""".split()
-)
-# Common nouns for one person's role, named further on ("the head of the mission, X, said").
-_ROLE_HEADS = frozenset(
-    "head chief leader envoy minister president secretary director chairman ambassador".split()
-)
-_PRONOUNS = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
-# Every dictionary form the frames compare a word with.
-_KNOWN_LEMMAS = (
-    TRIGGER_HEADS
-    | LIGHT_VERBS
-    | _NOT_YET_VERBS
-    | _REFUSAL_VERBS
-    | _PLANNING_NOUNS
-    | _REPORTING_WORDS
-    | {lemma_ for lemma_, _ in PARSE_TRIGGERS}
-    | {"call", "arrive", "say"}
-)
 
 
 def _listed_after_place(person: Token) -> list[Token]:
@@ -150,7 +62,7 @@ def _listed_after_place(person: Token) -> list[Token]:
 
 
 def _lemma(token: Token) -> str:
-    return lemma(token, _KNOWN_LEMMAS)
+    return lemma(token, KNOWN_LEMMAS)
 
 
 @dataclass
@@ -206,7 +118,7 @@ class _Index:
         if token.i in self.by_token:
             return self.by_token[token.i], token
         for child in token.children:
-            if child.dep_ in _NP_DEPS and child.dep_ != "poss":
+            if child.dep_ in NP_DEPS and child.dep_ != "poss":
                 if child.i in self.by_token:
                     return self.by_token[child.i], child
                 for grandchild in child.children:
@@ -219,9 +131,9 @@ class _Index:
 
     def _unlisted(self, token: Token) -> Mention | None:
         lower = token.lower_
-        if token.tag_ in ("PRP", "PRP$") and lower in _PRONOUNS:
+        if token.tag_ in ("PRP", "PRP$") and lower in PRONOUNS:
             mention = Mention(
-                "ref", token.idx, token.idx + len(token), token.text, how=_PRONOUNS[lower]
+                "ref", token.idx, token.idx + len(token), token.text, how=PRONOUNS[lower]
             )
             self.by_token[token.i] = mention
             return mention
@@ -229,7 +141,7 @@ class _Index:
             token.tag_ == "NNP"
             and token.ent_type_ in ("PERSON", "PRODUCT", "WORK_OF_ART", "")
             and token.dep_ in ("nsubj", "nsubjpass")
-            and token.lower_ not in _TITLE_WORDS
+            and token.lower_ not in TITLE_WORDS
         ):
             # A bare surname in a party's place ("Pinheiro met ..."), which NER missed: the
             # discourse resolves it against the fuller mention told before.
@@ -339,17 +251,17 @@ def _verb_status(verb: Token, depth: int = 0) -> str:
     if any(c.dep_ == "neg" for c in children):
         return "cancelled"
     auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-    if auxes & _MODALS:
+    if auxes & MODALS:
         return "hypothetical"
-    if auxes & _FUTURE:
+    if auxes & FUTURE:
         return "planned"
     if "to" in auxes or verb.dep_ == "xcomp":
         governor = verb.head
         if governor is verb or depth > 3:
             return "planned"
-        if _lemma(governor) in _REFUSAL_VERBS:
+        if _lemma(governor) in REFUSAL_VERBS:
             return "cancelled"
-        if _lemma(governor) in _NOT_YET_VERBS:
+        if _lemma(governor) in NOT_YET_VERBS:
             return "planned"
         governed = _verb_status(governor, depth + 1) if is_verb(governor) else ""
         return "planned" if governed != "cancelled" else "cancelled"
@@ -374,17 +286,17 @@ def _verb_status(verb: Token, depth: int = 0) -> str:
 
 def _noun_status(noun: Token) -> str:
     children = list(noun.children)
-    if any(c.lower_ in _PLANNED_ADJECTIVES for c in children if c.dep_ in ("amod", "compound")):
+    if any(c.lower_ in PLANNED_ADJECTIVES for c in children if c.dep_ in ("amod", "compound")):
         return "planned"
-    if any(t.lower_ in _FUTURE_TIMES for t in noun.subtree):
+    if any(t.lower_ in FUTURE_TIMES for t in noun.subtree):
         return "planned"  # "a summit in Ottawa next month between ..."
     if any(c.dep_ == "det" and c.lower_ == "no" for c in children):
         return "cancelled"
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in ("on", "of", "about"):
-        if _lemma(head.head) in _REPORTING_WORDS:
+        if _lemma(head.head) in REPORTING_WORDS:
             return "background"  # "briefed him on his recent trip", "his assessment of the talks"
-    if noun.dep_ == "pobj" and _lemma(head.head) in _PLANNING_NOUNS:
+    if noun.dep_ == "pobj" and _lemma(head.head) in PLANNING_NOUNS:
         return "planned"  # "preparations for his U.S. trip", "an invitation to talks"
     if noun.dep_ == "pobj" and (
         head.lower_ in ("before", "ahead") or (head.lower_ == "of" and head.head.lower_ == "ahead")
@@ -504,7 +416,7 @@ def _subjects_of(index: _Index, verb: Token, depth: int = 0) -> list[Mention]:
 def _named_in(index: _Index, noun: Token) -> list[Mention]:
     # "the head of the OSCE mission to Albania, Franz Vranitzky, said": a role noun whose
     # person is named further inside its phrase.
-    if noun.lower_ not in _ROLE_HEADS:
+    if noun.lower_ not in ROLE_HEADS:
         return []
     for token in noun.subtree:
         mention = index.by_token.get(token.i)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from contacts.frames import PARSE_TRIGGER_ROWS, ParseTrigger, parse_triggers
+from contacts.frame_words import PARSE_TRIGGER_ROWS, ParseTrigger
+from contacts.frames import parse_triggers
 from contacts.syntax import parse
 from contacts.triggers import KINDS, ROWS, TriggerRow, find_triggers
 
