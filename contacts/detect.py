@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from contacts.attributes import describe
 from contacts.clauses import Clause, clauses_for
@@ -29,9 +29,11 @@ from contacts.triggers import Trigger, find_triggers, has_contact_noun_phrase
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from contacts.kb import KnowledgeBase
+
 
 @lru_cache(maxsize=1)
-def _default_kb() -> Any:
+def _default_kb() -> KnowledgeBase:
     from contacts.kb import KnowledgeBase
 
     return KnowledgeBase.load_default()
@@ -41,7 +43,7 @@ def detect_contacts(
     text: str,
     published: date | None = None,
     *,
-    kb: Any = None,
+    kb: KnowledgeBase | None = None,
     home_state: str | None = None,
 ) -> list[Contact]:
     """Diplomatic contacts reported in `text`, published on `published` (for relative dates).
@@ -50,7 +52,7 @@ def detect_contacts(
     `home_state` is the state whose voice the source is (ISO 3166 alpha-3, e.g. "USA" for the
     State Department, "GBR" for gov.uk): an unqualified "the President", "the Secretary" or
     "the Prime Minister" is that state's office holder. When None, the text's own cues
-    ("the White House said", "the Kremlin") decide, as before.
+    ("the White House said", "the Kremlin") decide.
     """
     kb = kb if kb is not None else _default_kb()
     lexicon = lexicon_for(kb)
@@ -132,7 +134,7 @@ _DATELINE = re.compile(
 _HERE = re.compile(r"\bhere\b")
 
 
-def dateline_place(text: str, kb: Any) -> tuple[str, str] | None:
+def dateline_place(text: str, kb: KnowledgeBase) -> tuple[str, str] | None:
     """The polity of the city a dateline names (its capital or its own name), else None."""
     match = _DATELINE.match(text)
     if match is None:
@@ -322,7 +324,7 @@ def _not_own_object(
     return []
 
 
-def _resolve_all(discourse: Discourse, mentions: list, day: date | None) -> list[Party]:
+def _resolve_all(discourse: Discourse, mentions: list[Mention], day: date | None) -> list[Party]:
     parties: list[Party] = []
     for mention in mentions:
         parties.extend(discourse.resolve(mention, day))
@@ -368,7 +370,7 @@ def _different_states(parties: list[Party]) -> bool:
 def _update_discourse(
     discourse: Discourse,
     sentence: str,
-    mentions: list,
+    mentions: list[Mention],
     contacts: list[Contact],
     published: date | None,
 ) -> None:

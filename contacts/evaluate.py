@@ -13,10 +13,13 @@ import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from contacts.lexicon import lexicon_for, tokenize
-from contacts.model import Contact
+from contacts.lexicon import Lexicon, lexicon_for, tokenize
+from contacts.model import Contact, Participant
+
+if TYPE_CHECKING:
+    from contacts.kb import KnowledgeBase
 
 _STOP = frozenset("the of and a an his her their president prime minister leader".split())
 
@@ -38,7 +41,7 @@ def split_half(doc_id: str) -> Half:
     return "tune" if digest[0] % 2 == 0 else "holdout"
 
 
-def select_half(docs: Iterable[dict], half: Half | None) -> list[dict]:
+def select_half(docs: Iterable[dict[str, Any]], half: Half | None) -> list[dict[str, Any]]:
     """The documents of one half (all of them when `half` is None)."""
     return [d for d in docs if half is None or split_half(str(d["id"])) == half]
 
@@ -51,11 +54,11 @@ class EvalReport:
     type_accuracy: float
     false_alarm_rate: float
     counts: dict[str, int]
-    misses: list[dict] = field(default_factory=list)  # {"id", "gold", "predicted"}
-    false_alarms: list[dict] = field(default_factory=list)  # {"id", "contact"}
+    misses: list[dict[str, Any]] = field(default_factory=list)  # {"id", "gold", "predicted"}
+    false_alarms: list[dict[str, Any]] = field(default_factory=list)  # {"id", "contact"}
 
 
-def evaluate(docs: Iterable[dict], detect: Detector, kb: Any) -> EvalReport:
+def evaluate(docs: Iterable[dict[str, Any]], detect: Detector, kb: KnowledgeBase) -> EvalReport:
     """Run `detect(text, published)` over `docs` (dev.jsonl records) and score it."""
     lexicon = lexicon_for(kb)
     counts = dict.fromkeys(
@@ -71,8 +74,8 @@ def evaluate(docs: Iterable[dict], detect: Detector, kb: Any) -> EvalReport:
         ),
         0,
     )
-    misses: list[dict] = []
-    alarms: list[dict] = []
+    misses: list[dict[str, Any]] = []
+    alarms: list[dict[str, Any]] = []
     for doc in docs:
         published = date.fromisoformat(doc["published_at"]) if doc.get("published_at") else None
         predicted = [c for c in detect(doc["text"], published) if not c.background]
@@ -128,7 +131,7 @@ def evaluate(docs: Iterable[dict], detect: Detector, kb: Any) -> EvalReport:
     return EvalReport(precision, recall, f1, type_accuracy, far, counts, misses, alarms)
 
 
-def _matches(gold: dict, contact: Contact, lexicon: Any) -> bool:
+def _matches(gold: dict[str, Any], contact: Contact, lexicon: Lexicon) -> bool:
     hits = 0
     used: set[int] = set()
     for g in gold["participants"]:
@@ -140,7 +143,7 @@ def _matches(gold: dict, contact: Contact, lexicon: Any) -> bool:
     return hits >= min(2, len(gold["participants"]))
 
 
-def _same_party(gold: dict, predicted: Any, lexicon: Any) -> bool:
+def _same_party(gold: dict[str, Any], predicted: Participant, lexicon: Lexicon) -> bool:
     state = gold.get("state") or _state_in(gold.get("name") or "", lexicon)
     if state and not _has_person_name(gold, lexicon):
         # "Israeli negotiators" is matched by its state alone: its words ("negotiators") would
@@ -163,17 +166,18 @@ def _name_tokens(name: str) -> list[str]:
     return [t.key for t in tokenize(name) if t.key not in _STOP and t.key.isalpha()]
 
 
-def _state_in(name: str, lexicon: Any) -> str | None:
+def _state_in(name: str, lexicon: Lexicon) -> str | None:
     tokens = tokenize(name)
     for i in range(len(tokens)):
         _, entries = lexicon.match(tokens, i)
         for entry in entries:
             if entry.kind == "polity":
-                return entry.value.code
+                code: str = entry.value.code
+                return code
     return None
 
 
-def _has_person_name(gold: dict, lexicon: Any) -> bool:
+def _has_person_name(gold: dict[str, Any], lexicon: Lexicon) -> bool:
     # "Russian Foreign Minister Andrei Kozyrev" names a person; "Moroccan diplomats" does not.
     tokens = tokenize(gold.get("name") or "")
     i = 0

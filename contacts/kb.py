@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from contacts.normalize import person_key, person_tokens, place_key
 
@@ -343,7 +343,7 @@ def user_override_path() -> Path:
     return Path(user_data_dir("diplowatch", appauthor=False)) / "kb" / "actors.json"
 
 
-def actor_from_dict(data: dict) -> Actor:
+def actor_from_dict(data: dict[str, Any]) -> Actor:
     terms = tuple(
         Term(
             office=t["office"],
@@ -363,16 +363,16 @@ def actor_from_dict(data: dict) -> Actor:
     )
 
 
-def actor_to_dict(actor: Actor) -> dict:
+def actor_to_dict(actor: Actor) -> dict[str, Any]:
     """The JSON form of an actor, as in actors.json (empty fields left out)."""
-    out: dict = {"id": actor.kb_id, "name": actor.name}
+    out: dict[str, Any] = {"id": actor.kb_id, "name": actor.name}
     if actor.aliases:
         out["aliases"] = list(actor.aliases)
     if actor.wikidata:
         out["wikidata"] = actor.wikidata
     terms = []
     for t in actor.terms:
-        term: dict = {"office": t.office, "state": t.state, "start": t.start.isoformat()}
+        term: dict[str, Any] = {"office": t.office, "state": t.state, "start": t.start.isoformat()}
         if t.end:
             term["end"] = t.end.isoformat()
         if t.title:
@@ -385,7 +385,7 @@ def actor_to_dict(actor: Actor) -> dict:
 HISTORY_FILE = "historical_polities.json"
 
 
-def with_history(polities: list[dict], history: dict) -> list[dict]:
+def with_history(polities: list[dict[str, Any]], history: dict[str, Any]) -> list[dict[str, Any]]:
     """Polity records with the former names of `history` added ("Soviet" -> RUS) and the
     former polities it lists (Yugoslavia) appended; today's names keep precedence."""
     by_code = {d["code"]: dict(d) for d in polities}
@@ -399,7 +399,7 @@ def with_history(polities: list[dict], history: dict) -> list[dict]:
     return list(by_code.values())
 
 
-def polity_from_dict(data: dict) -> Polity:
+def polity_from_dict(data: dict[str, Any]) -> Polity:
     return Polity(
         code=data["code"],
         name=data["name"],
@@ -410,9 +410,10 @@ def polity_from_dict(data: dict) -> Polity:
     )
 
 
-def _read_json(path: Path) -> dict:
+def _read_json(path: Path) -> dict[str, Any]:
     with path.open(encoding="utf-8") as handle:
-        return json.load(handle)
+        data: dict[str, Any] = json.load(handle)
+    return data
 
 
 def _acronym(word: str) -> str | None:

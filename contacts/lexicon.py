@@ -13,9 +13,14 @@ import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from contacts.normalize import person_tokens
+
+if TYPE_CHECKING:
+    from contacts.kb import KnowledgeBase
+
+EntryKind = Literal["actor", "surname", "polity", "title", "role"]
 
 # Canonical offices for title words. The knowledge base's office vocabulary; the text's title
 # is only used for people the knowledge base does not know.
@@ -145,8 +150,8 @@ class Token:
 
 @dataclass(frozen=True)
 class Entry:
-    kind: str  # "actor" | "surname" | "polity" | "title" | "role"
-    value: Any  # Actor | Polity | office string | role noun
+    kind: EntryKind
+    value: Any  # Actor ("actor", "surname") | Polity | office string ("title") | role noun
     how: str = ""  # for polities: "name" | "demonym" | "capital"
     acronym: bool = False  # must match upper-case text ("US", not "us")
 
@@ -225,7 +230,7 @@ def _keys(text: str) -> tuple[str, ...]:
 _CACHE: weakref.WeakKeyDictionary[Any, Lexicon] = weakref.WeakKeyDictionary()
 
 
-def lexicon_for(kb: Any) -> Lexicon:
+def lexicon_for(kb: KnowledgeBase) -> Lexicon:
     """The index for `kb`, built on first use and kept as long as the knowledge base lives."""
     lexicon = _CACHE.get(kb)
     if lexicon is None:
@@ -234,7 +239,7 @@ def lexicon_for(kb: Any) -> Lexicon:
     return lexicon
 
 
-def build_lexicon(kb: Any) -> Lexicon:
+def build_lexicon(kb: KnowledgeBase) -> Lexicon:
     table: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
 
     def add(text: str, entry: Entry) -> None:

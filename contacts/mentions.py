@@ -15,9 +15,16 @@ detector resolves against earlier mentions.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Literal
 
 from contacts.lexicon import TITLE_STATES, Entry, Lexicon, Token, token_key
+
+if TYPE_CHECKING:
+    from contacts.kb import Actor
+
+# A named person, a bare title ("the Foreign Minister"), a state or organisation, or a reference
+# ("he", "his counterpart", "the two leaders") that resolve.py ties to a person of the discourse.
+MentionKind = Literal["person", "role", "polity", "ref"]
 
 # Capitalised words that start no name (sentence openers, months, weekdays).
 _NOT_NAMES = frozenset(
@@ -43,11 +50,11 @@ _PAIR_HEADS = frozenset("leaders presidents ministers sides heads counterparts m
 
 @dataclass
 class Mention:
-    kind: str  # "person" | "role" | "polity" | "ref"
+    kind: MentionKind
     start: int  # character offsets in the sentence
     end: int
     name: str  # the name as in the text ("Ebrahim Raisi", "US officials", "Russia")
-    actor: Any = None  # knowledge-base Actor
+    actor: Actor | None = None
     state: str | None = None
     office: str | None = None  # from the text's title (the KB's office wins when known)
     how: str = ""  # polity: "name" | "demonym" | "capital"; ref: "pronoun" | "title" | "pair" | "counterpart"

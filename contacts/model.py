@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 ContactType = Literal["call", "meeting", "visit"]
 Mode = Literal["phone", "video"]
@@ -38,7 +38,7 @@ class Participant:
             return self.kb_id
         return f"state:{self.state or '?'}:{_normalise(self.name)}"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "canonical_name": self.canonical_name,
@@ -68,7 +68,7 @@ class Contact:
     def party_keys(self) -> frozenset[str]:
         return frozenset(p.key() for p in self.participants)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "type": self.type,
             "mode": self.mode,

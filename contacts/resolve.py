@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from contacts.mentions import Mention
 from contacts.model import Participant
 from contacts.normalize import person_key
+
+if TYPE_CHECKING:
+    from contacts.kb import Actor, KnowledgeBase
 
 # Where an official readout comes from tells whose "the President" it is.
 _HOME_CUES = (
@@ -54,7 +57,7 @@ class Party:
     """A resolved participant with what the detector needs to reason about it."""
 
     participant: Participant
-    actor: Any = None
+    actor: Actor | None = None
     # A state the text only suggests (the dateline's): enough to tell two people are of one
     # state, never to report one as that state's.
     guessed_state: str | None = None
@@ -62,7 +65,7 @@ class Party:
 
 @dataclass
 class Discourse:
-    kb: Any
+    kb: KnowledgeBase
     published: date | None
     home_state: str | None = None
     # True when the caller named the source's state: an unqualified title is then that state's.
@@ -81,7 +84,7 @@ class Discourse:
     dateline_state: str | None = None
 
     @classmethod
-    def for_text(cls, kb: Any, text: str, published: date | None) -> Discourse:
+    def for_text(cls, kb: KnowledgeBase, text: str, published: date | None) -> Discourse:
         home = None
         first = len(text) + 1
         for pattern, state in _HOME_CUES:
@@ -269,7 +272,7 @@ def _first_cue(cues: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str 
     return found
 
 
-def _from_actor(actor: Any, name: str, day: date | None) -> Participant:
+def _from_actor(actor: Actor, name: str, day: date | None) -> Participant:
     term = actor.term_on(day) or actor.term_on(None)
     return Participant(
         name=name if len(name) >= len(actor.name) or " " in name else actor.name,
@@ -288,7 +291,7 @@ SURNAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM"})
 _BEFORE_OFFICE = timedelta(days=2 * 365)
 
 
-def _in_office_by(actor: Any, day: date | None) -> bool:
+def _in_office_by(actor: Actor, day: date | None) -> bool:
     """False when the actor's first known office began long after `day`: the text means
     someone else of that name."""
     if day is None or not actor.terms:
@@ -296,7 +299,7 @@ def _in_office_by(actor: Any, day: date | None) -> bool:
     return bool(min(t.start for t in actor.terms) <= day + _BEFORE_OFFICE)
 
 
-def _states(actor: Any) -> set[str]:
+def _states(actor: Actor) -> set[str]:
     return {t.state for t in actor.terms}
 
 

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any, Literal
 
 from contacts.kb import DATA_DIR, Actor, Term, actor_from_dict, actor_to_dict
 from contacts.normalize import person_key, slug
@@ -29,9 +30,13 @@ USER_AGENT = "diplowatch/0.1 (diplomatic contact detector; knowledge-base refres
 # packaged data sometimes knows only the month).
 SAME_TERM_SLACK = timedelta(days=45)
 
-KIND_HEAD_OF_STATE = "head_of_state"
-KIND_HEAD_OF_GOVERNMENT = "head_of_government"
-KIND_FOREIGN_MINISTER = "foreign_minister"
+OfficeKind = Literal["head_of_state", "head_of_government", "foreign_minister"]
+KIND_HEAD_OF_STATE: OfficeKind = "head_of_state"
+KIND_HEAD_OF_GOVERNMENT: OfficeKind = "head_of_government"
+KIND_FOREIGN_MINISTER: OfficeKind = "foreign_minister"
+_OFFICE_KINDS: dict[str, OfficeKind] = {
+    k: k for k in (KIND_HEAD_OF_STATE, KIND_HEAD_OF_GOVERNMENT, KIND_FOREIGN_MINISTER)
+}
 
 _QUERY = """
 PREFIX wd: <http://www.wikidata.org/entity/>
@@ -109,7 +114,7 @@ class Holding:
     name: str
     aliases: tuple[str, ...]
     state: str
-    kind: str
+    kind: OfficeKind
     title: str | None
     start: date
     end: date | None
@@ -132,7 +137,7 @@ def build_query(since: date) -> str:
     return _QUERY % {"since": since.isoformat()}
 
 
-def fetch(endpoint: str, query: str, *, timeout: float) -> dict:
+def fetch(endpoint: str, query: str, *, timeout: float) -> dict[str, Any]:
     """POST the query; the SPARQL JSON results document. Raises WikidataError on any failure."""
     body = urllib.parse.urlencode({"query": query}).encode()
     request = urllib.request.Request(
@@ -157,43 +162,47 @@ def fetch(endpoint: str, query: str, *, timeout: float) -> dict:
     except OSError as exc:
         raise WikidataError(f"cannot reach {endpoint}: {exc}") from exc
     try:
-        return json.loads(payload)
+        document = json.loads(payload)
     except ValueError as exc:
         raise WikidataError(f"{endpoint} answered something that is not SPARQL JSON") from exc
+    if not isinstance(document, dict):
+        raise WikidataError(f"{endpoint} answered something that is not SPARQL JSON")
+    return document
 
 
-def parse_results(document: dict) -> list[Holding]:
+def parse_results(document: dict[str, Any]) -> list[Holding]:
     """Holdings from a SPARQL JSON results document (rows without a usable date are skipped)."""
     try:
         rows = document["results"]["bindings"]
     except (KeyError, TypeError) as exc:
         raise WikidataError("the SPARQL answer has no results.bindings") from exc
-    holdings: dict[tuple, Holding] = {}
+    holdings: dict[tuple[str, str, str, date], Holding] = {}
     for row in rows:
         try:
             qid = _value(row, "person").rsplit("/", 1)[-1]
             start = _parse_date(_value(row, "start"))
             end_text = _value(row, "end", "")
             end = _parse_date(end_text) if end_text else None
+            kind = _OFFICE_KINDS.get(_value(row, "kind"))
+            if kind is None:  # an office the query matched but the KB does not keep
+                continue
             holding = Holding(
                 qid=qid,
                 name=_value(row, "personLabel"),
                 aliases=tuple(a for a in _value(row, "aliases", "").split("|") if a),
                 state=_value(row, "iso").upper(),
-                kind=_value(row, "kind"),
+                kind=kind,
                 title=_value(row, "positionLabel", "") or None,
                 start=start,
                 end=end,
             )
         except (KeyError, ValueError):
             continue
-        if holding.kind not in (KIND_HEAD_OF_STATE, KIND_HEAD_OF_GOVERNMENT, KIND_FOREIGN_MINISTER):
-            continue
         holdings.setdefault((qid, holding.state, holding.kind, start), holding)
     return list(holdings.values())
 
 
-def canonical_office(kind: str, title: str | None) -> str:
+def canonical_office(kind: OfficeKind, title: str | None) -> str:
     """The knowledge base's office for a Wikidata holding: "King of Spain" -> "King"."""
     words = (title or "").lower()
     if kind == KIND_FOREIGN_MINISTER:
@@ -275,7 +284,7 @@ def update(
 # -- helpers --------------------------------------------------------------------------------
 
 
-def _value(row: dict, name: str, default: str | None = None) -> str:
+def _value(row: dict[str, Any], name: str, default: str | None = None) -> str:
     cell = row.get(name)
     if cell is None:
         if default is None:
