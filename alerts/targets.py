@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+from netpolicy import IPAddress, is_public
 
 
 class TargetRefused(Exception):
@@ -56,52 +56,6 @@ def parse_target(url: str) -> Target:
         raise TargetRefused(f"host name {parts.hostname!r} is not valid") from None
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     return Target(parts.scheme, host, port or (443 if parts.scheme == "https" else 80), path)
-
-
-def is_public(address: IPAddress) -> bool:
-    """Whether `address` is a globally routable unicast address (the only kind we send to)."""
-    if isinstance(address, ipaddress.IPv6Address):
-        if any(address in net for net in _NEVER_PUBLIC):
-            return False
-        embedded = _embedded_ipv4(address)
-        if embedded is not None:
-            return is_public(embedded)
-    # is_global is False for loopback, private, link-local, reserved, unspecified and shared
-    # (CGNAT) space; multicast can be "global", so it is refused separately.
-    return address.is_global and not address.is_multicast
-
-
-# One policy for both guards (crawler/addresses.py and alerts/targets.py keep a copy each, so the
-# libraries stay apart; tests/diplowatch/test_address_policy.py runs one table against both).
-# IPv6 forms that carry an IPv4 address are judged by that address; the ranges where the
-# standard library has no accessor of its own take the low 32 bits.
-_CARRIES_IPV4 = tuple(
-    ipaddress.ip_network(net)
-    for net in (
-        "::/96",  # IPv4-compatible (deprecated): ::127.0.0.1
-        "::ffff:0:0:0/96",  # SIIT: ::ffff:0:7f00:1
-        "64:ff9b::/96",  # NAT64, well-known prefix: 64:ff9b::a9fe:a9fe
-    )
-)
-_NEVER_PUBLIC = tuple(
-    ipaddress.ip_network(net)
-    for net in (
-        "fec0::/10",  # site-local (deprecated, still routed inside some networks)
-        "64:ff9b:1::/48",  # NAT64 for local use
-    )
-)
-
-
-def _embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
-    if address.ipv4_mapped is not None:
-        return address.ipv4_mapped
-    if address.sixtofour is not None:
-        return address.sixtofour
-    if address.teredo is not None:
-        return address.teredo[1]
-    if any(address in net for net in _CARRIES_IPV4):
-        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
-    return None
 
 
 def resolve(target: Target, *, allow_private: bool, deadline: float) -> list[IPAddress]:

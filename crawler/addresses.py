@@ -11,7 +11,6 @@ the two look-ups (DNS rebinding) is not caught. Look-ups are cached for the proc
 
 from __future__ import annotations
 
-import ipaddress
 import socket
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -19,61 +18,13 @@ from urllib.parse import urlsplit
 
 from scrapy.exceptions import IgnoreRequest
 
+from netpolicy import is_public_text
+
 if TYPE_CHECKING:
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
 
     from crawler.sources import SourceSpec
-
-
-def is_public_address(address: str) -> bool:
-    """Whether `address` is a globally routable unicast address (see the policy below)."""
-    return _is_public(ipaddress.ip_address(address.split("%", 1)[0]))  # drop an IPv6 zone id
-
-
-def _is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    if isinstance(ip, ipaddress.IPv6Address):
-        if any(ip in net for net in _NEVER_PUBLIC):
-            return False
-        embedded = _embedded_ipv4(ip)
-        if embedded is not None:
-            return _is_public(embedded)
-    # is_global is False for loopback, private, link-local, reserved, unspecified and shared
-    # (CGNAT) space; multicast can be "global", so it is refused separately.
-    return ip.is_global and not ip.is_multicast
-
-
-# One policy for both guards (crawler/addresses.py and alerts/targets.py keep a copy each, so the
-# libraries stay apart; tests/diplowatch/test_address_policy.py runs one table against both).
-# IPv6 forms that carry an IPv4 address are judged by that address; the ranges where the
-# standard library has no accessor of its own take the low 32 bits.
-_CARRIES_IPV4 = tuple(
-    ipaddress.ip_network(net)
-    for net in (
-        "::/96",  # IPv4-compatible (deprecated): ::127.0.0.1
-        "::ffff:0:0:0/96",  # SIIT: ::ffff:0:7f00:1
-        "64:ff9b::/96",  # NAT64, well-known prefix: 64:ff9b::a9fe:a9fe
-    )
-)
-_NEVER_PUBLIC = tuple(
-    ipaddress.ip_network(net)
-    for net in (
-        "fec0::/10",  # site-local (deprecated, still routed inside some networks)
-        "64:ff9b:1::/48",  # NAT64 for local use
-    )
-)
-
-
-def _embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
-    if address.ipv4_mapped is not None:
-        return address.ipv4_mapped
-    if address.sixtofour is not None:
-        return address.sixtofour
-    if address.teredo is not None:
-        return address.teredo[1]
-    if any(address in net for net in _CARRIES_IPV4):
-        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
-    return None
 
 
 @lru_cache(maxsize=4096)
@@ -84,7 +35,7 @@ def private_address_of(host: str) -> str | None:
     """
     host = host.strip("[]")
     try:
-        return None if is_public_address(host) else host
+        return None if is_public_text(host) else host
     except ValueError:
         pass  # a name, not an address literal
     try:
@@ -93,7 +44,7 @@ def private_address_of(host: str) -> str | None:
         return None
     for info in infos:
         address = str(info[4][0])
-        if not is_public_address(address):
+        if not is_public_text(address):
             return address
     return None
 

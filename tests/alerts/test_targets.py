@@ -8,8 +8,8 @@ import socket
 
 import pytest
 
-from alerts.targets import is_public
 from alerts.webhooks import new_secret, send_webhook
+from netpolicy import is_public
 from tests.alerts.receiver import Receiver
 
 

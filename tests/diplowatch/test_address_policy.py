@@ -1,20 +1,34 @@
 """One address policy for both SSRF guards: the crawler's (discovered links) and the alerts'
-(webhook targets). They are two copies, to keep the libraries apart; this table holds them to
-one meaning."""
+(webhook targets). Both take it from netpolicy/; this table holds the policy to its meaning, and
+each guard is asked through its own entry point so that neither can stop using it unnoticed."""
 
 from __future__ import annotations
 
-import ipaddress
+import time
 from collections.abc import Callable
 
 import pytest
 
-from alerts.targets import is_public
-from crawler.addresses import is_public_address
+from alerts.targets import TargetRefused, parse_target, resolve
+from crawler.addresses import private_address_of
+from netpolicy import is_public_text
+
+
+def _alerts_guard(text: str) -> bool:
+    host = f"[{text}]" if ":" in text else text
+    try:
+        resolve(
+            parse_target(f"https://{host}/hook"), allow_private=False, deadline=time.monotonic() + 5
+        )
+    except TargetRefused:
+        return False
+    return True
+
 
 GUARDS: dict[str, Callable[[str], bool]] = {
-    "crawler": is_public_address,
-    "alerts": lambda text: is_public(ipaddress.ip_address(text)),
+    "policy": is_public_text,
+    "crawler": lambda text: private_address_of(text) is None,
+    "alerts": _alerts_guard,
 }
 
 # (address, public?, what it is)
@@ -53,3 +67,12 @@ ADDRESSES = [
 @pytest.mark.parametrize(("address", "public", "what"), ADDRESSES, ids=[a[0] for a in ADDRESSES])
 def test_both_guards_follow_one_table(guard: str, address: str, public: bool, what: str) -> None:
     assert GUARDS[guard](address) is public, what
+
+
+def test_a_zone_id_does_not_hide_a_link_local_address() -> None:
+    assert not is_public_text("fe80::1%eth0")
+
+
+def test_a_name_is_not_an_address_literal() -> None:
+    with pytest.raises(ValueError):
+        is_public_text("example.org")
