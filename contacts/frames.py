@@ -212,6 +212,10 @@ def dependency_clause(doc: Doc, mentions: list[Mention], trigger: Trigger) -> Cl
     if head is None:
         return None
     index = _Index.build(doc, mentions)
+    if head.lower_ == "visiting":
+        guest = _guest(index, head)
+        if guest is not None:
+            return _guest_clause(index, trigger, head, guest)
     if is_verb(head):
         subjects, objects = _verb_parties(index, head)
     else:
@@ -244,6 +248,65 @@ def dependency_clause(doc: Doc, mentions: list[Mention], trigger: Trigger) -> Cl
     )
 
 
+def _guest(index: _Index, visiting: Token) -> Token | None:
+    """The token heading the person that "visiting" describes ("told visiting Japanese Foreign
+    Minister Nakayama"), or None when it is a verb of its own ("visiting Japan")."""
+    following = index.doc[visiting.i + 1 : visiting.i + 3]
+    mention = next((index.by_token[t.i] for t in following if t.i in index.by_token), None)
+    if mention is None or mention.kind not in ("person", "role"):
+        return None
+    words = index._words(mention)
+    if not words or words[0].i > visiting.i + 2:
+        return None
+    inside = {t.i for t in words}
+    return next((t for t in words if t.head.i not in inside), words[-1])
+
+
+def _guest_clause(index: _Index, trigger: Trigger, visiting: Token, guest: Token) -> Clause | None:
+    # The guest's place in the sentence says who received them. The tagger often reads the
+    # adjective "visiting" as a verb whose object is the guest: the guest then stands where
+    # "visiting" stands ("Li Peng told [visiting X]", "Abe and [visiting Ban] agreed").
+    place = visiting if guest.head.i == visiting.i else guest
+    verb = place.head
+    hosts: list[Mention] = []
+    before = index.doc[visiting.i - 2] if visiting.i >= 2 else None
+    if place.dep_ == "conj":
+        hosts = index.phrase(place.head)  # "Abe and visiting Ban agreed"
+    elif any(c.dep_ == "conj" for c in guest.children):
+        hosts = index.phrase(guest)  # "Visiting Minister Kamau and his Ugandan counterpart"
+    elif before is not None and index.doc[visiting.i - 1].lower_ == "and":
+        hosts = [index.by_token[before.i]] if before.i in index.by_token else []
+        verb = guest.head
+    elif place.dep_ in ("dobj", "dative", "attr", "xcomp", "ccomp") or (
+        place.dep_ == "amod" and guest.dep_ in ("dobj", "dative")
+    ):
+        hosts = _subjects_of(index, verb if place.i == visiting.i else guest.head)
+    elif place.dep_ in ("pobj", "pcomp") or guest.dep_ == "pobj":
+        # "discussed trade with visiting X": the verb the preposition's phrase hangs on
+        governor = (guest if guest.dep_ == "pobj" else place).head.head
+        if is_noun(governor) and governor.dep_ in ("dobj", "pobj"):
+            governor = governor.head
+        if is_verb(governor):
+            hosts = _subjects_of(index, governor)
+            verb = governor
+    guest_mention = index.by_token[guest.i]
+    hosts = [m for m in hosts if m is not guest_mention and m.kind in ("person", "role", "ref")]
+    if not hosts:
+        return None
+    status = _verb_status(verb) if is_verb(verb) else "occurred"
+    kind = KINDS["hosted"]
+    spans = [m.start for m in (*hosts, guest_mention)] + [m.end for m in (*hosts, guest_mention)]
+    return Clause(
+        kind=kind,
+        trigger=Trigger(kind, "hosted", trigger.start, trigger.end, trigger.text),
+        subjects=hosts,
+        objects=[guest_mention],
+        start=min(spans + [trigger.start]),
+        end=max(spans + [trigger.end]),
+        status=status,
+    )
+
+
 def _verb_status(verb: Token, depth: int = 0) -> str:
     """occurred | planned | cancelled | hypothetical, from the verb's tense, auxiliaries and
     the verb that governs an infinitive."""
@@ -257,7 +320,7 @@ def _verb_status(verb: Token, depth: int = 0) -> str:
         return "planned"
     if "to" in auxes or verb.dep_ == "xcomp":
         governor = verb.head
-        if governor is verb or depth > 3:
+        if governor.i == verb.i or depth > 3:
             return "planned"
         if _lemma(governor) in REFUSAL_VERBS:
             return "cancelled"
@@ -273,7 +336,7 @@ def _verb_status(verb: Token, depth: int = 0) -> str:
         if auxes & {"was", "were"}:
             return "occurred"
         governor = verb.head
-        if governor is not verb and depth <= 3 and is_verb(governor):
+        if governor.i != verb.i and depth <= 3 and is_verb(governor):
             return _verb_status(governor, depth + 1)
         return "occurred"
     if verb.tag_ in ("VBZ", "VBP", "VB"):
@@ -302,7 +365,7 @@ def _noun_status(noun: Token) -> str:
         head.lower_ in ("before", "ahead") or (head.lower_ == "of" and head.head.lower_ == "ahead")
     ):
         return "planned"  # "three days before the summit", "ahead of his visit"
-    if head is noun:
+    if head.i == noun.i:
         return "occurred"
     if noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "conj"):
         if is_verb(head):
@@ -404,7 +467,7 @@ def _subjects_of(index: _Index, verb: Token, depth: int = 0) -> list[Mention]:
                 return speaker
             # a subject of its own that names no actor ("troops arrived"): not someone else's
             return found
-    if depth > 4 or verb.head is verb:
+    if depth > 4 or verb.head.i == verb.i:
         return []
     if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "pobj", "prep", "parataxis"):
         return _subjects_of(index, verb.head, depth + 1)

@@ -273,7 +273,7 @@ def _cue_tokens(root: Token) -> list[Token]:
         if child.dep_ in _CUE_DEPS:
             near.append(child)
             if child.dep_ in ("appos", "prep"):
-                near.extend(t for t in child.subtree if t is not child)
+                near.extend(t for t in child.subtree if t.i != child.i)
             else:
                 near.extend(c for c in child.children if c.dep_ in ("compound", "poss", "amod"))
     # "his Swiss counterpart Otto Stich": the name is the apposition of the title noun.

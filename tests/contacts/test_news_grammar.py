@@ -247,3 +247,49 @@ def test_a_known_full_name_keeps_its_state_whatever_a_dateline_suggests(
     )
     assert len(found) == 1
     assert {p.state for p in found[0].participants} == {"UN", "RUS"}
+
+
+# -- "visiting": the guest of whoever the sentence says received them ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese Premier Wu Dequan told visiting Japanese Foreign Minister Kenji Harada that "
+        "relations were improving.",
+        "Chinese Premier Wu Dequan and visiting Japanese Foreign Minister Kenji Harada agreed on "
+        "Monday to resume the talks.",
+        "Chinese Premier Wu Dequan discussed trade with visiting Japanese Foreign Minister Kenji "
+        "Harada.",
+        "Visiting Japanese Foreign Minister Kenji Harada and Chinese Premier Wu Dequan signed "
+        "two accords.",
+    ],
+    ids=["told", "and-agreed", "discussed-with", "guest-first"],
+)
+def test_a_visiting_guest_met_the_other_party_of_the_clause(kb: KnowledgeBase, text: str) -> None:
+    found = _occurred(kb, text)
+    assert _has(found, "Wu Dequan", "Kenji Harada")
+    assert all(c.type == "meeting" for c in found if _has([c], "Kenji Harada"))
+
+
+def test_a_visiting_guest_the_text_will_receive_is_planned(kb: KnowledgeBase) -> None:
+    found = detect_contacts(
+        "Mexican President Ruben Olvera will tell visiting Peruvian President Hugo Salinas that "
+        "the debt must be rescheduled.",
+        DAY,
+        kb=kb,
+    )
+    assert [c.status for c in found if _has([c], "Ruben Olvera", "Hugo Salinas")] == ["planned"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Visiting Japanese Foreign Minister Kenji Harada said Tokyo would help.",
+        "Reporters asked visiting Japanese Foreign Minister Kenji Harada about the trade row.",
+        "Officials praised visiting Japanese Foreign Minister Kenji Harada's speech.",
+    ],
+    ids=["no-host", "reporters", "possessive"],
+)
+def test_a_visiting_guest_with_no_host_named_is_no_meeting(kb: KnowledgeBase, text: str) -> None:
+    assert not [c for c in detect_contacts(text, DAY, kb=kb) if c.type == "meeting"]
