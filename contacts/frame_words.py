@@ -47,6 +47,8 @@ PARSE_TRIGGER_ROWS: tuple[ParseTrigger, ...] = (
     ),
     ParseTrigger("talk", "VERB", "talks", "The minister talks with his counterpart every week."),
     ParseTrigger("confer", "VERB", "talks", "The president conferred with his counterpart."),
+    # "discussed the debt with X", "A and B discussed trade": the talk itself, its topic between
+    ParseTrigger("discuss", "VERB", "talks", "The president discussed the debt with the envoy."),
     ParseTrigger(
         "consultation", "NOUN", "talks", "After a consultation with the envoy, the minister left."
     ),
@@ -60,6 +62,11 @@ PARSE_TRIGGER_ROWS: tuple[ParseTrigger, ...] = (
 )
 PARSE_TRIGGERS: dict[tuple[str, str], str] = {(r.lemma, r.pos): r.kind for r in PARSE_TRIGGER_ROWS}
 
+# Verbs whose direct object is the topic, never a party ("discussed the Iraq crisis with X").
+TOPIC_VERBS = frozenset({"discuss"})
+# Triggers read only when the sentence holds no other: "During a phone call, A and B discussed"
+# is the call, "A discussed trade with B" a meeting.
+WEAK_TRIGGERS = frozenset({"discuss"})
 # Verbs whose object noun is the contact ("held talks", "ended a meeting"): its subject is a party.
 LIGHT_VERBS = frozenset(
     """hold have conduct begin end open start continue conclude resume renew make pay attend

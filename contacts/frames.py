@@ -40,7 +40,9 @@ from contacts.frame_words import (
     ROLE_HEADS,
     SETTING_PREPOSITIONS,
     TITLE_WORDS,
+    TOPIC_VERBS,
     TRIGGER_HEADS,
+    WEAK_TRIGGERS,
 )
 from contacts.mentions import Mention
 from contacts.syntax import NON_STATE_TITLES, is_noun, is_proper, is_verb, lemma
@@ -107,6 +109,14 @@ class _Index:
             if mention is not None and mention.kind == "person":
                 # "A of Ghana, B of Gabon and C of Kenya": the parse hangs the list on places
                 heads.extend(_listed_after_place(head))
+                # "with Vice President A, Secretary of State B and ...": a person's apposition
+                # that is another named person is the next item of a list
+                heads.extend(
+                    c
+                    for word in words
+                    for c in word.children
+                    if c.dep_ == "appos" and self._person_other_than(c, mention)
+                )
             if mention is None:
                 for child in head.children:
                     if child.dep_ == "prep" and child.lower_ in ("including", "like"):
@@ -125,6 +135,10 @@ class _Index:
                     if grandchild.dep_ in ("compound", "flat") and grandchild.i in self.by_token:
                         return self.by_token[grandchild.i], child
         return self._unlisted(token), token
+
+    def _person_other_than(self, token: Token, mention: Mention) -> bool:
+        other = self.by_token.get(token.i)
+        return other is not None and other is not mention and other.kind == "person"
 
     def _words(self, mention: Mention) -> list[Token]:
         return [self.doc[i] for i, other in self.by_token.items() if other is mention]
@@ -162,6 +176,7 @@ def parse_triggers(doc: Doc, found: list[Trigger]) -> list[Trigger]:
     """Triggers of PARSE_TRIGGERS in words no phrase pattern took, in sentence order."""
     taken = [(t.start, t.end) for t in found]
     extra: list[Trigger] = []
+    weak: list[Trigger] = []
     for token in doc:
         pos = "VERB" if is_verb(token) else "NOUN" if is_noun(token) else ""
         name = PARSE_TRIGGERS.get((_lemma(token), pos))
@@ -176,7 +191,10 @@ def parse_triggers(doc: Doc, found: list[Trigger]) -> list[Trigger]:
             and not any(c.dep_ in ("det", "poss") for c in token.children)
         ):
             continue  # "in consultation with", "under negotiation": an idiom, no event
-        extra.append(Trigger(KINDS[name], name, start, end, token.text))
+        trigger = Trigger(KINDS[name], name, start, end, token.text)
+        (weak if _lemma(token) in WEAK_TRIGGERS else extra).append(trigger)
+    if not found and not extra:
+        extra = weak
     return sorted([*found, *extra], key=lambda t: t.start)
 
 
@@ -386,8 +404,11 @@ def _trigger_head(doc: Doc, trigger: Trigger) -> Token | None:
 def _verb_parties(index: _Index, verb: Token) -> tuple[list[Mention], list[Mention]]:
     subjects = _subjects_of(index, verb)
     objects: list[Mention] = []
+    topic = _lemma(verb) in TOPIC_VERBS
     for child in verb.children:
-        if child.dep_ in ("dobj", "attr", "oprd"):
+        if child.dep_ in ("dobj", "attr", "oprd") and topic:
+            objects += _prepositional(index, child)  # "discussed the debt with X"
+        elif child.dep_ in ("dobj", "attr", "oprd"):
             objects += index.phrase(child)
             # "held talks with X": the light verb's noun carries the preposition
             objects += _prepositional(index, child)

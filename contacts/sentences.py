@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 # Words that end with a period without ending the sentence.
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr gen lt col maj capt sgt adm cmdr sen rep gov st jr sr prof rev hon amb
+    """mr mrs ms dr gen lt col maj capt sgt adm cmdr sen sens rep reps gov govs st jr sr prof rev
+    hon amb messrs mme mmes rt supt brig
     pres no nos vs etc fig inc corp ltd co dept est approx jan feb mar apr jun jul aug sep sept
     oct nov dec mt ft""".split()
 )

@@ -49,7 +49,16 @@ def _nlp() -> Language:
     # The lemmatizer and the attribute ruler take a fifth of the pipeline's time, and the
     # frames need neither: parts of speech come from the tagger's tags, the few lemmas they
     # read from lemma() below.
-    return spacy.load(MODEL, exclude=["lemmatizer", "attribute_ruler"])
+    nlp = spacy.load(MODEL, exclude=["lemmatizer", "attribute_ruler"])
+    for abbreviation in _TITLE_ABBREVIATIONS:
+        for form in (abbreviation, abbreviation.upper()):
+            nlp.tokenizer.add_special_case(f"{form}.", [{"ORTH": f"{form}."}])
+    return nlp
+
+
+# Titles wire copy abbreviates that the model's tokenizer splits from their period, ending the
+# sentence inside a name list ("Sens. Patrick Moynihan of New York, ...").
+_TITLE_ABBREVIATIONS = ("Sens", "Reps", "Govs", "Messrs", "Amb", "Supt", "Brig")
 
 
 # Forms the suffix rule of lemma() cannot undo.

@@ -289,7 +289,7 @@ _STEMS = re.compile(
 # The head words of frame_words.PARSE_TRIGGER_ROWS, as whole words: a sentence without one needs no parse.
 _CONTACT_WORDS = re.compile(
     r"\b(?:meet|meets|met|meeting|meetings|talk|talks|talked|confer|conferred|consultations?|"
-    r"discussions?|negotiations?|summit|summits|conversations?|phoned|telephoned|received|"
+    r"discussions?|discuss|discussed|discusses|discussing|negotiations?|summit|summits|conversations?|phoned|telephoned|received|"
     r"receives|hosted|hosts|visit|visits|visited|trip|trips|tour|arrived|arrives)\b",
     re.IGNORECASE,
 )

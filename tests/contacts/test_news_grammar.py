@@ -293,3 +293,54 @@ def test_a_visiting_guest_the_text_will_receive_is_planned(kb: KnowledgeBase) ->
 )
 def test_a_visiting_guest_with_no_host_named_is_no_meeting(kb: KnowledgeBase, text: str) -> None:
     assert not [c for c in detect_contacts(text, DAY, kb=kb) if c.type == "meeting"]
+
+
+# -- "discussed X with Y": the talk, its topic between -------------------------------------------
+
+
+def test_discussed_a_topic_with_someone_is_a_meeting_with_them(kb: KnowledgeBase) -> None:
+    found = _occurred(
+        kb,
+        "Indonesian President Raden Sukarmo discussed the Iraq crisis with World Bank president "
+        "Barnaby Cole on Monday.",
+    )
+    assert _pairs(found) == {frozenset({"Raden Sukarmo", "Barnaby Cole"})}  # not Iraq
+    assert found[0].type == "meeting"
+
+
+def test_two_named_ministers_who_discussed_a_topic_met(kb: KnowledgeBase) -> None:
+    found = _occurred(
+        kb,
+        "Kenya's Foreign Minister Peter Omondi and Ugandan Foreign Minister Paul Kisembo "
+        "discussed border security in Nairobi on Friday.",
+    )
+    assert _has(found, "Peter Omondi", "Paul Kisembo")
+
+
+def test_discussing_with_reporters_is_no_contact(kb: KnowledgeBase) -> None:
+    assert not detect_contacts(
+        "Kenyan Foreign Minister Peter Omondi discussed the budget with reporters.", DAY, kb=kb
+    )
+
+
+# -- lists the model's parse breaks up ---------------------------------------------------------
+
+
+def test_an_abbreviated_title_does_not_end_the_list(kb: KnowledgeBase) -> None:
+    found = _occurred(
+        kb,
+        "Canadian Foreign Minister Ian Mercer held discussions with Treasury Secretary Tom Hale "
+        "and Sens. Peter Moyle of New York and Carla Diaz of Maine.",
+    )
+    assert _has(found, "Ian Mercer", "Peter Moyle")
+    assert _has(found, "Ian Mercer", "Carla Diaz")
+
+
+def test_a_list_parsed_as_apposition_keeps_every_item(kb: KnowledgeBase) -> None:
+    found = _occurred(
+        kb,
+        "Canadian Foreign Minister Ian Mercer held talks with Vice President Tom Hale, Secretary "
+        "of State Paul Brandt and Commerce Secretary Ruth Okoye.",
+    )
+    for name in ("Tom Hale", "Paul Brandt", "Ruth Okoye"):
+        assert _has(found, "Ian Mercer", name), name
