@@ -49,10 +49,14 @@ def _nlp() -> Language:
     # The lemmatizer and the attribute ruler take a fifth of the pipeline's time, and the
     # frames need neither: parts of speech come from the tagger's tags, the few lemmas they
     # read from lemma() below.
+    from spacy.tokenizer import Tokenizer
+
     nlp = spacy.load(MODEL, exclude=["lemmatizer", "attribute_ruler"])
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)  # the model's own, which takes special cases
     for abbreviation in _TITLE_ABBREVIATIONS:
         for form in (abbreviation, abbreviation.upper()):
-            nlp.tokenizer.add_special_case(f"{form}.", [{"ORTH": f"{form}."}])
+            tokenizer.add_special_case(f"{form}.", [{"ORTH": f"{form}."}])
     return nlp
 
 
