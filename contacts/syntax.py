@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from contacts.lexicon import TITLE_STATES, Lexicon, tokenize
 from contacts.mentions import Mention
@@ -49,11 +49,9 @@ def _nlp() -> Language:
     # The lemmatizer and the attribute ruler take a fifth of the pipeline's time, and the
     # frames need neither: parts of speech come from the tagger's tags, the few lemmas they
     # read from lemma() below.
-    from spacy.tokenizer import Tokenizer
-
     nlp = spacy.load(MODEL, exclude=["lemmatizer", "attribute_ruler"])
-    tokenizer = nlp.tokenizer
-    assert isinstance(tokenizer, Tokenizer)  # the model's own, which takes special cases
+    # The model's own Tokenizer (a compiled class without type stubs) takes special cases.
+    tokenizer: Any = nlp.tokenizer
     for abbreviation in _TITLE_ABBREVIATIONS:
         for form in (abbreviation, abbreviation.upper()):
             tokenizer.add_special_case(f"{form}.", [{"ORTH": f"{form}."}])
