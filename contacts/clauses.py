@@ -40,6 +40,7 @@ _FOR_TALKS = re.compile(r"for\b", re.I)
 # "called on the president to resign": an appeal, not a courtesy call
 _APPEAL = re.compile(r"^\s*,?\s*(?:to|for|not|over|about)\b", re.I)
 _PLACE_PREPOSITIONS = frozenset("in to at from into near".split())
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", re.I)
 _COORD_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.I)
 _JOINT = re.compile(
     r"\b(?:joint|jointly|together|trilateral|quadrilateral|conference call|video ?conference|"
@@ -244,8 +245,16 @@ def _objects(
     sentence: str, mentions: list[Mention], trigger: Trigger, polity_ok: bool
 ) -> tuple[list[Mention], bool]:
     after = [m for m in mentions if m.start >= trigger.end]
-    # A place between verb and object ("met in Helsinki with ...") is not the object.
-    while after and not _usable(after[0], polity_ok):
+    # A place between verb and object ("met in Helsinki with ...", "held talks in Cairo on
+    # Thursday with ...") is not the object.
+    while after and (
+        not _usable(after[0], polity_ok)
+        or (
+            after[0].kind == "polity"
+            and _LOCATIVE_BEFORE.search(sentence, 0, after[0].start)
+            and trigger.kind.grammar != "visit"
+        )
+    ):
         after = after[1:]
     if not after:
         return [], False

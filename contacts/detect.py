@@ -17,7 +17,7 @@ from contacts.attributes import describe
 from contacts.clauses import Clause, clauses_for
 from contacts.frames import dependency_clause, parse_status, parse_triggers
 from contacts.lexicon import lexicon_for, tokenize
-from contacts.mentions import Mention, find_mentions
+from contacts.mentions import Mention, find_mentions, with_appositive_titles
 from contacts.merge import merge_contacts
 from contacts.model import Contact
 from contacts.normalize import person_key
@@ -66,19 +66,21 @@ def detect_contacts(
     for sentence in split_sentences(text):
         triggers = find_triggers(sentence.text)
         mentions = find_mentions(sentence.text, tokenize(sentence.text), lexicon)
+        mentions = with_appositive_titles(sentence.text, mentions)
         if here is not None:
             mentions = _with_here(sentence.text, mentions, here)
         analysed.append((sentence, triggers, mentions))
     # Only sentences with a trigger word are parsed: the rest cost one regex each.
     candidates = [i for i, item in enumerate(analysed) if _needs_parse(*item)]
-    parsed = parse([analysed[i][0].text for i in candidates])
+    parsed = parse([_for_parse(analysed[i][0].text) for i in candidates])
     docs: dict[int, Doc] = {}
     read_by_parse: dict[int, list[Trigger]] = {}
     for i, doc in zip(candidates, parsed, strict=True):
         sentence, triggers, mentions = analysed[i]
         # The words only the parse reads as triggers are read by the parse alone.
         read_by_parse[i] = parse_triggers(doc, triggers)
-        analysed[i] = (sentence, triggers, person_mentions(doc, mentions, lexicon))
+        mentions = person_mentions(doc, mentions, lexicon)
+        analysed[i] = (sentence, triggers, with_appositive_titles(sentence.text, mentions))
         docs[i] = doc
     surnames = _surnames(analysed)
     for i, doc in docs.items():
@@ -127,16 +129,18 @@ def _with_parse(
 
 
 # A wire story's dateline: "THE HAGUE, June 18 -", "CAIRO (Reuters) -", "Beijing, Nov. 3 --".
+# Also "CAIRO, Egypt (AP) —", "HANOI, July 12 (AFP) -", "KAZAN, October 22. /TASS/.".
 _DATELINE = re.compile(
-    r"^\s*([A-Z][A-Za-z .'-]{1,40}?)\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)|"
-    r"\s*\([A-Z][\w .]*\))\s*(?:-|--|–|—)"
+    r"^\s*([A-Z][A-Za-z .'-]{1,40})(?:\s*,\s*[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+)?(?=\s*[(,]))?"
+    r"(?:\s*,?\s*(?P<day>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\.?)?"
+    r"\s*(?P<agency>\([A-Z][\w .]*\)|/[A-Z][\w .]*/\.?)?\s*(?P<dash>--|-|–|—)?"
 )
 _HERE = re.compile(r"\bhere\b")
 
 
 def dateline_place(text: str, kb: KnowledgeBase) -> tuple[str, str] | None:
     """The polity of the city a dateline names (its capital or its own name), else None."""
-    match = _DATELINE.match(text)
+    match = _dateline(text)
     if match is None:
         return None
     city = match.group(1).strip()
@@ -144,6 +148,22 @@ def dateline_place(text: str, kb: KnowledgeBase) -> tuple[str, str] | None:
     if polity is None:
         return None
     return city.title(), str(polity.code)
+
+
+def _dateline(text: str) -> re.Match[str] | None:
+    match = _DATELINE.match(text)
+    if match is None or not (match.group("day") or match.group("agency")):
+        return None
+    if not (match.group("agency") or match.group("dash")):
+        return None  # "Vienna, March 3" alone may open a sentence
+    return match
+
+
+def _for_parse(sentence: str) -> str:
+    # The dateline is no part of the sentence's grammar: the model reads "HANOI, July 12 (AFP)
+    # - Philippine Trade Secretary X arrived" with the city as subject. Blanked, offsets kept.
+    match = _dateline(sentence)
+    return sentence if match is None else " " * match.end() + sentence[match.end() :]
 
 
 def _with_here(sentence: str, mentions: list[Mention], here: tuple[str, str]) -> list[Mention]:
@@ -174,6 +194,11 @@ def _needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Men
         return False  # "Further talks between the parties are expected": no one to parse for
     if sentence.text.count(" ") >= _LONGEST_PARSED:
         return False
+    if any(
+        m.kind == "ref" and m.how == "title" and _NAME_BEFORE.search(sentence.text, 0, m.start)
+        for m in mentions
+    ):
+        return True  # "Khalil Haddadin, Jordan's foreign minister, met": a name the rules lack
     if not triggers:
         # Contact words the phrase patterns did not take ("a meeting early Monday between"):
         # the parse may still read them.
@@ -200,6 +225,7 @@ def _needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Men
 
 
 _LIST_GAP = re.compile(r"^[\s,]*(?:and\s+)?[\w .'’-]{0,60}$")
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*(?:the\s+)?$")
 
 
 def _list_cut_short(text: str, clauses: list[Clause], mentions: list[Mention]) -> bool:

@@ -407,7 +407,8 @@ def _verb_parties(index: _Index, verb: Token) -> tuple[list[Mention], list[Menti
     topic = _lemma(verb) in TOPIC_VERBS
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd") and topic:
-            objects += _prepositional(index, child)  # "discussed the debt with X"
+            # "discussed [the debt with X]", never "[the ties between A and B]"
+            objects += _prepositional(index, child, ("with",))
         elif child.dep_ in ("dobj", "attr", "oprd"):
             objects += index.phrase(child)
             # "held talks with X": the light verb's noun carries the preposition

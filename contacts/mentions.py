@@ -14,7 +14,8 @@ detector resolves against earlier mentions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from contacts.lexicon import TITLE_STATES, Entry, Lexicon, Token, token_key
@@ -62,12 +63,12 @@ class Mention:
 
 
 def _continues_name(tokens: list[Token], lexicon: Lexicon, k: int) -> bool:
-    return (
-        k < len(tokens)
-        and tokens[k].cap
-        and tokens[k].key not in _NOT_NAMES
-        and not lexicon.match(tokens, k)[0]
-    )
+    if k >= len(tokens) or not tokens[k].cap or tokens[k].key in _NOT_NAMES:
+        return False
+    n, entries = lexicon.match(tokens, k)
+    # Another family name goes on a name ("Marcos Tavares Lins", "Ernesto Villasenor Ruiz"),
+    # a title or a state does not.
+    return not n or all(e.kind == "surname" for e in entries)
 
 
 class _Memo:
@@ -98,6 +99,81 @@ def find_mentions(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Ment
         else:
             i += 1
     return found
+
+
+# "Khalil Haddadin, Jordan's foreign minister, met ...", "met Haddadin, the foreign minister of
+# Jordan, on Thursday": a title set off by commas after a name is that person's.
+_APPOSITION_GAP = re.compile(r"^\s*,\s*$")
+_APPOSITION_END = re.compile(r"^\s*(?:[,.;:)]|$)")
+# A name no one listed, right before such a title: two to four capitalised words.
+_NAME_RUN = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+),\s*$")
+_NOT_NAME_WORDS = frozenset(
+    """The A An In On At But And After Before During While When As For With From By To Of His
+    Her Their This That Its""".split()
+)
+
+
+def with_appositive_titles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with each title in apposition after a name folded into that name's mention
+    (its state and office; the mention then runs to the title's end)."""
+    out: list[Mention] = []
+    taken: set[int] = set()
+    for i, mention in enumerate(mentions):
+        if i in taken:
+            continue
+        unnamed = _unlisted_name_before(text, mentions, i)
+        if unnamed is not None:
+            out.append(unnamed)
+            continue
+        title = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            title is not None
+            and mention.kind == "person"
+            and title.kind == "ref"
+            and title.how == "title"
+            and title.state is not None
+            and mention.state in (None, title.state)
+            and _APPOSITION_GAP.match(text[mention.end : title.start])
+            and _APPOSITION_END.match(text[title.end :])
+        ):
+            mention = replace(
+                mention,
+                end=title.end,
+                state=title.state,
+                office=mention.office or title.office,
+                title_text=mention.title_text or title.title_text,
+            )
+            taken.add(i + 1)
+        out.append(mention)
+    return out
+
+
+def _unlisted_name_before(text: str, mentions: list[Mention], i: int) -> Mention | None:
+    # "President Chirac received Nadim Karam, Lebanon's deputy prime minister, ...": the model
+    # tagged no PERSON, the rules know no Karam; the title says a person stands before it.
+    title = mentions[i]
+    if title.kind != "ref" or title.how != "title" or title.state is None:
+        return None
+    if not _APPOSITION_END.match(text[title.end :]):
+        return None
+    run = _NAME_RUN.search(text, 0, title.start)
+    if run is None or run.end() != title.start:
+        return None
+    words = run.group(1).split()
+    if words[0] in _NOT_NAME_WORDS or not words[-1][:1].isupper():
+        return None
+    previous = mentions[i - 1] if i > 0 else None
+    if previous is not None and previous.end > run.start(1):
+        return None  # part of the run is a title, a state or a known person
+    return Mention(
+        "person",
+        run.start(1),
+        title.end,
+        run.group(1),
+        state=title.state,
+        office=title.office,
+        title_text=title.title_text,
+    )
 
 
 def _polity_at(tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[int, Entry | None]:

@@ -167,6 +167,13 @@ class Discourse:
                 return party
             if len(key) == 1 and known[0] == key[0] and party.participant.state in SURNAME_FIRST:
                 return party  # "Hu Jintao ... Hu said"
+        if len(key) == 1:
+            # Two family names, the first the one used: "Ernesto Villasenor Ruiz ... Villasenor",
+            # "Marcos Tavares Lins ... Tavares". Only when no one ends with the name.
+            for party in [*reversed(self.history), *self.lookahead]:
+                known = person_key(party.participant.name).split()
+                if party.participant.state and len(known) >= 3 and key[0] in known[1:-1]:
+                    return party
         return None
 
     def _reference(self, mention: Mention, day: date | None) -> list[Party]:

@@ -344,3 +344,33 @@ def test_a_list_parsed_as_apposition_keeps_every_item(kb: KnowledgeBase) -> None
     )
     for name in ("Tom Hale", "Paul Brandt", "Ruth Okoye"):
         assert _has(found, "Ian Mercer", name), name
+
+
+# -- datelines and places between the verb and its object --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["HANOI, July 12 (AFP) -", "HANOI (Reuters) -", "HANOI, Vietnam (AP) —", "HANOI, July 12 -"],
+)
+def test_a_dateline_is_no_part_of_the_sentence(kb: KnowledgeBase, dateline: str) -> None:
+    text = (
+        f"{dateline} Philippine Trade Secretary Rolando Buenavista arrived here Wednesday on a "
+        "three-day visit aimed at doubling bilateral trade, the official news agency said."
+    )
+    visits = [c for c in _occurred(kb, text, date(1995, 7, 12)) if c.type == "visit"]
+    assert [(p.name, p.state) for c in visits for p in c.participants] == [
+        ("Rolando Buenavista", "PHL"),
+        ("Vietnam", "VNM"),
+    ]
+    assert visits[0].date == date(1995, 7, 12)
+
+
+def test_a_place_between_talks_and_with_is_where_not_who(kb: KnowledgeBase) -> None:
+    found = _occurred(
+        kb,
+        "Jordan's foreign minister, Samir Haddadeen, held talks in Cairo on Thursday with "
+        "Egyptian President Karim Fawzi and Foreign Minister Amr Saleh.",
+    )
+    assert _has(found, "Samir Haddadeen", "Karim Fawzi")
+    assert not any(p.name == "Cairo" for c in found for p in c.participants)

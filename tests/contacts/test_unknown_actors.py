@@ -166,3 +166,65 @@ def test_former_state_names_resolve(kb: KnowledgeBase, text: str, state: str) ->
     assert len(found) == 1
     states = {p.state for p in found[0].participants}
     assert states == {state, "GHA"}
+
+
+# -- a title in apposition after the name ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "state", "office"),
+    [
+        (
+            "Samir Haddadeen, Jordan's foreign minister, met Egyptian President Karim Fawzi on "
+            "Thursday.",
+            "Samir Haddadeen",
+            "JOR",
+            "Foreign Minister",
+        ),
+        (
+            "Egyptian President Karim Fawzi met Samir Haddadeen, the foreign minister of Jordan, "
+            "on Thursday.",
+            "Samir Haddadeen",
+            "JOR",
+            "Foreign Minister",
+        ),
+        (
+            "President Karim Fawzi of Egypt received Nadim Karamy, Lebanon's deputy prime "
+            "minister, at the palace on Thursday.",
+            "Nadim Karamy",
+            "LBN",
+            "Deputy Prime Minister",
+        ),
+    ],
+    ids=["subject", "object-of", "object-possessive"],
+)
+def test_a_title_after_the_name_is_that_persons(
+    kb: KnowledgeBase, text: str, person: str, state: str, office: str
+) -> None:
+    found = _occurred(kb, text)
+    assert len(found) == 1, [c.participants for c in found]
+    people = _people(found[0])
+    assert people[person] == (state, office)
+    assert len(people) == 2  # the title is no third party
+
+
+def test_two_family_names_the_first_is_the_one_used_later(kb: KnowledgeBase) -> None:
+    found = _occurred(
+        kb,
+        "Ernesto Villalobos Ruiz, Mexico's finance minister, arrived in Tokyo on Monday. "
+        "Villalobos met Japanese Prime Minister Kenta Morimoto on Tuesday.",
+    )
+    meetings = [c for c in found if c.type == "meeting"]
+    assert [sorted(_people(c)) for c in meetings] == [["Ernesto Villalobos Ruiz", "Kenta Morimoto"]]
+    assert _people(meetings[0])["Ernesto Villalobos Ruiz"][0] == "MEX"
+
+
+def test_a_known_surname_as_a_given_name_starts_a_name_of_its_own(kb: KnowledgeBase) -> None:
+    # "Marcos" is a known leader's surname; followed by two more names it is a given name
+    found = _occurred(
+        kb,
+        "Marcos Tavira Lins, Brazil's deputy finance minister, met Chinese Vice Commerce Minister "
+        "Zhao Lifen on Tuesday.",
+    )
+    assert [sorted(_people(c)) for c in found] == [["Marcos Tavira Lins", "Zhao Lifen"]]
+    assert _people(found[0])["Marcos Tavira Lins"][0] == "BRA"
