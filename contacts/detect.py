@@ -152,8 +152,11 @@ def dateline_place(text: str, kb: KnowledgeBase) -> tuple[str, str] | None:
 
 def _dateline(text: str) -> re.Match[str] | None:
     match = _DATELINE.match(text)
-    if match is None or not (match.group("day") or match.group("agency")):
+    if match is None:
         return None
+    capitals = match.group(1).strip().isupper() and len(match.group(1).strip()) > 2
+    if not (match.group("day") or match.group("agency") or (capitals and match.group("dash"))):
+        return None  # "MONTEVIDEO —" alone is a dateline, "Vienna -" may be a headline
     if not (match.group("agency") or match.group("dash")):
         return None  # "Vienna, March 3" alone may open a sentence
     return match
@@ -195,10 +198,19 @@ def _needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Men
     if sentence.text.count(" ") >= _LONGEST_PARSED:
         return False
     if any(
-        m.kind == "ref" and m.how == "title" and _NAME_BEFORE.search(sentence.text, 0, m.start)
+        m.kind == "ref"
+        and m.how in ("title", "counterpart")
+        and (
+            _NAME_BEFORE.search(sentence.text, 0, m.start)
+            or _NAME_AFTER.match(sentence.text, m.end)
+        )
         for m in mentions
     ):
-        return True  # "Khalil Haddadin, Jordan's foreign minister, met": a name the rules lack
+        # "Khalil Haddadin, Jordan's foreign minister, met", "her counterpart from Burkina
+        # Faso, Issa Sawadogo,": a name the rules lack, which the model may tag
+        return True
+    if _LED_BY.search(sentence.text):
+        return True  # "a Philippine delegation led by Undersecretary X": X is the party
     if not triggers:
         # Contact words the phrase patterns did not take ("a meeting early Monday between"):
         # the parse may still read them.
@@ -226,6 +238,8 @@ def _needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Men
 
 _LIST_GAP = re.compile(r"^[\s,]*(?:and\s+)?[\w .'’-]{0,60}$")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*(?:the\s+)?$")
+_LED_BY = re.compile(r"\b(?:delegation|team|mission)\s+(?:led|headed)\s+by\b", re.I)
+_NAME_AFTER = re.compile(r",\s*[A-Z][\w'’-]+\s+[A-Z]")
 
 
 def _list_cut_short(text: str, clauses: list[Clause], mentions: list[Mention]) -> bool:

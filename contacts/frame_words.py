@@ -62,6 +62,9 @@ PARSE_TRIGGER_ROWS: tuple[ParseTrigger, ...] = (
 )
 PARSE_TRIGGERS: dict[tuple[str, str], str] = {(r.lemma, r.pos): r.kind for r in PARSE_TRIGGER_ROWS}
 
+# A group named by the person at its head: "a delegation led by Vice Minister Zhao".
+GROUP_NOUNS = frozenset({"delegation", "team", "mission", "group"})
+LEADING_VERBS = frozenset({"lead", "head"})
 # Verbs whose direct object is the topic, never a party ("discussed the Iraq crisis with X").
 TOPIC_VERBS = frozenset({"discuss"})
 # Triggers read only when the sentence holds no other: "During a phone call, A and B discussed"
@@ -118,5 +121,6 @@ KNOWN_LEMMAS = (
     | PLANNING_NOUNS
     | REPORTING_WORDS
     | {lemma_ for lemma_, _ in PARSE_TRIGGERS}
+    | LEADING_VERBS
     | {"call", "arrive", "say"}
 )

@@ -18,14 +18,16 @@ The result is a clauses.Clause, so status, date, place and codes are decided as 
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from contacts.clauses import Clause
 from contacts.frame_words import (
     FUTURE,
     FUTURE_TIMES,
+    GROUP_NOUNS,
     KNOWN_LEMMAS,
+    LEADING_VERBS,
     LIGHT_VERBS,
     MODALS,
     NOT_YET_VERBS,
@@ -45,7 +47,8 @@ from contacts.frame_words import (
     WEAK_TRIGGERS,
 )
 from contacts.mentions import Mention
-from contacts.syntax import NON_STATE_TITLES, is_noun, is_proper, is_verb, lemma
+from contacts.syntax import is_noun, is_proper, is_verb, lemma
+from contacts.titles import NON_STATE_TITLES
 from contacts.triggers import KINDS, Trigger
 
 if TYPE_CHECKING:
@@ -65,6 +68,16 @@ def _listed_after_place(person: Token) -> list[Token]:
 
 def _lemma(token: Token) -> str:
     return lemma(token, KNOWN_LEMMAS)
+
+
+def _antecedent(token: Token) -> Token:
+    # "Zeng Qinghong, with whom he held talks": the relative pronoun is the noun it hangs on
+    if token.lower_ not in ("whom", "who"):
+        return token
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "relcl":
+            return ancestor.head
+    return token
 
 
 @dataclass
@@ -93,10 +106,14 @@ class _Index:
         heads = [token]
         seen: set[int] = set()
         while heads:
-            head = heads.pop(0)
+            head = _antecedent(heads.pop(0))
             if head.i in seen:
                 continue
             seen.add(head.i)
+            leaders = self._leaders(head)
+            if leaders:
+                found.extend(m for m in leaders if m not in found)
+                continue
             mention, carrier = self._core(head)
             if mention is not None and mention not in found:
                 found.append(mention)
@@ -135,6 +152,29 @@ class _Index:
                     if grandchild.dep_ in ("compound", "flat") and grandchild.i in self.by_token:
                         return self.by_token[grandchild.i], child
         return self._unlisted(token), token
+
+    def _leaders(self, token: Token) -> list[Mention]:
+        """The people a group is named by: "a Chinese delegation led by Vice Minister Zhao"
+        is Zhao (of the delegation's state when the title gives none)."""
+        if _lemma(token) not in GROUP_NOUNS and token.lower_ not in GROUP_NOUNS:
+            return []
+        group = self.by_token.get(token.i)
+        for child in token.children:
+            if child.dep_ == "acl" and _lemma(child) in LEADING_VERBS:
+                for agent in child.children:
+                    if agent.dep_ != "agent":
+                        continue
+                    people = [
+                        m
+                        for pobj in agent.children
+                        if pobj.dep_ == "pobj"
+                        for m in self.phrase(pobj)
+                        if m.kind == "person"
+                    ]
+                    if group is not None and group.state:
+                        people = [m if m.state else replace(m, state=group.state) for m in people]
+                    return people
+        return []
 
     def _person_other_than(self, token: Token, mention: Mention) -> bool:
         other = self.by_token.get(token.i)
@@ -395,9 +435,14 @@ def _noun_status(noun: Token) -> str:
 
 def _trigger_head(doc: Doc, trigger: Trigger) -> Token | None:
     inside = [t for t in doc if trigger.start <= t.idx < trigger.end]
-    for token in inside:
-        if _lemma(token) in TRIGGER_HEADS or token.lower_ in TRIGGER_HEADS:
-            return token
+    heads = [t for t in inside if _lemma(t) in TRIGGER_HEADS or t.lower_ in TRIGGER_HEADS]
+    # "In a phone call": "call", whose phrase it is, not its modifier "phone"
+    indices = {t.i for t in heads}
+    outer = [t for t in heads if not any(a.i in indices for a in t.ancestors)]
+    if outer:
+        return outer[0]
+    if heads:
+        return heads[0]
     return inside[-1] if inside else None
 
 
@@ -431,6 +476,9 @@ def _verb_parties(index: _Index, verb: Token) -> tuple[list[Mention], list[Menti
 
 def _noun_parties(index: _Index, noun: Token) -> tuple[list[Mention], list[Mention]]:
     objects = _prepositional(index, noun)
+    if noun.dep_ in ("dobj", "nsubjpass") and _lemma(noun.head) in LIGHT_VERBS:
+        # "held talks on Monday with X": the parse hangs "with" on the light verb
+        objects += [m for m in _prepositional(index, noun.head, ("with",)) if m not in objects]
     # "at a meeting of EU foreign ministers", "the G-7 meeting": the gathered group is a party
     objects += [m for m in _group_of(index, noun) if m not in objects]
     subjects: list[Mention] = []
@@ -445,7 +493,29 @@ def _noun_parties(index: _Index, noun: Token) -> tuple[list[Mention], list[Menti
         governing = _governor_subjects(index, noun)
         if governing and not all(m.kind == "ref" for m in governing) or not subjects:
             subjects = governing
+    if not objects and subjects and _is_setting(noun):
+        # "In a telephone conversation on Tuesday, A thanked B for ...": the contact is the
+        # scene, the main verb's object the other party
+        objects = [m for m in _verb_objects(index, noun.head.head) if m not in subjects]
     return _unique(subjects), _unique(objects)
+
+
+def _is_setting(noun: Token) -> bool:
+    head = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ in SETTING_PREPOSITIONS
+        and is_verb(head.head)
+    )
+
+
+def _verb_objects(index: _Index, verb: Token) -> list[Mention]:
+    found: list[Mention] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            found += [m for m in index.phrase(child) if m.kind != "polity"]
+    return found + [m for m in _prepositional(index, verb, ("with", "to")) if m.kind != "polity"]
 
 
 def _group_of(index: _Index, noun: Token) -> list[Mention]:

@@ -16,114 +16,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from contacts.normalize import person_tokens
+from contacts.titles import ROLE_NOUNS, TITLES
 
 if TYPE_CHECKING:
     from contacts.kb import KnowledgeBase
 
 EntryKind = Literal["actor", "surname", "polity", "title", "role"]
-
-# Canonical offices for title words. The knowledge base's office vocabulary; the text's title
-# is only used for people the knowledge base does not know.
-TITLES: dict[str, str] = {
-    "president": "President",
-    "acting president": "President",
-    "interim president": "President",
-    "president-elect": "President-elect",
-    "president elect": "President-elect",
-    "vice president": "Vice President",
-    "vice-president": "Vice President",
-    "vice president-elect": "Vice President-elect",
-    "prime minister": "Prime Minister",
-    "prime minister-elect": "Prime Minister",
-    "premier": "Prime Minister",
-    "taoiseach": "Prime Minister",
-    "deputy prime minister": "Deputy Prime Minister",
-    "chancellor": "Chancellor",
-    "federal chancellor": "Chancellor",
-    "vice chancellor": "Vice Chancellor",
-    "foreign minister": "Foreign Minister",
-    "foreign affairs minister": "Foreign Minister",
-    "minister of foreign affairs": "Foreign Minister",
-    "minister for foreign affairs": "Foreign Minister",
-    "foreign secretary": "Foreign Minister",
-    "external affairs minister": "Foreign Minister",
-    "eam": "Foreign Minister",
-    "minister of external affairs": "Foreign Minister",
-    "minister for external affairs": "Foreign Minister",
-    "secretary of state": "Foreign Minister",
-    "deputy foreign minister": "Deputy Foreign Minister",
-    "vice foreign minister": "Deputy Foreign Minister",
-    "defence minister": "Defence Minister",
-    "defense minister": "Defence Minister",
-    "minister of defence": "Defence Minister",
-    "minister of defense": "Defence Minister",
-    "defense secretary": "Defence Minister",
-    "defence secretary": "Defence Minister",
-    "secretary of defense": "Defence Minister",
-    "minister": "Minister",
-    "deputy minister": "Deputy Minister",
-    "secretary": "Secretary",
-    "national security adviser": "National Security Adviser",
-    "national security advisor": "National Security Adviser",
-    "king": "King",
-    "queen": "Queen",
-    "emir": "Emir",
-    "amir": "Emir",
-    "sultan": "Sultan",
-    "crown prince": "Crown Prince",
-    "prince": "Prince",
-    "sheikh": "Sheikh",
-    "his majesty": "King",
-    "her majesty": "Queen",
-    "his highness": "Emir",
-    "supreme leader": "Supreme Leader",
-    "pope": "Pope",
-    "his holiness": "Pope",
-    "cardinal": "Cardinal",
-    "secretary-general": "Secretary-General",
-    "secretary general": "Secretary-General",
-    "un secretary-general": "Secretary-General",
-    "high representative": "High Representative",
-    "director general": "Director General",
-    "director-general": "Director General",
-    "chairman": "Chairperson",
-    "general secretary": "General Secretary",
-    "chairperson": "Chairperson",
-    "chair": "Chairperson",
-    "chief adviser": "Chief Adviser",
-    "leader": "Leader",
-    "envoy": "Envoy",
-    "special envoy": "Envoy",
-    "ambassador": "Ambassador",
-    "negotiator": "Negotiator",
-    "chief negotiator": "Negotiator",
-    "counterpart": "Counterpart",
-    "head of state": "Head of State",
-    "national assembly president": "Speaker",
-    "speaker": "Speaker",
-}
-
-# Titles that only one state uses, so they name the state without a demonym: India's "EAM"
-# (External Affairs Minister, the MEA's own abbreviation), Ireland's Taoiseach.
-TITLE_STATES: dict[str, str] = {
-    "eam": "IND",
-    "external affairs minister": "IND",
-    "minister of external affairs": "IND",
-    "taoiseach": "IRL",
-    # Bare, these name one state's office in English-language news.
-    "secretary of state": "USA",
-    "chancellor of the exchequer": "GBR",
-    "foreign secretary": "GBR",
-    "home secretary": "GBR",
-    "state councilor": "CHN",
-    "state councillor": "CHN",
-}
-
-# Plural or collective nouns for unnamed parties acting for a state: "US officials".
-ROLE_NOUNS = frozenset(
-    """officials diplomats delegation delegations negotiators envoys leaders ministers
-    counterparts authorities representatives government leadership side mediators""".split()
-)
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s-]")
 

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from contacts.lexicon import TITLE_STATES, Entry, Lexicon, Token, token_key
+from contacts.lexicon import Entry, Lexicon, Token, token_key
+from contacts.titles import TITLE_STATES
 
 if TYPE_CHECKING:
     from contacts.kb import Actor
@@ -39,7 +40,10 @@ _PRONOUNS = {"he": "he", "she": "she", "him": "he"}
 _OPENERS = frozenset({"he", "she", "him", "the", "his", "her", "their", "both"})
 # Words that may stand between a state and a title ("Lebanon's new president", "South Korea's
 # newly elected President Lee"); "former" is not among them: a former president holds no office.
-_TITLE_ADJECTIVES = frozenset("new newly elected newly-elected incoming visiting".split())
+_TITLE_ADJECTIVES = frozenset(
+    """new newly elected newly-elected incoming visiting arrived appointed interim acting
+    outgoing caretaker""".split()
+)
 # Words that may qualify a role noun after its state: "U.S. Congressional leaders".
 ROLE_MODIFIERS = frozenset(
     """cabinet congressional foreign ministry trade finance farm agriculture agricultural defence
@@ -124,6 +128,29 @@ def with_appositive_titles(text: str, mentions: list[Mention]) -> list[Mention]:
         unnamed = _unlisted_name_before(text, mentions, i)
         if unnamed is not None:
             out.append(unnamed)
+            continue
+        named = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            named is not None
+            and mention.kind == "ref"
+            and mention.how in ("title", "counterpart")
+            and named.kind == "person"
+            and named.actor is None
+            and named.state in (None, mention.state)
+            and _APPOSITION_GAP.match(text[mention.end : named.start])
+            and _APPOSITION_END.match(text[named.end :])
+        ):
+            # "his Argentine counterpart, Jorge Taiana,", "the UN special coordinator, X,"
+            out.append(
+                replace(
+                    named,
+                    start=mention.start,
+                    state=mention.state,
+                    office=named.office or (mention.office if mention.how == "title" else None),
+                    title_text=named.title_text or mention.title_text,
+                )
+            )
+            taken.add(i + 1)
             continue
         title = mentions[i + 1] if i + 1 < len(mentions) else None
         if (
@@ -288,6 +315,12 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
         ):
             person, entries = None, []  # "Philippe Douste-Blazy" is not King Philippe
             given_alias = j
+        elif (
+            person
+            and j + n < len(tokens)
+            and text[tokens[j + n - 1].end : tokens[j + n].start] == "-"
+        ):
+            person, entries = None, []  # "Park Jin-woo" is not Park Jin
         if person and not any(e.kind in ("polity", "title") for e in entries[:1]):
             actor = person.value
             name_start = j
@@ -308,7 +341,10 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
                     break  # "President Corazon Aquino, Shultz ...": a comma ends the name
                 n_k, entries_k = lexicon.match(tokens, k)
                 person_k = next((e for e in entries_k if e.kind in ("actor", "surname")), None)
-                if person_k and k > j and entries_k[0] is person_k:
+                joined = k + n_k < len(tokens) and (
+                    text[tokens[k + n_k - 1].end : tokens[k + n_k].start] == "-"
+                )
+                if person_k and k > j and entries_k[0] is person_k and not joined:
                     # "President Joseph R. Biden": a known surname closes the name, if the
                     # words before it are that person's ("Luis Ortega" is not Daniel Ortega)
                     own = lexicon.name_tokens.get(person_k.value.kb_id, frozenset())
@@ -380,6 +416,13 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
                 for code, label in labels.items()
             ], j + n
     if titles:
+        if not states and j + 1 < len(tokens) and tokens[j].key in ("from", "of"):
+            # "her counterpart from Burkina Faso"
+            k = j + 1 + (tokens[j + 1].key == "the")
+            m, entry = _polity_at(tokens, lexicon, k)
+            if entry and entry.how == "name":
+                states.append(entry)
+                j = k + m
         start = tokens[i].start
         end = tokens[j - 1].end
         state = states[-1].value.code if states else _title_state(text, title_words)

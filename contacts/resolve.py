@@ -144,6 +144,11 @@ class Discourse:
             if earlier is not None:
                 return earlier
         office = mention.office
+        if office == "Counterpart":
+            # "his Argentine counterpart, Jorge Taiana": the office of the one he is the
+            # counterpart of
+            anchor = self.clause_subject or self.last_subject
+            office = anchor.participant.office if anchor else None
         if office and mention.state:
             office = self.kb.canonical_office(office, mention.state)
         guess = None

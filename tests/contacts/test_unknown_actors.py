@@ -228,3 +228,19 @@ def test_a_known_surname_as_a_given_name_starts_a_name_of_its_own(kb: KnowledgeB
     )
     assert [sorted(_people(c)) for c in found] == [["Marcos Tavira Lins", "Zhao Lifen"]]
     assert _people(found[0])["Marcos Tavira Lins"][0] == "BRA"
+
+
+@pytest.mark.parametrize(
+    ("title", "office"),
+    [
+        ("Brazil's finance minister", "Finance Minister"),
+        ("Brazil's deputy finance minister", "Deputy Finance Minister"),
+        ("the minister of agriculture of Brazil", "Agriculture Minister"),
+        ("Brazil's interim trade minister", "Trade Minister"),
+    ],
+)
+def test_a_portfolio_minister_keeps_state_and_portfolio(
+    kb: KnowledgeBase, title: str, office: str
+) -> None:
+    found = _occurred(kb, f"Jose Lins Barreto, {title}, met Chinese Premier Wu Dequan on Monday.")
+    assert _people(found[0])["Jose Lins Barreto"] == ("BRA", office)

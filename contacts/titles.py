@@ -1,0 +1,60 @@
+"""The title words of contacts/data/titles.json: what a title makes of the person who bears it.
+
+One table for every place that reads titles: the lexicon (title → office, role nouns), the
+mentions (titles that name their state) and the syntactic layer (titles of people who speak for
+no state). A new title is a row in the JSON file and a test.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+_PATH = Path(__file__).resolve().parent / "data" / "titles.json"
+
+
+def _load() -> dict[str, object]:
+    with _PATH.open(encoding="utf-8") as handle:
+        data: dict[str, object] = json.load(handle)
+    return data
+
+
+def _words(value: object) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{_PATH.name}: expected a list of strings")
+    return list(value)
+
+
+def _table(value: object) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise ValueError(f"{_PATH.name}: expected an object of strings")
+    return dict(value)
+
+
+def _portfolio_titles(portfolios: list[str]) -> dict[str, str]:
+    # "finance minister", "minister of finance", "minister for finance", "deputy finance minister"
+    out: dict[str, str] = {}
+    for portfolio in portfolios:
+        office = f"{portfolio.title()} Minister"
+        out[f"{portfolio} minister"] = office
+        out[f"minister of {portfolio}"] = office
+        out[f"minister for {portfolio}"] = office
+        out[f"deputy {portfolio} minister"] = f"Deputy {office}"
+        out[f"vice {portfolio} minister"] = f"Deputy {office}"
+    return out
+
+
+_DATA = _load()
+# Title as written (lower case) -> the office reported for someone the knowledge base lacks.
+TITLES: dict[str, str] = {
+    **_portfolio_titles(_words(_DATA["portfolios"])),
+    **_table(_DATA["titles"]),
+}
+# Titles that name one state's office on their own ("Taoiseach", a bare "Secretary of State").
+TITLE_STATES: dict[str, str] = _table(_DATA["title_states"])
+# Plural or collective nouns for unnamed parties acting for a state: "US officials".
+ROLE_NOUNS = frozenset(_words(_DATA["role_nouns"]))
+# Titles of people who speak for no state: "California Governor Gavin Newsom".
+NON_STATE_TITLES = frozenset(_words(_DATA["non_state_titles"]))
