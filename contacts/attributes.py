@@ -129,6 +129,8 @@ class Details:
         )
 
 
+# Triggers that set the scene of another verb ("During a meeting with X, Y asked ...").
+_SETTING_TRIGGERS = frozenset({"pp_meeting", "adverbial", "by_phone"})
 _PAST_WORDS = frozenset("met spoke spoken held had rang made paid gave sat flew took got".split())
 
 
@@ -168,6 +170,10 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
         status = "planned"
     if clause.status == "hypothetical":
         return None
+    if trigger.name in _SETTING_TRIGGERS and clause.status in ("occurred", "planned"):
+        # "asked for officers to be deployed, during a meeting with X": a setting's time is its
+        # main verb's, which the parse read; the words before it are not the contact's
+        status = clause.status
     if status == "occurred" and clause.status in ("planned", "cancelled"):
         status = clause.status
     if status == "planned" and _CANCELLED_TRIP.search(sentence, 0, trigger.start):

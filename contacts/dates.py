@@ -41,6 +41,8 @@ _DATE = re.compile(
     rf"\b(?P<md>(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>(?:19|20)\d\d))?)\b"
     rf"|\b(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>(?:19|20)\d\d))?)\b"
     rf"|\b(?P<my>(?P<m4>{_MONTH})\s+(?P<y4>(?:19|20)\d\d))\b"
+    r"|\b(?P<mo>(?:last|in|back\s+in)\s+(?P<m5>January|February|March|April|"
+    r"May|June|July|August|September|October|November|December))\b(?!\s+\d)"
     r"|\b(?P<iso>(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))\b"
     r"|\b(?P<wd>(?:on\s+|last\s+|this\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
     r"|\b(?P<today>today|this (?:morning|afternoon|evening)|tonight|earlier today|on the same day)\b"
@@ -83,6 +85,16 @@ def _resolve(match: re.Match[str], published: date | None, future: bool) -> Date
         month = MONTHS[groups["m4"].lower().rstrip(".")]
         month_end = date(int(groups["y4"]), month, 28)
         return DateMention(None, _is_old(month_end, published), *span)
+    if groups["mo"]:
+        # "last October", "in October": the latest such month before publication (the next
+        # one for a plan); no day, but old when the whole month lies before the last 14 days
+        if published is None:
+            return DateMention(None, False, *span)
+        month = MONTHS[groups["m5"].lower()]
+        if future:
+            return DateMention(None, False, *span)
+        year = published.year if month <= published.month else published.year - 1
+        return DateMention(None, _is_old(date(year, month, 28), published), *span)
     if groups["iso"]:
         try:
             day = date(int(groups["y3"]), int(groups["m3"]), int(groups["d3"]))

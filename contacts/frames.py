@@ -233,8 +233,13 @@ def parse_triggers(doc: Doc, found: list[Trigger]) -> list[Trigger]:
             continue  # "in consultation with", "under negotiation": an idiom, no event
         trigger = Trigger(KINDS[name], name, start, end, token.text)
         (weak if _lemma(token) in WEAK_TRIGGERS else extra).append(trigger)
-    if not found and not extra:
-        extra = weak
+    # A weak trigger gives way to a call told before or anywhere in the sentence ("During a
+    # phone call, A and B discussed"), not to a contact it is about ("A and B discussed a third
+    # round of talks").
+    stronger = [*found, *extra]
+    extra += [
+        w for w in weak if not any(t.start < w.start or t.kind.type == "call" for t in stronger)
+    ]
     return sorted([*found, *extra], key=lambda t: t.start)
 
 

@@ -387,6 +387,8 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
         if tokens[i].key in ("his", "her") and titles:
             start = tokens[i].start  # "His Majesty King Abdullah II"
         name = text[tokens[name_start].start : tokens[name_end - 1].end]
+        if tokens[name_end - 1].poss:
+            name = re.sub(r"['’]s?$", "", name)  # "Soviet leader Mikhail Gorbachev's offer"
         state = states[-1].value.code if states else _title_state(text, title_words)
         office = titles[-1] if titles else None
         title_text = text[title_words[-1][0] : title_words[-1][1]] if title_words else ""

@@ -440,3 +440,35 @@ def test_a_counterpart_from_a_state_named_after_a_comma(kb: KnowledgeBase) -> No
     assert [{p.name: p.state for p in c.participants} for c in found] == [
         {"Abena Owusu-Mensah": "GHA", "Issa Sawadogo-Kone": "BFA"}
     ]
+
+
+def test_discussing_a_later_round_of_talks_is_still_a_meeting_now(kb: KnowledgeBase) -> None:
+    found = _occurred(
+        kb,
+        "Russian Deputy Foreign Minister Sergei Vorobyov and UN envoy Lakhdar Benali discussed "
+        "prospects for a third round of talks in Geneva on Monday.",
+    )
+    assert _has(found, "Sergei Vorobyov", "Lakhdar Benali")
+
+
+def test_a_meeting_that_sets_the_scene_takes_the_main_verbs_time(kb: KnowledgeBase) -> None:
+    found = detect_contacts(
+        "Haiti's interim foreign minister, Jean-Baptiste Desroches, asked for the first Kenyan "
+        "officers to be deployed before the rainy season, during a meeting with Kenya's foreign "
+        "minister, Musa Kiprono, in Nairobi on Monday.",
+        DAY,
+        kb=kb,
+    )
+    assert [(c.status, c.date) for c in found] == [("occurred", date(2024, 3, 4))]
+
+
+@pytest.mark.parametrize(("when", "background"), [("last October", True), ("in March", False)])
+def test_a_month_without_a_day_dates_the_past(
+    kb: KnowledgeBase, when: str, background: bool
+) -> None:
+    found = detect_contacts(
+        f"US President Ronald Reagan met Soviet leader Mikhail Gorbachev {when} in Reykjavik.",
+        date(1987, 3, 3),
+        kb=kb,
+    )
+    assert [(c.date, c.background) for c in found] == [(None, background)]

@@ -11,6 +11,8 @@ from datetime import date
 import pytest
 
 from contacts import KnowledgeBase, detect_contacts
+from contacts.lexicon import lexicon_for, tokenize
+from contacts.mentions import find_mentions
 from contacts.model import Contact
 
 DAY = date(2024, 3, 6)  # a Wednesday
@@ -244,3 +246,9 @@ def test_a_portfolio_minister_keeps_state_and_portfolio(
 ) -> None:
     found = _occurred(kb, f"Jose Lins Barreto, {title}, met Chinese Premier Wu Dequan on Monday.")
     assert _people(found[0])["Jose Lins Barreto"] == ("BRA", office)
+
+
+def test_a_possessive_name_is_the_name_without_its_s(kb: KnowledgeBase) -> None:
+    text = "Welcoming Soviet leader Mikhail Gorbachev's offer, the president said it was welcome."
+    names = [m.name for m in find_mentions(text, tokenize(text), lexicon_for(kb))]
+    assert names == ["Mikhail Gorbachev"]
