@@ -93,8 +93,8 @@ def _resolve(match: re.Match[str], published: date | None, future: bool) -> Date
         month = MONTHS[groups["m5"].lower()]
         if future:
             return DateMention(None, False, *span)
-        year = published.year if month <= published.month else published.year - 1
-        return DateMention(None, _is_old(date(year, month, 28), published), *span)
+        last = published.year if month <= published.month else published.year - 1
+        return DateMention(None, _is_old(date(last, month, 28), published), *span)
     if groups["iso"]:
         try:
             day = date(int(groups["y3"]), int(groups["m3"]), int(groups["d3"]))
