@@ -481,9 +481,11 @@ def _verb_parties(index: _Index, verb: Token) -> tuple[list[Mention], list[Menti
 
 def _noun_parties(index: _Index, noun: Token) -> tuple[list[Mention], list[Mention]]:
     objects = _prepositional(index, noun)
-    if noun.dep_ in ("dobj", "nsubjpass") and _lemma(noun.head) in LIGHT_VERBS:
-        # "held talks on Monday with X": the parse hangs "with" on the light verb
-        objects += [m for m in _prepositional(index, noun.head, ("with",)) if m not in objects]
+    carrier = _measure_of(noun)
+    if carrier.dep_ in ("dobj", "nsubjpass") and _lemma(carrier.head) in LIGHT_VERBS:
+        # "held talks on Monday with X", "held two hours of talks with X": the parse hangs
+        # "with" on the light verb
+        objects += [m for m in _prepositional(index, carrier.head, ("with",)) if m not in objects]
     # "at a meeting of EU foreign ministers", "the G-7 meeting": the gathered group is a party
     objects += [m for m in _group_of(index, noun) if m not in objects]
     subjects: list[Mention] = []
@@ -537,7 +539,15 @@ def _group_of(index: _Index, noun: Token) -> list[Mention]:
     return found
 
 
+def _measure_of(noun: Token) -> Token:
+    # "two hours of talks", "a round of talks": the phrase stands where its measure stands
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and is_noun(noun.head.head):
+        return noun.head.head
+    return noun
+
+
 def _governor_subjects(index: _Index, noun: Token) -> list[Mention]:
+    noun = _measure_of(noun)
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and _lemma(head) in LIGHT_VERBS:
         return _subjects_of(index, head)

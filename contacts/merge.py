@@ -83,7 +83,8 @@ def same_parties(a: Contact, b: Contact) -> bool:
 def _fold_same_states(contacts: list[Contact]) -> list[Contact]:
     # "Ukrainian and US delegations held talks, with Rubio and Waltz meeting Ukrainian officials
     # led by Yermak": one sentence, the same states, told by delegations and by people, is one
-    # contact; the one naming more people keeps it.
+    # contact; the one naming more people keeps it ("talks with a visiting Chinese delegation led
+    # by Zhao" is the talks with Zhao).
     out: list[Contact] = []
     for contact in contacts:
         states = _states(contact)
@@ -95,7 +96,7 @@ def _fold_same_states(contacts: list[Contact]) -> list[Contact]:
                 and _states(other) == states
                 and compatible(other, contact)
                 and other.evidence[:1] == contact.evidence[:1]
-                and min(_named(other), _named(contact)) == 0
+                and _named(other) != _named(contact)
             ),
             None,
         )
@@ -114,7 +115,11 @@ def _states(contact: Contact) -> frozenset[str]:
 
 
 def _named(contact: Contact) -> int:
-    return sum(p.kb_id is not None or " " in p.name for p in contact.participants)
+    # People by name ("Zhao Lihua"), not groups by role ("Chinese delegation", "US officials")
+    return sum(
+        p.kb_id is not None or (" " in p.name and p.name.split()[-1][:1].isupper())
+        for p in contact.participants
+    )
 
 
 def _find_target(merged: list[Contact], contact: Contact) -> Contact | None:

@@ -472,3 +472,12 @@ def test_a_month_without_a_day_dates_the_past(
         kb=kb,
     )
     assert [(c.date, c.background) for c in found] == [(None, background)]
+
+
+def test_talks_with_a_delegation_led_by_someone_is_one_contact_with_them(kb: KnowledgeBase) -> None:
+    found = _occurred(
+        kb,
+        "Brazil's deputy finance minister, Marcos Tavira Lins, held two hours of talks on Tuesday "
+        "with a visiting Chinese delegation led by Vice Commerce Minister Zhao Lifen.",
+    )
+    assert _pairs(found) == {frozenset({"Marcos Tavira Lins", "Zhao Lifen"})}
