@@ -21,11 +21,12 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from sqlalchemy.orm import Session, sessionmaker
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
-from store.repository import ContactQuery, contact_to_dict, list_contacts
+    from store.repository import ContactQuery
 
 FORMATS = ("csv", "json", "jsonl", "plover")
 
@@ -331,6 +332,9 @@ def iter_contact_dicts(
     `query.limit` caps the total (0 means no cap); each page is its own short read, so a long
     export neither holds a transaction open nor loads the whole table.
     """
+    # The store is imported here, not at the top: `contacts export --help` needs FORMATS only.
+    from store.repository import contact_to_dict, list_contacts
+
     remaining = query.limit or None
     cursor = query.before_id
     while remaining is None or remaining > 0:

@@ -7,8 +7,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 SHORT = 16  # columns keep their text on one line up to this width, and fold beyond it
 
@@ -27,6 +25,10 @@ def print_rows(
 ) -> None:
     """`rows` (dicts) as a table of `columns`, or all their keys as JSON. With no rows, `empty`
     goes to stderr (and JSON prints `[]`), so a script reading stdout sees a valid answer."""
+    # rich is imported here, not at the top: every `list` command's --help imports this module.
+    from rich.console import Console
+    from rich.table import Table
+
     if as_json:
         click.echo(json.dumps(list(rows), ensure_ascii=False, indent=2, default=str))
         return

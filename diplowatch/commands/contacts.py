@@ -8,21 +8,23 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
+from alerts.filters import CONTACT_TYPES, STATUSES
 from diplowatch.context import AppContext, UserError, pass_app
 from diplowatch.export import FORMATS, export, iter_contact_dicts, kb_coding
-from diplowatch.subscription_filters import default_kb, resolve_filters
-from store.repository import ContactQuery, contact_to_dict, get_contact, list_contacts
+
+# rich, the store and the knowledge base are imported where they are used, not here: this
+# module is imported to print `contacts ... --help` (and `report --help`), which needs none.
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from store.repository import ContactQuery
 
 Row = dict[str, Any]  # a contact as contact_to_dict gives it
-CONTACT_TYPES = ("call", "meeting", "visit")
-STATUSES = ("occurred", "planned", "cancelled")
 
 
 def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -63,6 +65,8 @@ def build_query(
     source: str | None = None,
     limit: int = 0,
 ) -> ContactQuery:
+    from store.repository import ContactQuery
+
     return ContactQuery(
         since=_day(since),
         until=_day(until),
@@ -81,6 +85,8 @@ def _kb_actor(actor: str | None) -> str | None:
     store also matches names as the article wrote them)."""
     if not actor:
         return actor
+    from diplowatch.subscription_filters import default_kb, resolve_filters
+
     try:
         kb_id = resolve_filters({"actors": [actor]}, default_kb(), []).filters["actors"][0]
     except ValueError:
@@ -93,6 +99,8 @@ def _kb_state(state: str | None) -> str | None:
     """`--state Russia` as its code (RUS)."""
     if not state:
         return state
+    from diplowatch.subscription_filters import default_kb
+
     polity = default_kb().polity(state) or default_kb().polity(state.upper())
     return polity.code if polity else state
 
@@ -135,6 +143,8 @@ def contacts_table(contacts: Iterable[dict], title: str | None = None, width: in
     """The contacts as a table that fits `width` columns. Location and sources wrap between
     words, never inside one; the participants column gives way first, and the evidence column
     appears only when there is room for it. Status goes under the kind unless "occurred"."""
+    from rich.table import Table
+
     rows = []
     for c in contacts:
         kind = f"{c['type']} ({c['mode']})" if c.get("mode") else c["type"]
@@ -204,6 +214,10 @@ def list_command(app: AppContext, limit: int, as_json: bool, **filters: object) 
     A contact whose text gave no date shows "not given" and the day its first report was
     published; --since/--until use that day for it (never the day it was crawled).
     """
+    from rich.console import Console
+
+    from store.repository import contact_to_dict, list_contacts
+
     query = build_query(**filters, limit=limit)  # type: ignore[arg-type]
     query.order = "date"
     with app.database().sessions() as session:
@@ -224,6 +238,10 @@ def list_command(app: AppContext, limit: int, as_json: bool, **filters: object) 
 @pass_app
 def show_command(app: AppContext, contact_id: int, as_json: bool) -> None:
     """Everything about one contact: participants, offices, evidence, articles."""
+    from rich.console import Console
+
+    from store.repository import contact_to_dict, get_contact
+
     with app.database().sessions() as session:
         stored = get_contact(session, contact_id)
         if stored is None:
@@ -236,6 +254,8 @@ def show_command(app: AppContext, contact_id: int, as_json: bool) -> None:
 
 
 def print_contact(console: Console, c: dict) -> None:
+    from rich.table import Table
+
     kind = f"{c['type']} ({c['mode']})" if c.get("mode") else c["type"]
     when = c["date"] or "date not given" + (
         f" (published {c['publication_date']})" if c.get("publication_date") else ""
@@ -280,6 +300,8 @@ def export_command(
     app: AppContext, fmt: str, out: Path | None, limit: int, **filters: object
 ) -> None:
     """Export contacts as CSV, JSON, JSON Lines, or PLOVER event records (JSON Lines)."""
+    from diplowatch.subscription_filters import default_kb
+
     query = build_query(**filters, limit=limit)  # type: ignore[arg-type]
     contacts = iter_contact_dicts(app.database().sessions, query)
     skipped: dict[str, int] = {}
@@ -315,6 +337,9 @@ def counting_progress(
     if quiet or not sys.stderr.isatty():
         yield lambda items: items
         return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     columns = (SpinnerColumn(), TextColumn("{task.description} {task.completed} rows"))
     with Progress(*columns, TimeElapsedColumn(), console=Console(stderr=True)) as progress:
         task = progress.add_task(label, total=None)

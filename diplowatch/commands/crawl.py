@@ -5,12 +5,9 @@ from __future__ import annotations
 import logging
 
 import click
-from rich.console import Console
 
 from diplowatch.context import AppContext, UserError, pass_app
-from diplowatch.crawling import UnknownSource, crawl_into_store, select_sources
 from diplowatch.logs import setup_logging
-from diplowatch.progress import crawl_progress, stats_table
 from diplowatch.run_summary import SourceRow
 
 
@@ -22,6 +19,12 @@ def command(app: AppContext, names: tuple[str, ...]) -> None:
 
     Alerts are sent by `diplowatch run`, `diplowatch deliveries run` or the daemon.
     """
+    # The crawl stack, the store and rich are imported here, not at the top: `--help` needs none.
+    from rich.console import Console
+
+    from diplowatch.crawling import UnknownSource, crawl_into_store, select_sources
+    from diplowatch.progress import crawl_progress, stats_table
+
     # As for `run`: no tracebacks nor Scrapy's own records unless -v (the errors are below).
     setup_logging(
         app.log_format, level=logging.WARNING if app.quiet else logging.INFO, brief=not app.verbose

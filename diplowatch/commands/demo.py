@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from diplowatch.context import AppContext, pass_app
-from diplowatch.demo.receiver import Received
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from diplowatch.demo.receiver import Received
 
 EXCERPT_CHARS = 110
 
@@ -23,6 +25,9 @@ def date_cell(data: dict) -> str:
 
 
 def received_table(received: list[Received]) -> Table:
+    # rich is imported here, not at the top: `demo --help` imports this module and needs none.
+    from rich.table import Table
+
     table = Table(title=f"{len(received)} alert(s) received by the webhook", show_lines=False)
     table.add_column("who", ratio=2)
     table.add_column("type", no_wrap=True)
@@ -65,6 +70,8 @@ def command(app: AppContext, keep: Path | None) -> None:
     contacts, stores them in a throwaway SQLite database, delivers signed webhooks to a local
     receiver and prints what arrived. Your own configuration and database are not touched.
     """
+    from rich.console import Console
+
     from diplowatch.demo.runner import run_demo  # imports the crawler stack: only when run
 
     console = Console()

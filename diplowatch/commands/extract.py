@@ -17,13 +17,14 @@ import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
-from crawler.extract import ExtractedArticle, extract_article
-from crawler.extraction.language import heuristic_language
 from diplowatch.context import AppContext, UserError, pass_app
+
+if TYPE_CHECKING:
+    from crawler.extract import ExtractedArticle
 
 
 class BatchFailed(click.ClickException):
@@ -94,6 +95,10 @@ def process_record(record: Any, detect: Detector) -> dict[str, Any]:
     url = record.get("url")
     if url is not None and not isinstance(url, str):
         raise ValueError('"url" must be a string')
+    # The extractor (trafilatura) is imported here, not at the top: `extract --help` needs none.
+    from crawler.extract import ExtractedArticle, extract_article
+    from crawler.extraction.language import heuristic_language
+
     day = _parse_day(record.get("published_at"))
     out: dict[str, Any] = {
         "id": record["id"],
@@ -176,6 +181,8 @@ def command(
     timeout: float,
 ) -> None:
     """Extract the article (and its contacts) from URL|FILE, or from a --batch file."""
+    from crawler.extract import ExtractedArticle, extract_article
+
     detect, missing = load_detector()
     if missing:
         click.echo(f"warning: {missing}; contacts will be empty", err=True)

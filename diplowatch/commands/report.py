@@ -9,7 +9,6 @@ import click
 from diplowatch.commands.contacts import build_query, counting_progress, filter_options
 from diplowatch.context import AppContext, pass_app
 from diplowatch.export import iter_contact_dicts
-from diplowatch.report import write_report
 
 
 @click.command("report")
@@ -29,6 +28,8 @@ def command(app: AppContext, html_path: Path, title: str, limit: int, **filters:
 
     The page needs no network to open: styles, script and data are all inside it.
     """
+    from diplowatch.report import write_report  # here, not at the top: `--help` needs none
+
     query = build_query(**filters, limit=limit)  # type: ignore[arg-type]
     with counting_progress(app.quiet, "reading contacts") as tick:
         contacts = list(tick(iter_contact_dicts(app.database().sessions, query)))

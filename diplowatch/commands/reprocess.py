@@ -6,12 +6,7 @@ from datetime import UTC, datetime
 
 import click
 
-from contacts import KnowledgeBase
-from crawler.extract import extract_article
 from diplowatch.context import AppContext, UserError, pass_app
-from diplowatch.crawling import configured_sources
-from diplowatch.pipeline import kb_detector, reprocess
-from store import repository as repo
 
 
 @click.command("reprocess")
@@ -27,6 +22,13 @@ def command(app: AppContext, since: datetime | None) -> None:
     Needs pages kept with `[crawl] keep_raw_html = true`. New contacts get their alerts queued;
     contacts already known gain nothing twice.
     """
+    # The store, the extractor and the detector are imported here: `--help` needs none of them.
+    from contacts import KnowledgeBase
+    from crawler.extract import extract_article
+    from diplowatch.crawling import configured_sources
+    from diplowatch.pipeline import kb_detector, reprocess
+    from store import repository as repo
+
     database = app.database()
     with database.sessions() as session:
         kept = repo.count_raw_pages(session)

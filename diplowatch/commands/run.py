@@ -20,23 +20,21 @@ import logging
 import sys
 import threading
 import uuid
+from typing import TYPE_CHECKING
 
 import click
 
-from crawler import SourceSpec
 from diplowatch.config import Config
 from diplowatch.context import AppContext, UserError, pass_app
-from diplowatch.crawling import (
-    CrawlSetupError,
-    RunSummary,
-    UnknownSource,
-    crawl_sources,
-    select_sources,
-)
-from diplowatch.db import Database
-from diplowatch.delivery import PassReport, deliver_until_idle, run_worker, worker_settings
 from diplowatch.logs import log_context, setup_logging
 from diplowatch.run_summary import run_lines
+
+# The crawl stack, the store and the delivery worker are imported where they are used, not
+# here: `run --help` imports this module and needs none of them.
+if TYPE_CHECKING:
+    from crawler import SourceSpec
+    from diplowatch.crawling import RunSummary
+    from diplowatch.db import Database
 
 log = logging.getLogger("diplowatch.run")
 
@@ -55,6 +53,8 @@ def command(
     Meant for cron or a systemd timer; see deploy/. Sources another process is crawling right
     now are skipped, saying so, with exit status 0.
     """
+    from diplowatch.crawling import CrawlSetupError, UnknownSource, select_sources
+
     # A daemon's child (it passes its run id) logs one line in the daemon's log instead of a table.
     from_daemon = run_id is not None
     run_id = run_id or uuid.uuid4().hex[:12]
@@ -105,6 +105,9 @@ def run_once(
 ) -> RunSummary:
     """Crawl, delivering alongside (what is stored goes out while a slow source is crawled),
     then deliver what is left."""
+    from diplowatch.crawling import crawl_sources
+    from diplowatch.delivery import PassReport, deliver_until_idle, run_worker, worker_settings
+
     delivered = PassReport()
     stop = threading.Event()
     alongside = None

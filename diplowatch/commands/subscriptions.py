@@ -6,14 +6,11 @@ import json
 
 import click
 
-from alerts.apprise_channel import check_apprise_url
 from alerts.filters import CONTACT_TYPES, STATUSES
 from alerts.webhooks import new_secret
 from diplowatch.config import SmtpConfig
 from diplowatch.context import AppContext, UserError, pass_app
 from diplowatch.listing import json_option, print_rows
-from diplowatch.subscription_filters import default_kb, known_sources, resolve_filters
-from store import repository as repo
 
 
 @click.group("subscriptions")
@@ -68,7 +65,12 @@ def add(
 ) -> None:
     """Subscribe a webhook URL or an e-mail address. Filters of different kinds must all hold;
     repeated values of one kind are alternatives. A webhook's signing secret is printed once."""
+    # Apprise, the store and the knowledge base are imported in the subcommands, not at the top:
+    # `subscriptions ... --help` needs none of them.
+    from alerts.apprise_channel import check_apprise_url
     from diplowatch.api.targets import check_email, check_webhook_url
+    from diplowatch.subscription_filters import default_kb, known_sources, resolve_filters
+    from store import repository as repo
 
     if sum(value is not None for value in (url, address, apprise_url)) != 1:
         raise UserError("give exactly one of --webhook URL, --email ADDR or --apprise URL")
@@ -141,6 +143,8 @@ def add(
 @pass_app
 def list_subscriptions(app: AppContext, as_json: bool) -> None:
     """List every subscription: id, channel, target, filters, mode, state."""
+    from store import repository as repo
+
     with app.database().sessions() as session:
         rows = [
             {
@@ -167,6 +171,8 @@ def list_subscriptions(app: AppContext, as_json: bool) -> None:
 @pass_app
 def remove(app: AppContext, subscription_id: int) -> None:
     """Delete a subscription and its pending deliveries."""
+    from store import repository as repo
+
     with app.database().sessions.begin() as session:
         if not repo.remove_subscription(session, subscription_id):
             raise UserError(f"no subscription {subscription_id}")
@@ -179,6 +185,7 @@ def remove(app: AppContext, subscription_id: int) -> None:
 def test(app: AppContext, subscription_id: int) -> None:
     """Send a "test" event (a made-up contact with id 0) now, and say how it went."""
     from diplowatch.api.testevent import send_test_event
+    from store import repository as repo
 
     with app.database().sessions() as session:
         subscription = repo.get_subscription(session, subscription_id)
