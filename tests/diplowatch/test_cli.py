@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import click
-import pytest
 from sqlalchemy import inspect
 
 import store
@@ -54,10 +53,9 @@ def test_unreachable_database_is_one_line_and_exit_2() -> None:
     assert "cannot open database" in result.stderr
 
 
-def test_every_command_has_help() -> None:
-    import click
+def command_paths() -> list[list[str]]:
+    """Every command and subcommand, as the words that name it ([] is `diplowatch` itself)."""
     from click import Group
-    from click.testing import CliRunner
 
     from diplowatch.cli import cli
 
@@ -70,7 +68,15 @@ def test_every_command_has_help() -> None:
             if isinstance(command, Group):
                 yield from walk(command, [*path, name])
 
-    paths = [[], *walk(cli, [])]
+    return [[], *walk(cli, [])]
+
+
+def test_every_command_has_help() -> None:
+    from click.testing import CliRunner
+
+    from diplowatch.cli import cli
+
+    paths = command_paths()
     assert len(paths) > 30
     runner = CliRunner()
     for path in paths:
@@ -91,37 +97,47 @@ def test_the_command_list_says_what_each_command_says_of_itself() -> None:
 
 
 # What a command imports to run, never to print its help: the store, Scrapy, the extractor,
-# the API's web stack, the scheduler and the NLP models.
+# the API's web stack, the scheduler, the NLP models and the terminal tables.
 HEAVY = ("sqlalchemy", "alembic", "scrapy", "twisted", "trafilatura", "fastapi", "uvicorn",
-         "pydantic", "apscheduler", "spacy")  # fmt: skip
+         "pydantic", "apscheduler", "spacy", "rich")  # fmt: skip
+
+# One process imports the command line, then forks a child per command line to run: each child
+# starts from what `diplowatch` itself loads, and reports what running its arguments added.
+HELP_PROBE = """
+import contextlib, io, json, os, sys
+from diplowatch.cli import main
+for args in json.loads(sys.argv[1]):
+    pid = os.fork()
+    if pid == 0:
+        out, code = io.StringIO(), 0
+        with contextlib.redirect_stdout(out):
+            try:
+                main(args)
+            except SystemExit as exc:
+                code = exc.code
+        heavy = [m for m in json.loads(sys.argv[2]) if m in sys.modules]
+        print(json.dumps({"args": args, "code": code, "out": out.getvalue(), "heavy": heavy}))
+        sys.stdout.flush()
+        os._exit(0)
+    os.waitpid(pid, 0)
+"""
 
 
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["--help"],
-        ["--version"],
-        ["daemon", "--help"],
-        ["serve", "--help"],
-        ["db", "--help"],
-        ["tokens", "--help"],
-        ["sources", "--help"],
-        ["deliveries", "--help"],
-    ],
-)
-def test_help_loads_nothing_heavy(args: list[str]) -> None:
-    probe = (
-        "import sys\n"
-        "from diplowatch.cli import main\n"
-        "try:\n"
-        f"    main({args!r})\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)\n"
-    )
+def test_help_of_every_command_loads_nothing_heavy() -> None:
+    import json
+
+    runs = [[*path, "--help"] for path in command_paths()] + [["--version"]]
     result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", HELP_PROBE, json.dumps(runs), json.dumps(HEAVY)],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert "Usage:" in result.stdout or "version" in result.stdout
-    assert result.stderr.strip() == "", f"loaded for {args}: {result.stderr.strip()}"
+    reports = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["args"] for r in reports] == runs, result.stderr
+    for report in reports:
+        assert report["code"] == 0, report
+        assert "Usage:" in report["out"] or "version" in report["out"], report
+    loaded = {" ".join(r["args"]): r["heavy"] for r in reports if r["heavy"]}
+    assert loaded == {}, f"loaded for --help: {loaded}"
