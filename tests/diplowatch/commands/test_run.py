@@ -102,9 +102,9 @@ def test_two_runs_at_once_one_runs_one_says_lock_held(
     assert len(db.runs("desk")) == 1  # only the first run crawled
 
 
-def test_failed_source_exits_non_zero_with_summary(
-    tmp_path: Path, database_url: str, news_site: NewsSite
-) -> None:
+def test_failed_source_exits_non_zero_with_summary(tmp_path: Path, news_site: NewsSite) -> None:
+    # SQLite only, like the next test: the summary comes from the crawl's report.
+    database_url = sqlite_url(tmp_path)
     news_site.add_story("desk", *STORIES[2])
     # Nothing listens on the discard port: the "gone" source fetches nothing.
     feeds = {"desk": news_site.url("/feeds/desk.rss"), "gone": "http://127.0.0.1:9/feed.rss"}
