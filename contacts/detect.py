@@ -198,8 +198,8 @@ def _needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Men
     if sentence.text.count(" ") >= _LONGEST_PARSED:
         return False
     if any(
-        m.kind == "ref"
-        and m.how in ("title", "counterpart")
+        m.kind in ("ref", "role")
+        and m.how in ("title", "counterpart", "role")
         and (
             _NAME_BEFORE.search(sentence.text, 0, m.start)
             or _NAME_AFTER.match(sentence.text, m.end)

@@ -120,6 +120,7 @@ _NOT_NAME_WORDS = frozenset(
 def with_appositive_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions with each title in apposition after a name folded into that name's mention
     (its state and office; the mention then runs to the title's end)."""
+    mentions = _respective(text, mentions)
     out: list[Mention] = []
     taken: set[int] = set()
     for i, mention in enumerate(mentions):
@@ -173,6 +174,46 @@ def with_appositive_titles(text: str, mentions: list[Mention]) -> list[Mention]:
             taken.add(i + 1)
         out.append(mention)
     return out
+
+
+_LIST_SEPARATOR = re.compile(r"^\s*(?:,|and|,\s*and)\s*$")
+
+
+def _respective(text: str, mentions: list[Mention]) -> list[Mention]:
+    # "The foreign ministers of Peru and Ecuador, Lucia Arbulu and Fernando Andrade, met": the
+    # names that follow the roles are theirs, in order.
+    for i, first in enumerate(mentions):
+        if first.kind != "role":
+            continue
+        roles = [
+            m
+            for m in mentions[i:]
+            if m.kind == "role" and (m.start, m.end) == (first.start, first.end)
+        ]
+        if len(roles) < 2:
+            continue
+        after = i + len(roles)
+        people = mentions[after : after + len(roles)]
+        if len(people) < len(roles) or any(p.kind != "person" or p.actor for p in people):
+            continue
+        if not _APPOSITION_GAP.match(text[first.end : people[0].start]):
+            continue
+        gaps = [text[a.end : b.start] for a, b in zip(people, people[1:], strict=False)]
+        if not all(_LIST_SEPARATOR.match(g) for g in gaps):
+            continue
+        if not _APPOSITION_END.match(text[people[-1].end :]):
+            continue
+        named = [
+            replace(p, state=p.state or r.state, office=p.office or r.office)
+            for p, r in zip(people, roles, strict=True)
+            if p.state in (None, r.state)
+        ]
+        if len(named) != len(roles):
+            continue
+        # the first name stands where the roles stood: the list is the subject there
+        named[0] = replace(named[0], start=first.start)
+        return [*mentions[:i], *named, *mentions[after + len(roles) :]]
+    return mentions
 
 
 def _unlisted_name_before(text: str, mentions: list[Mention], i: int) -> Mention | None:

@@ -170,17 +170,33 @@ def person_mentions(doc: Doc, rule_mentions: list[Mention], lexicon: Lexicon) ->
             if base.actor is None and name != base.name and name.startswith(base.name):
                 base.name = name
                 base.end = max(base.end, end)
+            elif _bare_surname(base, start, name):
+                # "Luis Alberto Ortega, Ecuador's foreign minister": the rules read "Ortega"
+                # and its title; the model's given names make it someone else
+                base.name, base.start, base.actor = name, start, None
             mentions = [m for m in mentions if m not in inside]
             continue
         if overlapping:
             continue
         titled = next((m for m in inside if m.kind == "person"), None)
-        if titled is not None:
+        if titled is not None and not _bare_surname(titled, start, name):
             continue
         mentions = [m for m in mentions if m not in inside]
         mentions.append(Mention("person", start, end, name, state=_state_cue(ent, lexicon)))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _bare_surname(mention: Mention, start: int, name: str) -> bool:
+    # "Fernando Andrade Montalvo": the rules took "Montalvo" for a known leader's surname; the
+    # model's name starts before it, with given names of its own: someone else. (A mention the
+    # rules began with a title starts before the model's name.)
+    return (
+        " " not in mention.name
+        and start < mention.start
+        and name.split()[-1] == mention.name
+        and len(name.split()) > 1
+    )
 
 
 def with_known_surnames(

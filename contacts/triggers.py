@@ -68,6 +68,14 @@ ROWS: tuple[TriggerRow, ...] = (
         r"(?:after|following|during|at|in|for)\s+(?:(?:a|an|the|their|his|her)\s+)?(?:[a-z-]+\s+)?(?:talks|meeting|meetings|summit)(?=\s+with\b)",
         "After talks with Scholz, Biden said the alliance was strong.",
     ),
+    # "After two days of talks in Geneva, A and B said": a sentence that opens on the talks
+    # and names their parties after the comma
+    TriggerRow(
+        "opening_talks",
+        TriggerKind("meeting", None, "with", "040", "", 0.75),
+        r"^(?:after|following|during|at\s+the\s+end\s+of)\s+(?:[\w-]+\s+){0,4}?(?:talks|meetings?|negotiations|consultations|summit)(?=[^,.;]{0,40},)",
+        "After two days of talks in Geneva, the Kenyan and Ugandan ministers said they agreed.",
+    ),
     TriggerRow(
         "possessive",
         TriggerKind("meeting", None, "with", "040", "", 0.75),

@@ -253,3 +253,40 @@ def test_a_possessive_name_is_the_name_without_its_s(kb: KnowledgeBase) -> None:
     mentions = find_mentions(text, tokenize(text), lexicon_for(kb))
     names = [m.name for m in mentions if m.kind == "person"]
     assert names == ["Mikhail Gorbachev"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign ministers of Peru and Ecuador, Lucia Arbelaez and Fernando Andrade Molina, "
+        "met on the sidelines of the General Assembly on Wednesday.",
+        "After two days of talks in Geneva, the foreign ministers of Peru and Ecuador, Lucia "
+        "Arbelaez and Fernando Andrade Molina, said the border had been agreed.",
+    ],
+    ids=["met", "after-talks"],
+)
+def test_names_after_the_roles_of_two_states_are_theirs_in_order(
+    kb: KnowledgeBase, text: str
+) -> None:
+    found = _occurred(kb, text)
+    assert [_people(c) for c in found] == [
+        {
+            "Lucia Arbelaez": ("PER", "Foreign Minister"),
+            "Fernando Andrade Molina": ("ECU", "Foreign Minister"),
+        }
+    ]
+
+
+def test_a_known_surname_at_the_end_of_a_longer_name_is_someone_else(kb: KnowledgeBase) -> None:
+    # "Ortega" alone would be Nicaragua's president; "Luis Alberto Ortega" is not him
+    found = _occurred(
+        kb,
+        "Peruvian Foreign Minister Rosa Quispe met Luis Alberto Ortega, Ecuador's foreign "
+        "minister, on Monday.",
+    )
+    assert [_people(c) for c in found] == [
+        {
+            "Rosa Quispe": ("PER", "Foreign Minister"),
+            "Luis Alberto Ortega": ("ECU", "Foreign Minister"),
+        }
+    ]
