@@ -42,12 +42,12 @@ _APPEAL = re.compile(r"^\s*,?\s*(?:to|for|not|over|about)\b", re.I)
 _PLACE_PREPOSITIONS = frozenset("in to at from into near".split())
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", re.I)
 _COORD_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.I)
-_JOINT = re.compile(
+JOINT = re.compile(
     r"\b(?:joint|jointly|together|trilateral|quadrilateral|conference call|video ?conference|"
     r"videoconference|video call|virtual summit|virtual meeting|group call)\b",
     re.I,
 )
-_NAMING = re.compile(r"^\s*(?:an?\b|the\s+(?!(?:next|following|same|previous)\b))", re.I)
+_NAMING = re.compile(r"^\s*[\"“‘']?(?:an?\b|the\s+(?!(?:next|following|same|previous)\b))", re.I)
 # Asides between a subject and its verb: "Biden, joined by Harris, ..." and relative clauses
 # "Vance, who was accompanied by his family, also had dinner with ...".
 _ASIDE = re.compile(r",\s*(?:(?:joined|accompanied|flanked)\s+by|who|whose)\s+[^,]+,")
@@ -159,7 +159,7 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
             subjects = [objects.pop()]
     clause = Clause(kind, trigger, subjects, objects)
     clause.symmetric_objects = kind.grammar == "between"
-    clause.joint = bool(_JOINT.search(sentence))
+    clause.joint = bool(JOINT.search(sentence))
     clause.separate = separate
     if name in ("called", "phoned", "visited", "visit_to"):
         clause.initiator = "subject"

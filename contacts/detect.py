@@ -103,7 +103,7 @@ def detect_contacts(
         _update_discourse(discourse, sentence.text, mentions, sentence_contacts, published)
         found.extend(sentence_contacts)
     _date_from_context(found)
-    return merge_contacts(found)
+    return merge_contacts(found, unnamed=frozenset(discourse.unnamed))
 
 
 def _with_parse(
@@ -345,6 +345,7 @@ def _contact(
         ):
             continue  # "Funaro and Gros met": nothing says Gros is not Funaro's compatriot
         contacts.append(details.build(parties, clause, sentence))
+        discourse.unnamed.update(p.participant.key() for p in parties if p.unnamed)
     return contacts
 
 

@@ -21,7 +21,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from contacts.clauses import Clause
+from contacts.clauses import JOINT, Clause
 from contacts.frame_words import (
     FUTURE,
     FUTURE_TIMES,
@@ -302,6 +302,7 @@ def dependency_clause(doc: Doc, mentions: list[Mention], trigger: Trigger) -> Cl
         subjects=subjects if objects else [],
         objects=objects if objects else subjects,
         symmetric_objects=not objects or not subjects,
+        joint=bool(JOINT.search(doc.text)),
         initiator="subject" if trigger.kind.type == "call" and subjects and objects else "",
         separate=any(t.lower_ in ("separate", "separately") for t in head.head.subtree)
         and len(objects) > 1,

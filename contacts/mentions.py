@@ -35,6 +35,9 @@ _NOT_NAMES = frozenset(
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
+# The Arabic article joined to a name ("Saleh al-Sabri", "Nabil el-Araby"), which the
+# tokenizer drops.
+_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ed|ar|as|ash|at|az|an)-", re.I)
 _NAME_PARTICLES = frozenset("de da del der di du van von bin ibn bint la le dos das ben".split())
 _PRONOUNS = {"he": "he", "she": "she", "him": "he"}
 _OPENERS = frozenset({"he", "she", "him", "the", "his", "her", "their", "both"})
@@ -332,6 +335,11 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
                 if entry and entry.how != "demonym":
                     states.append(entry)
                     j = k + m
+            elif j + 1 < len(tokens) and tokens[j].key == "to" and office == "Ambassador":
+                # "Yemeni Ambassador to Russia Saleh X": the host state, not the envoy's
+                m, entry = _polity_at(tokens, lexicon, j + 1 + (tokens[j + 1].key == "the"))
+                if entry and entry.how == "name":
+                    j += 1 + (tokens[j + 1].key == "the") + m
             continue
         if states and not titles and tokens[j].cap and tokens[j].key not in _NOT_NAMES:
             n2, office2 = _title_at(tokens, lexicon, j + 1)
@@ -378,7 +386,8 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
             k = j
             while k < len(tokens) and k - j < 5:
                 token = tokens[k]
-                if k > j and text[tokens[k - 1].end : token.start].strip() not in ("", ".", "-"):
+                gap = text[tokens[k - 1].end : token.start].strip()
+                if k > j and gap not in ("", ".", "-") and not _ARTICLE_PREFIX.fullmatch(gap):
                     break  # "President Corazon Aquino, Shultz ...": a comma ends the name
                 n_k, entries_k = lexicon.match(tokens, k)
                 person_k = next((e for e in entries_k if e.kind in ("actor", "surname")), None)

@@ -15,7 +15,12 @@ def compatible(a: Contact, b: Contact) -> bool:
     return in_person(a) == in_person(b) and a.status == b.status and a.background == b.background
 
 
-def merge_contacts(contacts: list[Contact]) -> list[Contact]:
+def merge_contacts(
+    contacts: list[Contact], *, unnamed: frozenset[str] = frozenset()
+) -> list[Contact]:
+    """One contact per event told in the text. `unnamed` holds the participant keys of states
+    and roles ("Japan", "US officials"): a contact told only by them folds into the one the
+    text tells by name."""
     merged: list[Contact] = []
     for contact in contacts:
         target = _find_target(merged, contact)
@@ -23,7 +28,44 @@ def merge_contacts(contacts: list[Contact]) -> list[Contact]:
             merged.append(contact)
         else:
             _absorb(target, contact)
-    return _fold_visits(_fold_same_states(_fold_subsets(merged)))
+    return _fold_unnamed(_fold_visits(_fold_same_states(_fold_subsets(merged))), unnamed)
+
+
+def _fold_unnamed(contacts: list[Contact], unnamed: frozenset[str]) -> list[Contact]:
+    # "Japan and the United States failed to settle their dispute in two days of talks ...
+    # Kuroda and Smith met": a contact told only by states or roles is the one the text also
+    # tells by name, when their states and day agree (one alert, with the names).
+    out: list[Contact] = []
+    for contact in contacts:
+        states = _states(contact)
+        if not states or not all(p.key() in unnamed for p in contact.participants):
+            out.append(contact)
+            continue
+        named = next(
+            (
+                other
+                for other in contacts
+                if other is not contact
+                and not any(p.key() in unnamed for p in other.participants)
+                and _states(other) == states
+                and compatible(other, contact)
+                and (not other.date or not contact.date or other.date == contact.date)
+            ),
+            None,
+        )
+        if named is None:
+            out.append(contact)
+        else:
+            _absorb_evidence(named, contact)
+    return out
+
+
+def _absorb_evidence(target: Contact, other: Contact) -> None:
+    for sentence in other.evidence:
+        if sentence not in target.evidence:
+            target.evidence.append(sentence)
+    target.date = target.date or other.date
+    target.location = target.location or other.location
 
 
 def _fold_subsets(contacts: list[Contact]) -> list[Contact]:

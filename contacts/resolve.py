@@ -61,6 +61,8 @@ class Party:
     # A state the text only suggests (the dateline's): enough to tell two people are of one
     # state, never to report one as that state's.
     guessed_state: str | None = None
+    # A state or a role ("Japan", "US officials"), no one by name.
+    unnamed: bool = False
 
 
 @dataclass
@@ -82,6 +84,9 @@ class Discourse:
     # The state of a wire story's dateline ("CAIRO, March 16 -"): a titled official the text
     # gives no state ("Economy Minister Youssri Mustapha") is that state's.
     dateline_state: str | None = None
+    # Participant keys of the states and roles that stood as parties (merge tells them from
+    # people by name).
+    unnamed: set[str] = field(default_factory=set)
 
     @classmethod
     def for_text(cls, kb: KnowledgeBase, text: str, published: date | None) -> Discourse:
@@ -112,7 +117,7 @@ class Discourse:
                 polity = self.kb.polity(name)
                 name = polity.name if polity is not None else name
             participant = Participant(name=name, state=mention.state)
-            return [Party(participant)]
+            return [Party(participant, unnamed=True)]
         return self._reference(mention, day)
 
     def _person(self, mention: Mention, day: date | None) -> Party:

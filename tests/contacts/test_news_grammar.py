@@ -481,3 +481,34 @@ def test_talks_with_a_delegation_led_by_someone_is_one_contact_with_them(kb: Kno
         "with a visiting Chinese delegation led by Vice Commerce Minister Zhao Lifen.",
     )
     assert _pairs(found) == {frozenset({"Marcos Tavira Lins", "Zhao Lifen"})}
+
+
+def test_a_joint_call_with_several_leaders_is_one_call(kb: KnowledgeBase) -> None:
+    found = _occurred(
+        kb,
+        "US President Tom Hale had coordinated his message in a joint call with French President "
+        "Anne Roux, German Chancellor Karl Brenner and Italian Prime Minister Paolo Conti.",
+    )
+    assert [(c.type, len(c.participants)) for c in found] == [("call", 4)]
+
+
+def test_calling_someone_a_name_in_quotes_is_no_call(kb: KnowledgeBase) -> None:
+    found = detect_contacts(
+        'Hale made the comment a day after calling North Korean leader Kim Su Hyon "a pretty '
+        'smart cookie."',
+        DAY,
+        kb=kb,
+    )
+    assert not [c for c in found if c.type == "call"]
+
+
+def test_a_contact_told_by_states_is_the_one_told_by_name(kb: KnowledgeBase) -> None:
+    found = _occurred(
+        kb,
+        "TOKYO, March 27 - Japan and the United States failed to settle their dispute over chips "
+        "in two days of talks that ended in Washington on Thursday. Japanese Vice Minister Makoto "
+        "Kurosawa met US trade negotiator Michael Smythe on Thursday, officials said.",
+        date(1987, 3, 27),
+    )
+    assert _pairs(found) == {frozenset({"Makoto Kurosawa", "Michael Smythe"})}
+    assert len(found[0].evidence) == 2

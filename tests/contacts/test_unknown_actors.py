@@ -290,3 +290,30 @@ def test_a_known_surname_at_the_end_of_a_longer_name_is_someone_else(kb: Knowled
             "Luis Alberto Ortega": ("ECU", "Foreign Minister"),
         }
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "state", "office"),
+    [
+        (
+            "Russian envoy Ivan Sorokin met Yemeni Ambassador to Russia Saleh Abdullah al-Sabiri "
+            "on Monday.",
+            "Saleh Abdullah al-Sabiri",
+            "YEM",
+            "Ambassador",
+        ),
+        (
+            "US Secretary of State Tom Hale held talks with China's top diplomat, Wang Lihan, in "
+            "Beijing on Sunday.",
+            "Wang Lihan",
+            "CHN",
+            "Foreign Minister",
+        ),
+    ],
+    ids=["ambassador-to", "top-diplomat"],
+)
+def test_envoys_and_top_diplomats(
+    kb: KnowledgeBase, text: str, person: str, state: str, office: str
+) -> None:
+    found = _occurred(kb, text)
+    assert _people(found[0])[person] == (state, office)
