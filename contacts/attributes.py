@@ -129,6 +129,7 @@ class Details:
         )
 
 
+_VIDEO = re.compile(r"\bvideo|videoconferenc", re.I)
 # Triggers that set the scene of another verb ("During a meeting with X, Y asked ...").
 _SETTING_TRIGGERS = frozenset({"pp_meeting", "adverbial", "by_phone"})
 _PAST_WORDS = frozenset("met spoke spoken held had rang made paid gave sat flew took got".split())
@@ -185,6 +186,8 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
     type_, mode, cameo, plover = kind.type, kind.mode, kind.cameo, kind.plover
     if type_ == "call" and trigger.name == "spoke" and _IN_PERSON.search(sentence):
         type_, mode, cameo, plover = "meeting", None, "040", ""
+    if type_ == "call" and mode == "phone" and _VIDEO.search(trigger.text):
+        mode = "video"  # "in a two-hour video call", "during their videoconference"
     if type_ == "meeting" and _VIRTUAL.search(sentence[clause.start : clause.end + 40]):
         type_, mode, cameo, plover = "call", "video", "041", "phone"
     elif type_ == "meeting" and _BY_PHONE.search(sentence[clause.start : clause.end + 40]):

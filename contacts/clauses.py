@@ -134,7 +134,14 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
     if kind.grammar == "visit" and objects and objects[0].kind == "polity":
         objects = objects[:1]
     subjects = _subjects(sentence, mentions, trigger, polity_ok)
-    if not subjects and not any(_usable(m, False) for m in mentions if m.end <= trigger.start):
+    # the scene set by a phrase or a participle, not a finite verb whose subject the text
+    # left out ("Before the session Miyazawa met Baker ..., Japanese officials said")
+    opening = trigger.name in _SCENE_TRIGGERS or trigger.text.lower().endswith("ing")
+    if (
+        not subjects
+        and opening
+        and not any(_usable(m, False) for m in mentions if m.end <= trigger.start)
+    ):
         # "In a call with Macron on Monday, Zelensky ...", "After talks with X, Y said",
         # "During a phone call on Friday, A and B discussed ...": the subject follows the phrase
         opening_end = objects[-1].end if objects else trigger.end
@@ -282,6 +289,9 @@ def _objects(
     return objects, separate
 
 
+_SCENE_TRIGGERS = frozenset(
+    {"adverbial", "by_phone", "pp_meeting", "opening_talks", "possessive", "possessive_call"}
+)
 _OPENING_REST = re.compile(r"^[^,;:.]{0,60}?,\s*$")
 
 

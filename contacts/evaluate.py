@@ -101,14 +101,14 @@ def evaluate(docs: Iterable[dict[str, Any]], detect: Detector, kb: KnowledgeBase
         doc_alarms = 0
         for c in occurred:
             counts["predicted"] += 1
-            gold_hit = next(
-                (
-                    i
-                    for i, g in enumerate(gold)
-                    if g["status"] == "occurred" and _matches(g, c, lexicon)
-                ),
-                None,
-            )
+            hits = [
+                i
+                for i, g in enumerate(gold)
+                if g["status"] == "occurred" and _matches(g, c, lexicon)
+            ]
+            # a prediction is credited to a gold contact no earlier prediction took ("Miyazawa
+            # met Baker" beside the G-7 meeting they both attended)
+            gold_hit = next((i for i in hits if i not in seen_for_gold), hits[0] if hits else None)
             good = gold_hit is not None and not gold[gold_hit].get("background")
             if good and gold_hit in seen_for_gold and len(c.participants) == 2:
                 good = False  # the same two-party contact twice would alert twice

@@ -62,6 +62,8 @@ PARSE_TRIGGER_ROWS: tuple[ParseTrigger, ...] = (
 )
 PARSE_TRIGGERS: dict[tuple[str, str], str] = {(r.lemma, r.pos): r.kind for r in PARSE_TRIGGER_ROWS}
 
+# Who a meeting was "chaired by", "hosted by", "attended by": its parties.
+ATTENDING_VERBS = frozenset({"chair", "attend", "host"})
 # A group named by the person at its head: "a delegation led by Vice Minister Zhao".
 GROUP_NOUNS = frozenset({"delegation", "team", "mission", "group"})
 LEADING_VERBS = frozenset({"lead", "head"})
@@ -122,5 +124,6 @@ KNOWN_LEMMAS = (
     | REPORTING_WORDS
     | {lemma_ for lemma_, _ in PARSE_TRIGGERS}
     | LEADING_VERBS
+    | ATTENDING_VERBS
     | {"call", "arrive", "say"}
 )

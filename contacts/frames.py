@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from contacts.clauses import JOINT, Clause
 from contacts.frame_words import (
+    ATTENDING_VERBS,
     FUTURE,
     FUTURE_TIMES,
     GROUP_NOUNS,
@@ -249,7 +250,7 @@ def parse_status(doc: Doc, trigger: Trigger) -> str | None:
     head = _trigger_head(doc, trigger)
     if head is None:
         return None
-    if _lemma(head) == "call" and _names_something(head):
+    if _lemma(head) == "call" and is_verb(head) and _names_something(head):
         return "hypothetical"  # "called Bush a liar", "called the talks useful": naming
     return _noun_status(head) if is_noun(head) else _verb_status(head)
 
@@ -489,6 +490,9 @@ def _noun_parties(index: _Index, noun: Token) -> tuple[list[Mention], list[Menti
         objects += [m for m in _prepositional(index, carrier.head, ("with",)) if m not in objects]
     # "at a meeting of EU foreign ministers", "the G-7 meeting": the gathered group is a party
     objects += [m for m in _group_of(index, noun) if m not in objects]
+    # "The meeting, chaired by Baker, was attended by Miyazawa, Stoltenberg and ...": those it
+    # was chaired, hosted or attended by
+    objects += [m for m in _attendees(index, noun) if m not in objects]
     subjects: list[Mention] = []
     for child in noun.children:
         if child.dep_ == "poss":
@@ -524,6 +528,20 @@ def _verb_objects(index: _Index, verb: Token) -> list[Mention]:
         if child.dep_ in ("dobj", "dative"):
             found += [m for m in index.phrase(child) if m.kind != "polity"]
     return found + [m for m in _prepositional(index, verb, ("with", "to")) if m.kind != "polity"]
+
+
+def _attendees(index: _Index, noun: Token) -> list[Mention]:
+    verbs = [c for c in noun.children if c.dep_ == "acl"]
+    if noun.dep_ == "nsubjpass":
+        verbs.append(noun.head)
+    found: list[Mention] = []
+    for verb in verbs:
+        if _lemma(verb) not in ATTENDING_VERBS:
+            continue
+        for agent in verb.children:
+            if agent.dep_ == "agent":
+                found += [m for c in agent.children if c.dep_ == "pobj" for m in index.phrase(c)]
+    return [m for m in found if m.kind in ("person", "role", "ref")]
 
 
 def _group_of(index: _Index, noun: Token) -> list[Mention]:

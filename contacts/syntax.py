@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -183,8 +184,69 @@ def person_mentions(doc: Doc, rule_mentions: list[Mention], lexicon: Lexicon) ->
             continue
         mentions = [m for m in mentions if m not in inside]
         mentions.append(Mention("person", start, end, name, state=_state_cue(ent, lexicon)))
+    owned = _owned_names(doc, mentions, lexicon)
+    if owned:
+        # the person takes the possessive's place: "Japan's Kiichi Miyazawa" is one party
+        mentions = [m for m in mentions if not any(o.start == m.start for o in owned)] + owned
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return _possessives_joined(doc.text, mentions)
+
+
+def _possessives_joined(text: str, mentions: list[Mention]) -> list[Mention]:
+    # "West Germany's Gerhard Stoltenberg": the state's possessive is the person's cue, no
+    # party of its own
+    out: list[Mention] = []
+    for mention in mentions:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.kind == "polity"
+            and before.name.endswith(("'s", "’s"))
+            and mention.kind == "person"
+            and mention.state in (None, before.state)
+            and not text[before.end : mention.start].strip()
+        ):
+            out[-1] = replace(mention, start=before.start, state=before.state)
+            continue
+        out.append(mention)
+    return out
+
+
+# Words of organisations that follow a state's possessive like a name ("Japan's Liberal
+# Democratic Party", "China's Xinhua News Agency").
+_ORGANISATION_WORDS = frozenset(
+    """party ministry bank agency army navy force forces guards parliament council assembly
+    congress senate court airlines airways corp corporation group company times news post
+    institute university commission committee front movement league union federation
+    association exchange index average cup motor motors heavy industries industry electric
+    electronics steel oil petroleum energy holdings telecom communications railways""".split()
+)
+
+
+def _owned_names(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    # "attended by Japan's Kiichi Miyazawa, West Germany's Gerhard Stoltenberg": a state's
+    # possessive before two or three capitalised words no one listed is a person of that state.
+    found: list[Mention] = []
+    for mention in mentions:
+        if mention.kind != "polity" or not mention.name.endswith(("'s", "’s")):
+            continue
+        first = next((t for t in doc if t.idx >= mention.end), None)
+        if first is None:
+            continue
+        words: list[Token] = []
+        for token in doc[first.i : first.i + 3]:
+            # the model often tags such a name ORG; the organisation words above keep firms out
+            if token.tag_ != "NNP" or token.ent_type_ not in ("", "PERSON", "ORG"):
+                break
+            words.append(token)
+        if len(words) < 2 or any(w.lower_ in _ORGANISATION_WORDS for w in words):
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        name = doc.text[start:end]
+        if any(m.start < end and start < m.end for m in mentions) or _is_known_word(name, lexicon):
+            continue
+        found.append(Mention("person", mention.start, end, name, state=mention.state))
+    return found
 
 
 def _bare_surname(mention: Mention, start: int, name: str) -> bool:

@@ -512,3 +512,36 @@ def test_a_contact_told_by_states_is_the_one_told_by_name(kb: KnowledgeBase) -> 
     )
     assert _pairs(found) == {frozenset({"Makoto Kurosawa", "Michael Smythe"})}
     assert len(found[0].evidence) == 2
+
+
+def test_a_meeting_chaired_and_attended_by_named_people_is_theirs(kb: KnowledgeBase) -> None:
+    found = _occurred(
+        kb,
+        "The meeting, chaired by U.S. Treasury Secretary Tom Hale, was attended by Japan's Kenji "
+        "Harada, West Germany's Karl Brenner and Canada's Ian Mercer.",
+        date(1987, 4, 8),
+    )
+    assert [{p.name: p.state for p in c.participants} for c in found] == [
+        {"Tom Hale": "USA", "Kenji Harada": "JPN", "Karl Brenner": "DEU", "Ian Mercer": "CAN"}
+    ]
+
+
+def test_a_finite_verb_without_its_subject_takes_none_from_after_the_comma(
+    kb: KnowledgeBase,
+) -> None:
+    # "Miyazawa" was named before; "Japanese officials" only report the meeting
+    found = _occurred(
+        kb,
+        "Japanese Finance Minister Kenji Harada flew to Washington. Before the session Harada met "
+        "Treasury Secretary Tom Hale for an hour, Japanese officials said.",
+    )
+    assert not any(p.name == "Japanese officials" for c in found for p in c.participants)
+
+
+def test_a_video_call_that_holds_a_threat_is_still_a_call(kb: KnowledgeBase) -> None:
+    found = _occurred(
+        kb,
+        "US President Tom Hale warned Russian President Ivan Sorokin in a two-hour video call on "
+        "Tuesday that Russia would face sanctions if it invaded.",
+    )
+    assert [(c.type, c.mode) for c in found] == [("call", "video")]
