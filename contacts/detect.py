@@ -381,6 +381,8 @@ def _groups(subjects: list[Party], objects: list[Party], clause: Clause) -> list
         return [objects]  # "a phone call between A and B"
     if clause.separate or (clause.kind.type == "call" and len(objects) > 1 and not clause.joint):
         return [[*subjects, obj] for obj in objects]
+    if clause.kind.type == "visit" and len(objects) > 1 and all(o.unnamed for o in objects):
+        return [[*subjects, obj] for obj in objects]  # a trip to three capitals: three visits
     return [[*subjects, *objects]]
 
 

@@ -64,6 +64,8 @@ PARSE_TRIGGERS: dict[tuple[str, str], str] = {(r.lemma, r.pos): r.kind for r in 
 
 # Who a meeting was "chaired by", "hosted by", "attended by": its parties.
 ATTENDING_VERBS = frozenset({"chair", "attend", "host"})
+# A trip "which took him to London, Paris and Bonn": its destinations.
+TAKING_VERBS = frozenset({"take", "bring", "lead"})
 # A group named by the person at its head: "a delegation led by Vice Minister Zhao".
 GROUP_NOUNS = frozenset({"delegation", "team", "mission", "group"})
 LEADING_VERBS = frozenset({"lead", "head"})
@@ -125,5 +127,6 @@ KNOWN_LEMMAS = (
     | {lemma_ for lemma_, _ in PARSE_TRIGGERS}
     | LEADING_VERBS
     | ATTENDING_VERBS
+    | TAKING_VERBS
     | {"call", "arrive", "say"}
 )

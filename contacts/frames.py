@@ -42,6 +42,7 @@ from contacts.frame_words import (
     REPORTING_WORDS,
     ROLE_HEADS,
     SETTING_PREPOSITIONS,
+    TAKING_VERBS,
     TITLE_WORDS,
     TOPIC_VERBS,
     TRIGGER_HEADS,
@@ -493,6 +494,8 @@ def _noun_parties(index: _Index, noun: Token) -> tuple[list[Mention], list[Menti
     # "The meeting, chaired by Baker, was attended by Miyazawa, Stoltenberg and ...": those it
     # was chaired, hosted or attended by
     objects += [m for m in _attendees(index, noun) if m not in objects]
+    # "a week-long trip, which took him to London, Paris and Bonn"
+    objects += [m for m in _destinations(index, noun) if m not in objects]
     subjects: list[Mention] = []
     for child in noun.children:
         if child.dep_ == "poss":
@@ -528,6 +531,14 @@ def _verb_objects(index: _Index, verb: Token) -> list[Mention]:
         if child.dep_ in ("dobj", "dative"):
             found += [m for m in index.phrase(child) if m.kind != "polity"]
     return found + [m for m in _prepositional(index, verb, ("with", "to")) if m.kind != "polity"]
+
+
+def _destinations(index: _Index, noun: Token) -> list[Mention]:
+    found: list[Mention] = []
+    for verb in noun.children:
+        if verb.dep_ in ("relcl", "acl") and _lemma(verb) in TAKING_VERBS:
+            found += [m for m in _prepositional(index, verb, ("to",)) if m.kind == "polity"]
+    return found
 
 
 def _attendees(index: _Index, noun: Token) -> list[Mention]:

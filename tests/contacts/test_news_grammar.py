@@ -545,3 +545,24 @@ def test_a_video_call_that_holds_a_threat_is_still_a_call(kb: KnowledgeBase) -> 
         "Tuesday that Russia would face sanctions if it invaded.",
     )
     assert [(c.type, c.mode) for c in found] == [("call", "video")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nigerian Finance Minister Musa Bello returned home on Tuesday from a week-long trip, "
+        "which took him to London, Paris and Rome, to press creditors.",
+        "Nigerian Finance Minister Musa Bello said his trip, which has already taken him to "
+        "London, Paris and Rome, was a success.",
+    ],
+    ids=["returned-from", "his-trip"],
+)
+def test_a_trip_that_took_someone_to_three_capitals_is_three_visits(
+    kb: KnowledgeBase, text: str
+) -> None:
+    found = _occurred(kb, text)
+    assert sorted(c.participants[1].state for c in found if c.type == "visit") == [
+        "FRA",
+        "GBR",
+        "ITA",
+    ]
