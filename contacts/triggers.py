@@ -271,7 +271,7 @@ OBJECT_GAP = {
     "from": re.compile(r"^\s*(?:the\s+)?$", re.I),
     "to": re.compile(rf"^{_FILL}\s+to(?:\s+the)?\s*$", re.I),
     "visit": re.compile(
-        rf"^{_FILL}\s*(?:(?:the|a|an)\s+)?(?:(?:official|state|working|two-day|three-day|one-day|surprise|unannounced|previously\s+unannounced)\s+)*(?:visit\s+to\s+)?(?:the\s+)?$",
+        rf"^{_FILL}\s*(?:(?:the|a|an)\s+)?(?:(?:official|state|working|two-day|three-day|one-day|surprise|unannounced|previously\s+unannounced)\s+)*(?:visit\s+to\s+)?(?:the\s+)?(?:(?:neighbou?ring|nearby|oil-rich|war-torn)\s+)?$",
         re.I,
     ),
     "between": re.compile(r"^\s*(?:the\s+)?$", re.I),
