@@ -197,6 +197,8 @@ def _needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Men
         return False  # "Further talks between the parties are expected": no one to parse for
     if sentence.text.count(" ") >= _LONGEST_PARSED:
         return False
+    if not triggers and not has_contact_noun_phrase(sentence.text):
+        return False  # no contact word: nothing the parse could read
     if any(
         m.kind in ("ref", "role")
         and m.how in ("title", "counterpart", "role")
@@ -214,7 +216,7 @@ def _needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Men
     if not triggers:
         # Contact words the phrase patterns did not take ("a meeting early Monday between"):
         # the parse may still read them.
-        return has_contact_noun_phrase(sentence.text)
+        return True
     found = clauses_for(sentence.text, mentions, triggers)
     if _list_cut_short(sentence.text, found, mentions):
         return True

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Characters that join or decorate a name without changing it.
 _APOSTROPHES = "'’‘`´ʼʻ"
@@ -83,6 +84,12 @@ def place_key(text: str) -> str:
 
 def person_tokens(text: str) -> list[str]:
     """The tokens of a person's name, spelled the one way the knowledge base indexes them."""
+    return list(_person_tokens(text))
+
+
+# Names and words recur in every text and every comparison of a discourse: computed once.
+@lru_cache(maxsize=1 << 16)
+def _person_tokens(text: str) -> tuple[str, ...]:
     text = fold(text)
     text = _GLUED_ARTICLE.sub("", text)
     for mark in _APOSTROPHES + ".":
@@ -91,12 +98,13 @@ def person_tokens(text: str) -> list[str]:
         text = text.replace(dash, " ")
     text = _PUNCT_TO_SPACE.sub(" ", text)
     tokens = [t for t in text.split() if t not in _ARTICLE_TOKENS]
-    return [_TOKEN_VARIANTS.get(t, t) for t in tokens]
+    return tuple(_TOKEN_VARIANTS.get(t, t) for t in tokens)
 
 
+@lru_cache(maxsize=1 << 16)
 def person_key(text: str) -> str:
     """Key for a person's name: "Abdel Fattah el-Sisi" and "Abd al-Fattah al-Sisi" share one."""
-    return " ".join(person_tokens(text))
+    return " ".join(_person_tokens(text))
 
 
 def slug(text: str) -> str:
