@@ -13,17 +13,19 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from contacts.appositions import with_appositive_titles
 from contacts.attributes import describe
 from contacts.clauses import Clause, clauses_for
-from contacts.frames import dependency_clause, parse_status, parse_triggers
+from contacts.frames import dependency_clause, parse_triggers
 from contacts.lexicon import lexicon_for, tokenize
-from contacts.mentions import Mention, find_mentions, with_appositive_titles
+from contacts.mentions import Mention, find_mentions
 from contacts.merge import merge_contacts
 from contacts.model import Contact
 from contacts.normalize import person_key
 from contacts.resolve import Discourse, Party
 from contacts.sentences import Sentence, split_sentences
 from contacts.syntax import parse, person_mentions, with_known_surnames
+from contacts.tense import parse_status
 from contacts.triggers import Trigger, find_triggers, has_contact_noun_phrase
 
 if TYPE_CHECKING:

@@ -1,0 +1,157 @@
+"""Titles and names set off by commas: who a title in apposition belongs to.
+
+find_mentions (mentions.py) reads a title before its name ("Jordanian Foreign Minister Khalil
+Haddadin"); news as often puts it after the name or the name after it, between commas:
+
+    "Khalil Haddadin, Jordan's foreign minister, met ..."   the title is the name's
+    "his Argentine counterpart, Jorge Taiana,"               the name is the counterpart's
+    "the foreign ministers of Peru and Ecuador, A and B,"   the names are the roles', in order
+    "received Nadim Karam, Lebanon's deputy prime minister"  a name no model tagged, before a title
+
+Run on a sentence's mentions after the rules and again after the parse added its PERSON names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from contacts.mentions import Mention
+
+# "Khalil Haddadin, Jordan's foreign minister, met ...", "met Haddadin, the foreign minister of
+# Jordan, on Thursday": a title set off by commas after a name is that person's.
+_APPOSITION_GAP = re.compile(r"^\s*,\s*$")
+_APPOSITION_END = re.compile(r"^\s*(?:[,.;:)]|$)")
+# A name no one listed, right before such a title: two to four capitalised words.
+_NAME_RUN = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+),\s*$")
+_NOT_NAME_WORDS = frozenset(
+    """The A An In On At But And After Before During While When As For With From By To Of His
+    Her Their This That Its""".split()
+)
+
+
+def with_appositive_titles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with each title in apposition after a name folded into that name's mention
+    (its state and office; the mention then runs to the title's end)."""
+    mentions = _respective(text, mentions)
+    out: list[Mention] = []
+    taken: set[int] = set()
+    for i, mention in enumerate(mentions):
+        if i in taken:
+            continue
+        unnamed = _unlisted_name_before(text, mentions, i)
+        if unnamed is not None:
+            out.append(unnamed)
+            continue
+        named = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            named is not None
+            and mention.kind == "ref"
+            and mention.how in ("title", "counterpart")
+            and named.kind == "person"
+            and named.actor is None
+            and named.state in (None, mention.state)
+            and _APPOSITION_GAP.match(text[mention.end : named.start])
+            and _APPOSITION_END.match(text[named.end :])
+        ):
+            # "his Argentine counterpart, Jorge Taiana,", "the UN special coordinator, X,"
+            out.append(
+                replace(
+                    named,
+                    start=mention.start,
+                    state=mention.state,
+                    office=named.office or (mention.office if mention.how == "title" else None),
+                    title_text=named.title_text or mention.title_text,
+                )
+            )
+            taken.add(i + 1)
+            continue
+        title = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            title is not None
+            and mention.kind == "person"
+            and title.kind == "ref"
+            and title.how == "title"
+            and title.state is not None
+            and mention.state in (None, title.state)
+            and _APPOSITION_GAP.match(text[mention.end : title.start])
+            and _APPOSITION_END.match(text[title.end :])
+        ):
+            mention = replace(
+                mention,
+                end=title.end,
+                state=title.state,
+                office=mention.office or title.office,
+                title_text=mention.title_text or title.title_text,
+            )
+            taken.add(i + 1)
+        out.append(mention)
+    return out
+
+
+_LIST_SEPARATOR = re.compile(r"^\s*(?:,|and|,\s*and)\s*$")
+
+
+def _respective(text: str, mentions: list[Mention]) -> list[Mention]:
+    # "The foreign ministers of Peru and Ecuador, Lucia Arbulu and Fernando Andrade, met": the
+    # names that follow the roles are theirs, in order.
+    for i, first in enumerate(mentions):
+        if first.kind != "role":
+            continue
+        roles = [
+            m
+            for m in mentions[i:]
+            if m.kind == "role" and (m.start, m.end) == (first.start, first.end)
+        ]
+        if len(roles) < 2:
+            continue
+        after = i + len(roles)
+        people = mentions[after : after + len(roles)]
+        if len(people) < len(roles) or any(p.kind != "person" or p.actor for p in people):
+            continue
+        if not _APPOSITION_GAP.match(text[first.end : people[0].start]):
+            continue
+        gaps = [text[a.end : b.start] for a, b in zip(people, people[1:], strict=False)]
+        if not all(_LIST_SEPARATOR.match(g) for g in gaps):
+            continue
+        if not _APPOSITION_END.match(text[people[-1].end :]):
+            continue
+        named = [
+            replace(p, state=p.state or r.state, office=p.office or r.office)
+            for p, r in zip(people, roles, strict=True)
+            if p.state in (None, r.state)
+        ]
+        if len(named) != len(roles):
+            continue
+        # the first name stands where the roles stood: the list is the subject there
+        named[0] = replace(named[0], start=first.start)
+        return [*mentions[:i], *named, *mentions[after + len(roles) :]]
+    return mentions
+
+
+def _unlisted_name_before(text: str, mentions: list[Mention], i: int) -> Mention | None:
+    # "President Chirac received Nadim Karam, Lebanon's deputy prime minister, ...": the model
+    # tagged no PERSON, the rules know no Karam; the title says a person stands before it.
+    title = mentions[i]
+    if title.kind != "ref" or title.how != "title" or title.state is None:
+        return None
+    if not _APPOSITION_END.match(text[title.end :]):
+        return None
+    run = _NAME_RUN.search(text, 0, title.start)
+    if run is None or run.end() != title.start:
+        return None
+    words = run.group(1).split()
+    if words[0] in _NOT_NAME_WORDS or not words[-1][:1].isupper():
+        return None
+    previous = mentions[i - 1] if i > 0 else None
+    if previous is not None and previous.end > run.start(1):
+        return None  # part of the run is a title, a state or a known person
+    return Mention(
+        "person",
+        run.start(1),
+        title.end,
+        run.group(1),
+        state=title.state,
+        office=title.office,
+        title_text=title.title_text,
+    )

@@ -1,0 +1,136 @@
+"""Whether a trigger the parse reads happened, is planned, cancelled or only hypothetical.
+
+From the verb's tense and auxiliaries, the verb that governs an infinitive ("agreed to meet",
+"refused to meet"), a noun's modifiers ("the planned visit", "no meeting") and the verb its phrase
+hangs on ("after talks with X, Y said"). "Called Bush a liar" is naming, no call.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from contacts.frame_words import (
+    FUTURE,
+    FUTURE_TIMES,
+    MODALS,
+    NOT_YET_VERBS,
+    PLANNED_ADJECTIVES,
+    PLANNING_NOUNS,
+    REFUSAL_VERBS,
+    REPORTING_WORDS,
+    TRIGGER_HEADS,
+)
+from contacts.phrases import known_lemma
+from contacts.syntax import is_noun, is_verb
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from contacts.triggers import Trigger
+
+
+def parse_status(doc: Doc, trigger: Trigger) -> str | None:
+    """The trigger's status read from the parse: occurred | planned | cancelled | hypothetical;
+    "naming" for "called Bush a liar"; None when the parse has no head for it."""
+    head = trigger_head(doc, trigger)
+    if head is None:
+        return None
+    if known_lemma(head) == "call" and is_verb(head) and _names_something(head):
+        return "hypothetical"  # "called Bush a liar", "called the talks useful": naming
+    return noun_status(head) if is_noun(head) else verb_status(head)
+
+
+def _names_something(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ in ("prep", "punct", "advmod", "nsubj", "aux", "npadvmod", "cc", "conj"):
+            continue
+        if child.tag_ in ("NN", "NNS", "JJ") and (
+            child.dep_ == "oprd" or any(g.lower_ in ("a", "an") for g in child.children)
+        ):
+            return True
+        if any(g.dep_ == "nsubj" for g in child.children):
+            return True  # "called [Zelensky a dictator]": a small clause
+        if any(g.dep_ == "appos" and g.tag_ in ("NN", "NNS") for g in child.children):
+            return True  # the same, parsed as "Zelensky, a dictator"
+    return False
+
+
+def verb_status(verb: Token, depth: int = 0) -> str:
+    """occurred | planned | cancelled | hypothetical, from the verb's tense, auxiliaries and
+    the verb that governs an infinitive."""
+    children = list(verb.children)
+    if any(c.dep_ == "neg" for c in children):
+        return "cancelled"
+    auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if auxes & MODALS:
+        return "hypothetical"
+    if auxes & FUTURE:
+        return "planned"
+    if "to" in auxes or verb.dep_ == "xcomp":
+        governor = verb.head
+        if governor.i == verb.i or depth > 3:
+            return "planned"
+        if known_lemma(governor) in REFUSAL_VERBS:
+            return "cancelled"
+        if known_lemma(governor) in NOT_YET_VERBS:
+            return "planned"
+        governed = verb_status(governor, depth + 1) if is_verb(governor) else ""
+        return "planned" if governed != "cancelled" else "cancelled"
+    if verb.tag_ in ("VBD", "VBN"):
+        return "occurred"
+    if verb.tag_ == "VBG":
+        if auxes & {"is", "are", "am", "'s", "'re"}:
+            return "planned"  # "Abe is meeting Reagan on Friday"
+        if auxes & {"was", "were"}:
+            return "occurred"
+        governor = verb.head
+        if governor.i != verb.i and depth <= 3 and is_verb(governor):
+            return verb_status(governor, depth + 1)
+        return "occurred"
+    if verb.tag_ in ("VBZ", "VBP", "VB"):
+        # News reports the past in the past tense; its present tense is a timetable ("visits
+        # Washington this week") or a habit, except in a headline ("Putin Speaks to Netanyahu").
+        text = verb.doc.text.rstrip()
+        return "planned" if text.endswith((".", "!", "?", '"', "”")) else "occurred"
+    return "occurred"
+
+
+def noun_status(noun: Token) -> str:
+    children = list(noun.children)
+    if any(c.lower_ in PLANNED_ADJECTIVES for c in children if c.dep_ in ("amod", "compound")):
+        return "planned"
+    if any(t.lower_ in FUTURE_TIMES for t in noun.subtree):
+        return "planned"  # "a summit in Ottawa next month between ..."
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in children):
+        return "cancelled"
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("on", "of", "about"):
+        if known_lemma(head.head) in REPORTING_WORDS:
+            return "background"  # "briefed him on his recent trip", "his assessment of the talks"
+    if noun.dep_ == "pobj" and known_lemma(head.head) in PLANNING_NOUNS:
+        return "planned"  # "preparations for his U.S. trip", "an invitation to talks"
+    if noun.dep_ == "pobj" and (
+        head.lower_ in ("before", "ahead") or (head.lower_ == "of" and head.head.lower_ == "ahead")
+    ):
+        return "planned"  # "three days before the summit", "ahead of his visit"
+    if head.i == noun.i:
+        return "occurred"
+    if noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "conj"):
+        if is_verb(head):
+            return verb_status(head)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and is_verb(head.head):
+        return verb_status(head.head)
+    return "occurred"
+
+
+def trigger_head(doc: Doc, trigger: Trigger) -> Token | None:
+    inside = [t for t in doc if trigger.start <= t.idx < trigger.end]
+    heads = [t for t in inside if known_lemma(t) in TRIGGER_HEADS or t.lower_ in TRIGGER_HEADS]
+    # "In a phone call": "call", whose phrase it is, not its modifier "phone"
+    indices = {t.i for t in heads}
+    outer = [t for t in heads if not any(a.i in indices for a in t.ancestors)]
+    if outer:
+        return outer[0]
+    if heads:
+        return heads[0]
+    return inside[-1] if inside else None
