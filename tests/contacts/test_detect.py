@@ -6,17 +6,11 @@ from datetime import date
 
 import pytest
 
-from contacts import Contact, KnowledgeBase, detect_contacts
+from contacts import KnowledgeBase
+from tests.contacts.support import detector, names
 
 MONDAY = date(2024, 3, 4)  # a Monday
-
-
-def detect(kb: KnowledgeBase, text: str, published: date | None = MONDAY) -> list[Contact]:
-    return detect_contacts(text, published, kb=kb)
-
-
-def names(contact: Contact) -> set[str]:
-    return {p.canonical_name or p.name for p in contact.participants}
+detect = detector(MONDAY)
 
 
 # -- lists ---------------------------------------------------------------------------------------

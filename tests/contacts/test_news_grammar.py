@@ -7,44 +7,33 @@ from datetime import date
 import pytest
 
 from contacts import KnowledgeBase, detect_contacts
-from contacts.model import Contact
+from tests.contacts.support import has, name_sets, occurred_detector
 
 DAY = date(2024, 3, 6)  # a Wednesday
-
-
-def _occurred(kb: KnowledgeBase, text: str, day: date = DAY) -> list[Contact]:
-    return [c for c in detect_contacts(text, day, kb=kb) if c.status == "occurred"]
-
-
-def _pairs(contacts: list[Contact]) -> set[frozenset[str]]:
-    return {frozenset(p.name for p in c.participants) for c in contacts}
-
-
-def _has(contacts: list[Contact], *names: str) -> bool:
-    return any(set(names) <= {p.name for p in c.participants} for c in contacts)
+occurred = occurred_detector(DAY)
 
 
 # -- parties the parse finds ------------------------------------------------------------------
 
 
 def test_a_list_hung_on_an_apposition_is_every_party(kb: KnowledgeBase) -> None:
-    found = _occurred(
+    found = occurred(
         kb,
         "Brazilian Finance Minister Duarte Pinheiro met his Swiss counterpart Otto Lindqvist, "
         "Swiss Economics Minister Anna Keller and National Bank President Peter Haldimann on "
         "Monday.",
     )
-    assert _has(found, "Duarte Pinheiro", "Otto Lindqvist")
-    assert _has(found, "Duarte Pinheiro", "Peter Haldimann")
+    assert has(found, "Duarte Pinheiro", "Otto Lindqvist")
+    assert has(found, "Duarte Pinheiro", "Peter Haldimann")
 
 
 def test_including_a_list_on_separate_occasions_is_one_meeting_each(kb: KnowledgeBase) -> None:
-    found = _occurred(
+    found = occurred(
         kb,
         "Chinese President Zhao Lin met, on separate occasions, with three African presidents, "
         "including Kwame Asante of Ghana, Jean Nzeng of Gabon and Samuel Otieno of Kenya.",
     )
-    assert _pairs(found) >= {
+    assert name_sets(found) >= {
         frozenset({"Zhao Lin", "Kwame Asante"}),
         frozenset({"Zhao Lin", "Jean Nzeng"}),
         frozenset({"Zhao Lin", "Samuel Otieno"}),
@@ -53,23 +42,23 @@ def test_including_a_list_on_separate_occasions_is_one_meeting_each(kb: Knowledg
 
 def test_a_meeting_between_named_later_in_the_phrase(kb: KnowledgeBase) -> None:
     # the contact word stands away from "between", where no phrase pattern reaches
-    found = _occurred(
+    found = occurred(
         kb,
         "The question was raised during a meeting early Monday between Secretary of State Mark "
         "Hollis and South African Vice President Thabo Dlamini.",
     )
-    assert _has(found, "Mark Hollis", "Thabo Dlamini")
+    assert has(found, "Mark Hollis", "Thabo Dlamini")
     states = {p.name: p.state for c in found for p in c.participants}
     assert states["Mark Hollis"] == "USA"  # a title only one state uses
 
 
 def test_a_role_noun_named_inside_its_phrase_is_the_subject(kb: KnowledgeBase) -> None:
-    found = _occurred(
+    found = occurred(
         kb,
         '"It has to be done quickly," the head of the OSCE mission to Albania, Franz Gruber, '
         "said after talks in Rome with Italian Foreign Minister Marco Rinaldi.",
     )
-    assert _has(found, "Franz Gruber", "Marco Rinaldi")
+    assert has(found, "Franz Gruber", "Marco Rinaldi")
 
 
 def test_a_joint_news_conference_with_a_counterpart_is_a_meeting(kb: KnowledgeBase) -> None:
@@ -78,8 +67,8 @@ def test_a_joint_news_conference_with_a_counterpart_is_a_meeting(kb: KnowledgeBa
         '"We support Turkey," Ferri told a joint news conference with Turkish President Kemal '
         "Aydin after their meeting."
     )
-    found = _occurred(kb, text)
-    assert _has(found, "Paolo Ferri", "Kemal Aydin")
+    found = occurred(kb, text)
+    assert has(found, "Paolo Ferri", "Kemal Aydin")
     assert not any(c.type == "visit" for c in found)  # the visit is that meeting
 
 
@@ -89,7 +78,7 @@ def test_the_speaker_of_a_reported_sentence_is_the_one_who_met(kb: KnowledgeBase
         "Spain would invest 12 million euros in the project, Ortega said, after meeting with "
         "UN envoy Kwame Asante on Friday."
     )
-    assert _has(_occurred(kb, text), "Luis Ortega", "Kwame Asante")
+    assert has(occurred(kb, text), "Luis Ortega", "Kwame Asante")
 
 
 def test_a_surname_named_in_full_before_is_that_person(kb: KnowledgeBase) -> None:
@@ -97,8 +86,8 @@ def test_a_surname_named_in_full_before_is_that_person(kb: KnowledgeBase) -> Non
         "Mongolian Prime Minister Batbayar Dorj arrived in Beijing on Sunday.\n"
         "Dorj and Chinese Premier Zhao Lin held talks on Monday."
     )
-    found = _occurred(kb, text)
-    assert _has(found, "Batbayar Dorj", "Zhao Lin")
+    found = occurred(kb, text)
+    assert has(found, "Batbayar Dorj", "Zhao Lin")
 
 
 def test_a_chinese_leader_is_named_by_the_family_name_first(kb: KnowledgeBase) -> None:
@@ -106,12 +95,12 @@ def test_a_chinese_leader_is_named_by_the_family_name_first(kb: KnowledgeBase) -
         "Chinese President Zhao Lin welcomed the African leaders in Beijing.\n"
         "When meeting with Ghanaian President Kwame Asante, Zhao said trade would grow."
     )
-    found = _occurred(kb, text)
-    assert _has(found, "Zhao Lin", "Kwame Asante")
+    found = occurred(kb, text)
+    assert has(found, "Zhao Lin", "Kwame Asante")
 
 
 def test_a_name_ner_cuts_short_is_taken_whole(kb: KnowledgeBase) -> None:
-    found = _occurred(
+    found = occurred(
         kb,
         "Chinese President Zhao Lin met Alhaji Ahmed Tejan Bangura of Sierra Leone on Monday.",
     )
@@ -121,7 +110,7 @@ def test_a_name_ner_cuts_short_is_taken_whole(kb: KnowledgeBase) -> None:
 
 def test_a_given_name_alias_followed_by_a_surname_is_someone_else(kb: KnowledgeBase) -> None:
     # "Philippe" alone is the KB's King of the Belgians
-    found = _occurred(
+    found = occurred(
         kb,
         "French Foreign Minister Philippe Marchand met Japanese Foreign Minister Tadao "
         "Kurimoto in Tokyo on Monday.",
@@ -146,7 +135,7 @@ def test_a_given_name_alias_followed_by_a_surname_is_someone_else(kb: KnowledgeB
     ],
 )
 def test_role_nouns_take_modifiers(kb: KnowledgeBase, text: str, state: str) -> None:
-    found = _occurred(kb, text)
+    found = occurred(kb, text)
     assert found and state in {p.state for p in found[0].participants}
 
 
@@ -154,7 +143,7 @@ def test_role_nouns_take_modifiers(kb: KnowledgeBase, text: str, state: str) -> 
 
 
 def test_here_is_the_datelines_city(kb: KnowledgeBase) -> None:
-    found = _occurred(
+    found = occurred(
         kb,
         "CAIRO, March 6 - Hamas leader Khalil Mansour arrived here on an unannounced visit on "
         "Wednesday night.",
@@ -165,12 +154,12 @@ def test_here_is_the_datelines_city(kb: KnowledgeBase) -> None:
 def test_officials_of_a_datelines_state_are_compatriots(kb: KnowledgeBase) -> None:
     # No state given, but the dateline says where they are: two Egyptians, no contact.
     text = "CAIRO, March 6 - Economy Minister Youssef Kamel met President Omar Fathy on Tuesday."
-    assert _occurred(kb, text) == []
+    assert occurred(kb, text) == []
 
 
 def test_people_of_no_known_state_make_no_contact(kb: KnowledgeBase) -> None:
-    assert _occurred(kb, "Ostrova met Lindqvist on Tuesday to discuss the budget.") == []
-    assert _occurred(kb, "Pinheiro and Gruber held talks on Tuesday.") == []
+    assert occurred(kb, "Ostrova met Lindqvist on Tuesday to discuss the budget.") == []
+    assert occurred(kb, "Pinheiro and Gruber held talks on Tuesday.") == []
 
 
 # -- what is no contact, or not yet one ---------------------------------------------------------
@@ -189,7 +178,7 @@ def test_people_of_no_known_state_make_no_contact(kb: KnowledgeBase) -> None:
     ],
 )
 def test_idioms_naming_and_plans_are_no_occurred_contact(kb: KnowledgeBase, text: str) -> None:
-    assert _occurred(kb, text) == []
+    assert occurred(kb, text) == []
 
 
 def test_two_reports_of_one_visit_days_apart_are_one_visit(kb: KnowledgeBase) -> None:
@@ -203,7 +192,7 @@ def test_two_reports_of_one_visit_days_apart_are_one_visit(kb: KnowledgeBase) ->
 
 def test_a_call_has_people_at_both_ends(kb: KnowledgeBase) -> None:
     text = "Ghanaian President Kwame Asante called U.S. soldiers in the region the real occupiers."
-    assert _occurred(kb, text) == []
+    assert occurred(kb, text) == []
 
 
 @pytest.mark.parametrize(
@@ -218,7 +207,7 @@ def test_a_call_has_people_at_both_ends(kb: KnowledgeBase) -> None:
     ],
 )
 def test_a_visit_told_from_its_end_or_start(kb: KnowledgeBase, text: str, state: str) -> None:
-    found = _occurred(kb, text)
+    found = occurred(kb, text)
     assert any(c.type == "visit" and state in {p.state for p in c.participants} for c in found)
 
 
@@ -232,14 +221,14 @@ def test_a_visit_told_from_its_end_or_start(kb: KnowledgeBase, text: str, state:
     ],
 )
 def test_a_contact_told_as_the_topic_of_another_is_context(kb: KnowledgeBase, text: str) -> None:
-    news = [c for c in _occurred(kb, text) if not c.background]
+    news = [c for c in occurred(kb, text) if not c.background]
     assert len(news) == 1 and news[0].type == "call"
 
 
 def test_a_known_full_name_keeps_its_state_whatever_a_dateline_suggests(
     kb: KnowledgeBase,
 ) -> None:
-    found = _occurred(
+    found = occurred(
         kb,
         "KAZAN, Russia (AP) - U.N. Secretary-General Antonio Guterres met Russian President "
         "Vladimir Putin on Thursday on the sidelines of the summit.",
@@ -267,9 +256,9 @@ def test_a_known_full_name_keeps_its_state_whatever_a_dateline_suggests(
     ids=["told", "and-agreed", "discussed-with", "guest-first"],
 )
 def test_a_visiting_guest_met_the_other_party_of_the_clause(kb: KnowledgeBase, text: str) -> None:
-    found = _occurred(kb, text)
-    assert _has(found, "Wu Dequan", "Kenji Harada")
-    assert all(c.type == "meeting" for c in found if _has([c], "Kenji Harada"))
+    found = occurred(kb, text)
+    assert has(found, "Wu Dequan", "Kenji Harada")
+    assert all(c.type == "meeting" for c in found if has([c], "Kenji Harada"))
 
 
 def test_a_visiting_guest_the_text_will_receive_is_planned(kb: KnowledgeBase) -> None:
@@ -279,7 +268,7 @@ def test_a_visiting_guest_the_text_will_receive_is_planned(kb: KnowledgeBase) ->
         DAY,
         kb=kb,
     )
-    assert [c.status for c in found if _has([c], "Ruben Olvera", "Hugo Salinas")] == ["planned"]
+    assert [c.status for c in found if has([c], "Ruben Olvera", "Hugo Salinas")] == ["planned"]
 
 
 @pytest.mark.parametrize(
@@ -299,22 +288,22 @@ def test_a_visiting_guest_with_no_host_named_is_no_meeting(kb: KnowledgeBase, te
 
 
 def test_discussed_a_topic_with_someone_is_a_meeting_with_them(kb: KnowledgeBase) -> None:
-    found = _occurred(
+    found = occurred(
         kb,
         "Indonesian President Raden Sukarmo discussed the Iraq crisis with World Bank president "
         "Barnaby Cole on Monday.",
     )
-    assert _pairs(found) == {frozenset({"Raden Sukarmo", "Barnaby Cole"})}  # not Iraq
+    assert name_sets(found) == {frozenset({"Raden Sukarmo", "Barnaby Cole"})}  # not Iraq
     assert found[0].type == "meeting"
 
 
 def test_two_named_ministers_who_discussed_a_topic_met(kb: KnowledgeBase) -> None:
-    found = _occurred(
+    found = occurred(
         kb,
         "Kenya's Foreign Minister Peter Omondi and Ugandan Foreign Minister Paul Kisembo "
         "discussed border security in Nairobi on Friday.",
     )
-    assert _has(found, "Peter Omondi", "Paul Kisembo")
+    assert has(found, "Peter Omondi", "Paul Kisembo")
 
 
 def test_discussing_with_reporters_is_no_contact(kb: KnowledgeBase) -> None:
@@ -327,23 +316,23 @@ def test_discussing_with_reporters_is_no_contact(kb: KnowledgeBase) -> None:
 
 
 def test_an_abbreviated_title_does_not_end_the_list(kb: KnowledgeBase) -> None:
-    found = _occurred(
+    found = occurred(
         kb,
         "Canadian Foreign Minister Ian Mercer held discussions with Treasury Secretary Tom Hale "
         "and Sens. Peter Moyle of New York and Carla Diaz of Maine.",
     )
-    assert _has(found, "Ian Mercer", "Peter Moyle")
-    assert _has(found, "Ian Mercer", "Carla Diaz")
+    assert has(found, "Ian Mercer", "Peter Moyle")
+    assert has(found, "Ian Mercer", "Carla Diaz")
 
 
 def test_a_list_parsed_as_apposition_keeps_every_item(kb: KnowledgeBase) -> None:
-    found = _occurred(
+    found = occurred(
         kb,
         "Canadian Foreign Minister Ian Mercer held talks with Vice President Tom Hale, Secretary "
         "of State Paul Brandt and Commerce Secretary Ruth Okoye.",
     )
     for name in ("Tom Hale", "Paul Brandt", "Ruth Okoye"):
-        assert _has(found, "Ian Mercer", name), name
+        assert has(found, "Ian Mercer", name), name
 
 
 # -- datelines and places between the verb and its object --------------------------------------
@@ -358,7 +347,7 @@ def test_a_dateline_is_no_part_of_the_sentence(kb: KnowledgeBase, dateline: str)
         f"{dateline} Philippine Trade Secretary Rolando Buenavista arrived here Wednesday on a "
         "three-day visit aimed at doubling bilateral trade, the official news agency said."
     )
-    visits = [c for c in _occurred(kb, text, date(1995, 7, 12)) if c.type == "visit"]
+    visits = [c for c in occurred(kb, text, date(1995, 7, 12)) if c.type == "visit"]
     assert [(p.name, p.state) for c in visits for p in c.participants] == [
         ("Rolando Buenavista", "PHL"),
         ("Vietnam", "VNM"),
@@ -367,12 +356,12 @@ def test_a_dateline_is_no_part_of_the_sentence(kb: KnowledgeBase, dateline: str)
 
 
 def test_a_place_between_talks_and_with_is_where_not_who(kb: KnowledgeBase) -> None:
-    found = _occurred(
+    found = occurred(
         kb,
         "Jordan's foreign minister, Samir Haddadeen, held talks in Cairo on Thursday with "
         "Egyptian President Karim Fawzi and Foreign Minister Amr Saleh.",
     )
-    assert _has(found, "Samir Haddadeen", "Karim Fawzi")
+    assert has(found, "Samir Haddadeen", "Karim Fawzi")
     assert not any(p.name == "Cairo" for c in found for p in c.participants)
 
 
@@ -390,7 +379,7 @@ def test_a_place_between_talks_and_with_is_where_not_who(kb: KnowledgeBase) -> N
     ids=["thanked", "told"],
 )
 def test_in_a_call_a_verb_b_is_a_call_between_them(kb: KnowledgeBase, text: str) -> None:
-    found = _occurred(kb, text)
+    found = occurred(kb, text)
     assert [(c.type, sorted(p.name for p in c.participants)) for c in found] == [
         ("call", ["Ernesto Larra Pineda", "Jorge Tabares"])
     ]
@@ -401,7 +390,7 @@ def test_in_a_call_a_verb_b_is_a_call_between_them(kb: KnowledgeBase, text: str)
 
 
 def test_a_delegation_led_by_someone_is_that_person(kb: KnowledgeBase) -> None:
-    found = _occurred(
+    found = occurred(
         kb,
         "Malaysian Trade Minister Rahim Abdul Karim welcomed a Philippine delegation led by "
         "Trade Undersecretary Carlos Villamor on Tuesday.",
@@ -412,16 +401,16 @@ def test_a_delegation_led_by_someone_is_that_person(kb: KnowledgeBase) -> None:
 
 
 def test_with_whom_is_the_person_it_hangs_on(kb: KnowledgeBase) -> None:
-    found = _occurred(
+    found = occurred(
         kb,
         "Tanzanian Vice President Amani Kilimo arrived in Beijing on Sunday at the invitation of "
         "Chinese Vice President Zeng Hualin, with whom he held talks on Monday.",
     )
-    assert _has(found, "Amani Kilimo", "Zeng Hualin")
+    assert has(found, "Amani Kilimo", "Zeng Hualin")
 
 
 def test_a_courtesy_call_on_someone_is_a_meeting(kb: KnowledgeBase) -> None:
-    found = _occurred(
+    found = occurred(
         kb,
         "COLOMBO — South Korea's newly arrived ambassador, Park Min-jae, paid a courtesy call on "
         "Sri Lankan Foreign Minister Tilak Perera at the ministry on Monday.",
@@ -432,7 +421,7 @@ def test_a_courtesy_call_on_someone_is_a_meeting(kb: KnowledgeBase) -> None:
 
 
 def test_a_counterpart_from_a_state_named_after_a_comma(kb: KnowledgeBase) -> None:
-    found = _occurred(
+    found = occurred(
         kb,
         "The foreign minister of Ghana, Abena Owusu-Mensah, welcomed her counterpart from Burkina "
         "Faso, Issa Sawadogo-Kone, to Accra on Wednesday for talks on border security.",
@@ -443,12 +432,12 @@ def test_a_counterpart_from_a_state_named_after_a_comma(kb: KnowledgeBase) -> No
 
 
 def test_discussing_a_later_round_of_talks_is_still_a_meeting_now(kb: KnowledgeBase) -> None:
-    found = _occurred(
+    found = occurred(
         kb,
         "Russian Deputy Foreign Minister Sergei Vorobyov and UN envoy Lakhdar Benali discussed "
         "prospects for a third round of talks in Geneva on Monday.",
     )
-    assert _has(found, "Sergei Vorobyov", "Lakhdar Benali")
+    assert has(found, "Sergei Vorobyov", "Lakhdar Benali")
 
 
 def test_a_meeting_that_sets_the_scene_takes_the_main_verbs_time(kb: KnowledgeBase) -> None:
@@ -475,16 +464,16 @@ def test_a_month_without_a_day_dates_the_past(
 
 
 def test_talks_with_a_delegation_led_by_someone_is_one_contact_with_them(kb: KnowledgeBase) -> None:
-    found = _occurred(
+    found = occurred(
         kb,
         "Brazil's deputy finance minister, Marcos Tavira Lins, held two hours of talks on Tuesday "
         "with a visiting Chinese delegation led by Vice Commerce Minister Zhao Lifen.",
     )
-    assert _pairs(found) == {frozenset({"Marcos Tavira Lins", "Zhao Lifen"})}
+    assert name_sets(found) == {frozenset({"Marcos Tavira Lins", "Zhao Lifen"})}
 
 
 def test_a_joint_call_with_several_leaders_is_one_call(kb: KnowledgeBase) -> None:
-    found = _occurred(
+    found = occurred(
         kb,
         "US President Tom Hale had coordinated his message in a joint call with French President "
         "Anne Roux, German Chancellor Karl Brenner and Italian Prime Minister Paolo Conti.",
@@ -503,19 +492,19 @@ def test_calling_someone_a_name_in_quotes_is_no_call(kb: KnowledgeBase) -> None:
 
 
 def test_a_contact_told_by_states_is_the_one_told_by_name(kb: KnowledgeBase) -> None:
-    found = _occurred(
+    found = occurred(
         kb,
         "TOKYO, March 27 - Japan and the United States failed to settle their dispute over chips "
         "in two days of talks that ended in Washington on Thursday. Japanese Vice Minister Makoto "
         "Kurosawa met US trade negotiator Michael Smythe on Thursday, officials said.",
         date(1987, 3, 27),
     )
-    assert _pairs(found) == {frozenset({"Makoto Kurosawa", "Michael Smythe"})}
+    assert name_sets(found) == {frozenset({"Makoto Kurosawa", "Michael Smythe"})}
     assert len(found[0].evidence) == 2
 
 
 def test_a_meeting_chaired_and_attended_by_named_people_is_theirs(kb: KnowledgeBase) -> None:
-    found = _occurred(
+    found = occurred(
         kb,
         "The meeting, chaired by U.S. Treasury Secretary Tom Hale, was attended by Japan's Kenji "
         "Harada, West Germany's Karl Brenner and Canada's Ian Mercer.",
@@ -530,7 +519,7 @@ def test_a_finite_verb_without_its_subject_takes_none_from_after_the_comma(
     kb: KnowledgeBase,
 ) -> None:
     # "Miyazawa" was named before; "Japanese officials" only report the meeting
-    found = _occurred(
+    found = occurred(
         kb,
         "Japanese Finance Minister Kenji Harada flew to Washington. Before the session Harada met "
         "Treasury Secretary Tom Hale for an hour, Japanese officials said.",
@@ -539,7 +528,7 @@ def test_a_finite_verb_without_its_subject_takes_none_from_after_the_comma(
 
 
 def test_a_video_call_that_holds_a_threat_is_still_a_call(kb: KnowledgeBase) -> None:
-    found = _occurred(
+    found = occurred(
         kb,
         "US President Tom Hale warned Russian President Ivan Sorokin in a two-hour video call on "
         "Tuesday that Russia would face sanctions if it invaded.",
@@ -560,7 +549,7 @@ def test_a_video_call_that_holds_a_threat_is_still_a_call(kb: KnowledgeBase) -> 
 def test_a_trip_that_took_someone_to_three_capitals_is_three_visits(
     kb: KnowledgeBase, text: str
 ) -> None:
-    found = _occurred(kb, text)
+    found = occurred(kb, text)
     assert sorted(c.participants[1].state for c in found if c.type == "visit") == [
         "FRA",
         "GBR",

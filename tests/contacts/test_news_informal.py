@@ -8,23 +8,12 @@ from datetime import date
 
 import pytest
 
-from contacts import Contact, KnowledgeBase, detect_contacts
+from contacts import KnowledgeBase
+from tests.contacts.support import detector, names, single
 
 FRIDAY = date(2025, 8, 8)
-
-
-def detect(kb: KnowledgeBase, text: str, published: date | None = FRIDAY) -> list[Contact]:
-    return detect_contacts(text, published, kb=kb)
-
-
-def names(contact: Contact) -> set[str]:
-    return {p.canonical_name or p.name for p in contact.participants}
-
-
-def one(kb: KnowledgeBase, text: str) -> Contact:
-    found = detect(kb, text)
-    assert len(found) == 1, [(c.type, names(c)) for c in found]
-    return found[0]
+detect = detector(FRIDAY)
+one = single(detect)
 
 
 @pytest.mark.parametrize(

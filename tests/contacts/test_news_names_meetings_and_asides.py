@@ -10,13 +10,11 @@ from datetime import date
 
 import pytest
 
-from contacts import Contact, KnowledgeBase, detect_contacts
+from contacts import Contact, KnowledgeBase
+from tests.contacts.support import detector
 
 THURSDAY = date(2025, 9, 4)
-
-
-def detect(kb: KnowledgeBase, text: str) -> list[Contact]:
-    return detect_contacts(text, THURSDAY, kb=kb)
+detect = detector(THURSDAY)
 
 
 def parties(found: list[Contact]) -> list[tuple[str, str, frozenset[str]]]:

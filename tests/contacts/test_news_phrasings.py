@@ -6,27 +6,13 @@ from datetime import date
 
 import pytest
 
-from contacts import Contact, KnowledgeBase, detect_contacts
+from contacts import KnowledgeBase, detect_contacts
 from contacts.evaluate import evaluate
+from tests.contacts.support import detector, single
 
 THURSDAY = date(2025, 3, 6)
-
-
-def detect(kb: KnowledgeBase, text: str, published: date | None = THURSDAY) -> list[Contact]:
-    return detect_contacts(text, published, kb=kb)
-
-
-def pairs(found: list[Contact]) -> list[tuple[str, str, frozenset[str]]]:
-    return [
-        (c.type, c.status, frozenset(p.canonical_name or p.name for p in c.participants))
-        for c in found
-    ]
-
-
-def one(kb: KnowledgeBase, text: str) -> Contact:
-    found = detect(kb, text)
-    assert len(found) == 1, pairs(found)
-    return found[0]
+detect = detector(THURSDAY)
+one = single(detect)
 
 
 def test_dialled_is_a_phone_call(kb: KnowledgeBase) -> None:

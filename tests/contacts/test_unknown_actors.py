@@ -13,17 +13,10 @@ import pytest
 from contacts import KnowledgeBase, detect_contacts
 from contacts.lexicon import lexicon_for, tokenize
 from contacts.mentions import find_mentions
-from contacts.model import Contact
+from tests.contacts.support import occurred_detector, people
 
 DAY = date(2024, 3, 6)  # a Wednesday
-
-
-def _occurred(kb: KnowledgeBase, text: str, day: date = DAY) -> list[Contact]:
-    return [c for c in detect_contacts(text, day, kb=kb) if c.status == "occurred"]
-
-
-def _people(contact: Contact) -> dict[str, tuple[str | None, str | None]]:
-    return {p.name: (p.state, p.office) for p in contact.participants}
+occurred = occurred_detector(DAY)
 
 
 @pytest.mark.parametrize(
@@ -59,20 +52,20 @@ def _people(contact: Contact) -> dict[str, tuple[str | None, str | None]]:
 def test_a_title_with_a_state_cue_makes_a_party_of_that_state(
     kb: KnowledgeBase, text: str, expected: dict[str, str]
 ) -> None:
-    found = _occurred(kb, text)
+    found = occurred(kb, text)
     assert len(found) == 1, [c.to_dict() for c in found]
-    people = _people(found[0])
+    found_people = people(found[0])
     for name, state in expected.items():
-        assert people[name][0] == state, people
+        assert found_people[name][0] == state, found_people
 
 
 def test_an_unknown_minister_keeps_the_office_the_text_gives(kb: KnowledgeBase) -> None:
-    found = _occurred(
+    found = occurred(
         kb,
         "Japanese Foreign Minister Tadao Kurimoto met Egyptian Foreign Minister Samir "
         "Abdel-Wahab in Cairo on Monday.",
     )
-    assert _people(found[0])["Tadao Kurimoto"] == ("JPN", "Foreign Minister")
+    assert people(found[0])["Tadao Kurimoto"] == ("JPN", "Foreign Minister")
 
 
 def test_a_bare_surname_later_takes_the_full_mention_before_it(kb: KnowledgeBase) -> None:
@@ -80,10 +73,10 @@ def test_a_bare_surname_later_takes_the_full_mention_before_it(kb: KnowledgeBase
         "Brazilian Finance Minister Duarte Pinheiro arrived in Bern on Sunday.\n"
         "Pinheiro met his Swiss counterpart Otto Lindqvist on Monday."
     )
-    found = [c for c in _occurred(kb, text) if c.type == "meeting"]
+    found = [c for c in occurred(kb, text) if c.type == "meeting"]
     assert len(found) == 1
-    assert _people(found[0])["Duarte Pinheiro"][0] == "BRA"
-    assert _people(found[0])["Otto Lindqvist"][0] == "CHE"
+    assert people(found[0])["Duarte Pinheiro"][0] == "BRA"
+    assert people(found[0])["Otto Lindqvist"][0] == "CHE"
 
 
 # -- news grammar: the parse says who met whom -----------------------------------------------
@@ -96,7 +89,7 @@ def test_a_meeting_in_an_opening_phrase_belongs_to_the_main_clause_subject(
         "Ghanaian President Osei Mensah and Chinese Premier Zhao Lin met in Beijing.\n"
         "In his meeting with Mensah on Tuesday, Zhao said trade would grow."
     )
-    found = _occurred(kb, text)
+    found = occurred(kb, text)
     pairs = {frozenset(p.name for p in c.participants) for c in found}
     assert frozenset({"Osei Mensah", "Zhao Lin"}) in pairs
 
@@ -107,9 +100,9 @@ def test_a_pronoun_subject_is_not_the_object_named_before_it(kb: KnowledgeBase) 
         "Speaking to reporters after talks with Indonesian President Budi Santoso, she said "
         "the two countries would sign a trade accord."
     )
-    found = [c for c in _occurred(kb, text) if c.type == "meeting"]
+    found = [c for c in occurred(kb, text) if c.type == "meeting"]
     assert len(found) == 1
-    assert set(_people(found[0])) == {"Ingrid Lunde", "Budi Santoso"}
+    assert set(people(found[0])) == {"Ingrid Lunde", "Budi Santoso"}
 
 
 def test_a_name_after_a_title_ends_at_a_comma(kb: KnowledgeBase) -> None:
@@ -117,9 +110,9 @@ def test_a_name_after_a_title_ends_at_a_comma(kb: KnowledgeBase) -> None:
         "Speaking at a luncheon after a meeting with Ghanaian President Osei Mensah, Norwegian "
         "Foreign Minister Ingrid Lunde praised the reforms."
     )
-    found = _occurred(kb, text)
+    found = occurred(kb, text)
     assert len(found) == 1
-    assert set(_people(found[0])) == {"Osei Mensah", "Ingrid Lunde"}
+    assert set(people(found[0])) == {"Osei Mensah", "Ingrid Lunde"}
 
 
 @pytest.mark.parametrize(
@@ -138,7 +131,7 @@ def test_a_name_after_a_title_ends_at_a_comma(kb: KnowledgeBase) -> None:
     ],
 )
 def test_what_has_not_happened_is_no_occurred_contact(kb: KnowledgeBase, text: str) -> None:
-    assert _occurred(kb, text) == []
+    assert occurred(kb, text) == []
 
 
 def test_a_leader_the_kb_knows_only_from_later_years_is_someone_else(kb: KnowledgeBase) -> None:
@@ -164,7 +157,7 @@ def test_a_leader_the_kb_knows_only_from_later_years_is_someone_else(kb: Knowled
     ],
 )
 def test_former_state_names_resolve(kb: KnowledgeBase, text: str, state: str) -> None:
-    found = _occurred(kb, f"{text} met Ghanaian President Osei Mensah in Accra on Monday.")
+    found = occurred(kb, f"{text} met Ghanaian President Osei Mensah in Accra on Monday.")
     assert len(found) == 1
     states = {p.state for p in found[0].participants}
     assert states == {state, "GHA"}
@@ -203,33 +196,33 @@ def test_former_state_names_resolve(kb: KnowledgeBase, text: str, state: str) ->
 def test_a_title_after_the_name_is_that_persons(
     kb: KnowledgeBase, text: str, person: str, state: str, office: str
 ) -> None:
-    found = _occurred(kb, text)
+    found = occurred(kb, text)
     assert len(found) == 1, [c.participants for c in found]
-    people = _people(found[0])
-    assert people[person] == (state, office)
-    assert len(people) == 2  # the title is no third party
+    found_people = people(found[0])
+    assert found_people[person] == (state, office)
+    assert len(found_people) == 2  # the title is no third party
 
 
 def test_two_family_names_the_first_is_the_one_used_later(kb: KnowledgeBase) -> None:
-    found = _occurred(
+    found = occurred(
         kb,
         "Ernesto Villalobos Ruiz, Mexico's finance minister, arrived in Tokyo on Monday. "
         "Villalobos met Japanese Prime Minister Kenta Morimoto on Tuesday.",
     )
     meetings = [c for c in found if c.type == "meeting"]
-    assert [sorted(_people(c)) for c in meetings] == [["Ernesto Villalobos Ruiz", "Kenta Morimoto"]]
-    assert _people(meetings[0])["Ernesto Villalobos Ruiz"][0] == "MEX"
+    assert [sorted(people(c)) for c in meetings] == [["Ernesto Villalobos Ruiz", "Kenta Morimoto"]]
+    assert people(meetings[0])["Ernesto Villalobos Ruiz"][0] == "MEX"
 
 
 def test_a_known_surname_as_a_given_name_starts_a_name_of_its_own(kb: KnowledgeBase) -> None:
     # "Marcos" is a known leader's surname; followed by two more names it is a given name
-    found = _occurred(
+    found = occurred(
         kb,
         "Marcos Tavira Lins, Brazil's deputy finance minister, met Chinese Vice Commerce Minister "
         "Zhao Lifen on Tuesday.",
     )
-    assert [sorted(_people(c)) for c in found] == [["Marcos Tavira Lins", "Zhao Lifen"]]
-    assert _people(found[0])["Marcos Tavira Lins"][0] == "BRA"
+    assert [sorted(people(c)) for c in found] == [["Marcos Tavira Lins", "Zhao Lifen"]]
+    assert people(found[0])["Marcos Tavira Lins"][0] == "BRA"
 
 
 @pytest.mark.parametrize(
@@ -244,8 +237,8 @@ def test_a_known_surname_as_a_given_name_starts_a_name_of_its_own(kb: KnowledgeB
 def test_a_portfolio_minister_keeps_state_and_portfolio(
     kb: KnowledgeBase, title: str, office: str
 ) -> None:
-    found = _occurred(kb, f"Jose Lins Barreto, {title}, met Chinese Premier Wu Dequan on Monday.")
-    assert _people(found[0])["Jose Lins Barreto"] == ("BRA", office)
+    found = occurred(kb, f"Jose Lins Barreto, {title}, met Chinese Premier Wu Dequan on Monday.")
+    assert people(found[0])["Jose Lins Barreto"] == ("BRA", office)
 
 
 def test_a_possessive_name_is_the_name_without_its_s(kb: KnowledgeBase) -> None:
@@ -268,8 +261,8 @@ def test_a_possessive_name_is_the_name_without_its_s(kb: KnowledgeBase) -> None:
 def test_names_after_the_roles_of_two_states_are_theirs_in_order(
     kb: KnowledgeBase, text: str
 ) -> None:
-    found = _occurred(kb, text)
-    assert [_people(c) for c in found] == [
+    found = occurred(kb, text)
+    assert [people(c) for c in found] == [
         {
             "Lucia Arbelaez": ("PER", "Foreign Minister"),
             "Fernando Andrade Molina": ("ECU", "Foreign Minister"),
@@ -279,12 +272,12 @@ def test_names_after_the_roles_of_two_states_are_theirs_in_order(
 
 def test_a_known_surname_at_the_end_of_a_longer_name_is_someone_else(kb: KnowledgeBase) -> None:
     # "Ortega" alone would be Nicaragua's president; "Luis Alberto Ortega" is not him
-    found = _occurred(
+    found = occurred(
         kb,
         "Peruvian Foreign Minister Rosa Quispe met Luis Alberto Ortega, Ecuador's foreign "
         "minister, on Monday.",
     )
-    assert [_people(c) for c in found] == [
+    assert [people(c) for c in found] == [
         {
             "Rosa Quispe": ("PER", "Foreign Minister"),
             "Luis Alberto Ortega": ("ECU", "Foreign Minister"),
@@ -315,5 +308,5 @@ def test_a_known_surname_at_the_end_of_a_longer_name_is_someone_else(kb: Knowled
 def test_envoys_and_top_diplomats(
     kb: KnowledgeBase, text: str, person: str, state: str, office: str
 ) -> None:
-    found = _occurred(kb, text)
-    assert _people(found[0])[person] == (state, office)
+    found = occurred(kb, text)
+    assert people(found[0])[person] == (state, office)
