@@ -61,6 +61,7 @@ def _fold_unnamed(contacts: list[Contact], unnamed: frozenset[str]) -> list[Cont
 
 
 def _absorb_evidence(target: Contact, other: Contact) -> None:
+    # what one telling of a contact adds to another: its sentences, day and place
     for sentence in other.evidence:
         if sentence not in target.evidence:
             target.evidence.append(sentence)
@@ -177,11 +178,7 @@ def _find_target(merged: list[Contact], contact: Contact) -> Contact | None:
 
 
 def _absorb(target: Contact, other: Contact) -> None:
-    for sentence in other.evidence:
-        if sentence not in target.evidence:
-            target.evidence.append(sentence)
-    target.date = target.date or other.date
-    target.location = target.location or other.location
+    _absorb_evidence(target, other)
     target.initiator = target.initiator or other.initiator
     target.confidence = round(min(1.0, max(target.confidence, other.confidence) + 0.05), 2)
     if target.type == "visit" and other.type == "meeting":
