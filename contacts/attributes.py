@@ -236,7 +236,9 @@ def _location(sentence: str, clause: Clause) -> str | None:
     for match in _LOCATION.finditer(tail):
         place = match.group("place")
         if not _NOT_PLACES.match(place):
-            return place.removeprefix("the ").strip(" ,")
+            place = place.removeprefix("the ").strip(" ,")
+            # the sentence's full stop is not the place's, an abbreviation's is ("D.C.")
+            return place[:-1] if place.endswith(".") and "." not in place[:-1] else place
     if margins:
         return margins.group("event").strip()
     if clause.kind.grammar == "visit" and clause.objects and clause.objects[0].kind == "polity":

@@ -70,6 +70,9 @@ class Clause:
     # Read from the parse (frames.py): "planned", "cancelled", "hypothetical" overrule the text
     # rules' "occurred", "background" marks context; None leaves status to the text rules.
     status: str | None = None
+    # One party that is a gathering of its own: an organisation's ministers or leaders meeting
+    # ("EC farm ministers met in Brussels"), a multilateral contact with one group participant.
+    gathering: bool = False
 
 
 def clauses_for(sentence: str, mentions: list[Mention], triggers: list[Trigger]) -> list[Clause]:

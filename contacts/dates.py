@@ -2,7 +2,7 @@
 
 "on Monday" is the most recent Monday on or before publication (the next one for a planned
 contact), "yesterday" the day before, "last week" seven days before (a best guess, marked as
-vague), "on March 29" that day in the publication year (the year before when that would put a
+vague), "this week" no day, "on March 29" that day in the publication year (the year before when that would put a
 past contact in the future). A bare year ("in 2015") or "last year" makes no day but tells the
 caller that the contact is old.
 """
@@ -48,8 +48,9 @@ _DATE = re.compile(
     r"|\b(?P<today>today|this (?:morning|afternoon|evening)|tonight|earlier today|on the same day)\b"
     r"|\b(?P<yesterday>yesterday|last night)\b"
     r"|\b(?P<tomorrow>tomorrow)\b"
-    r"|\b(?P<lastweek>last week|earlier this week|this week)\b"
-    r"|\b(?P<nextweek>next week|later this week)\b"
+    r"|\b(?P<lastweek>last week)\b"
+    r"|\b(?P<nextweek>next week)\b"
+    r"|\b(?P<thisweek>(?:earlier |later )?this week)\b"
     r"|\b(?P<old>last year|years? ago|decades? ago|(?:in|since|back in)\s+(?P<year>(?:19|20)\d\d)(?!-))\b",
     re.IGNORECASE,
 )
@@ -107,6 +108,8 @@ def _resolve(match: re.Match[str], published: date | None, future: bool) -> Date
         return DateMention(None, old, *span)
     if published is None:
         return DateMention(None, False, *span)
+    if groups["thisweek"]:
+        return DateMention(None, False, *span)  # some day of the publication's week: no best day
     if groups["wd"]:
         words = groups["wd"].lower().split()
         weekday = WEEKDAYS.index(words[-1])

@@ -203,7 +203,7 @@ def _needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Men
         return False  # no contact word: nothing the parse could read
     if any(
         m.kind in ("ref", "role")
-        and m.how in ("title", "counterpart", "role")
+        and m.how in ("title", "counterpart", "role", "members")
         and (
             _NAME_BEFORE.search(sentence.text, 0, m.start)
             or _NAME_AFTER.match(sentence.text, m.end)
@@ -285,7 +285,7 @@ _PERSONAL = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
 def _may_name_two(text: str, mentions: list[Mention]) -> bool:
     # A contact needs two parties, at least one of them named: a mention the rules found, a
     # capitalised word they did not (a name), or a pronoun beside one.
-    named = sum(m.kind != "ref" for m in mentions)
+    named = sum((m.kind != "ref") + (m.how == "members") for m in mentions)  # a group is many
     named += sum(
         c.group() not in _OPENERS and not any(m.start <= c.start() < m.end for m in mentions)
         for c in _CAPITALISED.finditer(text)
@@ -332,6 +332,8 @@ def _contact(
     objects = _resolve_all(discourse, clause.objects, day)
     if clause.objects and not objects:
         return None
+    if clause.gathering and len(objects) == 1 and not subjects:
+        return [details.build(objects, clause, sentence)]  # "EC farm ministers met"
     subjects = _not_own_object(subjects, clause.subjects, objects, discourse)
     if not subjects and clause.kind.grammar != "between":
         if len(objects) < 2 or not clause.symmetric_objects:

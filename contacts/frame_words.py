@@ -98,6 +98,8 @@ PLANNING_NOUNS = frozenset(
     """preparation plan invitation proposal request prospect possibility hope idea offer
     agenda date""".split()
 )
+# Verbs that ask for a contact ("called for talks", "pressed for a meeting"): none has happened.
+ASKING_VERBS = frozenset("call press push appeal ask urge campaign lobby plead clamour".split())
 # Words that tell about a contact as the topic of another: it is context, not news.
 REPORTING_WORDS = frozenset(
     "brief inform update assessment detail result outcome impression account readout".split()
@@ -122,6 +124,7 @@ KNOWN_LEMMAS = (
     | LIGHT_VERBS
     | NOT_YET_VERBS
     | REFUSAL_VERBS
+    | ASKING_VERBS
     | PLANNING_NOUNS
     | REPORTING_WORDS
     | {lemma_ for lemma_, _ in PARSE_TRIGGERS}

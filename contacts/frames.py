@@ -94,10 +94,12 @@ def dependency_clause(doc: Doc, mentions: list[Mention], trigger: Trigger) -> Cl
     visit = trigger.kind.grammar == "visit"
     subjects = [m for m in subjects if m.kind != "polity" or m.how == "name"]
     objects = [m for m in objects if m not in subjects and (visit or m.how != "capital")]
-    if not subjects and len(objects) < 2:
-        return None
-    if not objects and len(subjects) < 2:
-        return None
+    gathering = _lone_gathering(trigger, subjects + objects)
+    if not gathering:
+        if not subjects and len(objects) < 2:
+            return None
+        if not objects and len(subjects) < 2:
+            return None
     spans = [trigger.start, trigger.end] + [m.start for m in subjects + objects]
     spans += [m.end for m in subjects + objects]
     return Clause(
@@ -113,7 +115,15 @@ def dependency_clause(doc: Doc, mentions: list[Mention], trigger: Trigger) -> Cl
         start=min(spans),
         end=max(spans),
         status=parse_status(doc, trigger),
+        gathering=gathering,
     )
+
+
+def _lone_gathering(trigger: Trigger, parties: list[Mention]) -> bool:
+    # "EC farm ministers met in Brussels", "a meeting of Opec ministers": an organisation's
+    # ministers or leaders meeting are a multilateral contact with one group party. (An
+    # organisation's name alone, "the ASEAN summit", is mostly the setting of another contact.)
+    return trigger.kind.type == "meeting" and len(parties) == 1 and parties[0].how == "members"
 
 
 def _guest(index: PhraseIndex, visiting: Token) -> Token | None:
@@ -225,6 +235,12 @@ def _noun_parties(index: PhraseIndex, noun: Token) -> tuple[list[Mention], list[
             subjects += index.phrase(child)
         elif child.dep_ in ("compound", "nmod") and is_proper(child):
             subjects += index.phrase(child)
+    if subjects and all(m.how == "members" for m in subjects):
+        # "Fidan spoke at the NATO ministers' meeting": the group is met, the speaker attends
+        governing = [m for m in _governor_subjects(index, noun) if m.kind == "person"]
+        if governing:
+            objects += [m for m in subjects if m not in objects]
+            subjects = governing
     if not subjects or all(m.kind == "ref" for m in subjects):
         # "In his meeting with Kagame, Hu said": the possessive points ahead to the subject of
         # the clause the phrase sets the scene for.

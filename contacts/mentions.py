@@ -65,7 +65,10 @@ class Mention:
     actor: Actor | None = None
     state: str | None = None
     office: str | None = None  # from the text's title (the KB's office wins when known)
-    how: str = ""  # polity: "name" | "demonym" | "capital"; ref: "pronoun" | "title" | "pair" | "counterpart"
+    # polity: "name" | "demonym" | "capital"; ref: "pronoun" | "title" | "pair" | "counterpart";
+    # role: "role", or "members" for an organisation's own ("EC farm ministers", "Opec ministers"),
+    # a group that meets as a party of its own
+    how: str = ""
     title_text: str = ""  # "Foreign Minister" as written
 
 
@@ -321,12 +324,12 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
             end = tokens[k + n - 1].end
             noun = text[tokens[j].start : end]
             j = k
-            labels: dict[str, str] = {}
+            labels: dict[str, tuple[str, str]] = {}
             for entry, word in zip(states, state_words, strict=False):
-                labels.setdefault(entry.value.code, f"{word} {noun}")
+                labels.setdefault(entry.value.code, (f"{word} {noun}", _role_how(entry)))
             return [
-                Mention("role", tokens[i].start, end, label, state=code, how="role")
-                for code, label in labels.items()
+                Mention("role", tokens[i].start, end, label, state=code, how=how)
+                for code, (label, how) in labels.items()
             ], j + n
     if titles:
         if not states and j + 1 < len(tokens) and tokens[j].key in ("from", "of"):
@@ -442,7 +445,12 @@ def _roles_of_polities(
             f"{head} of {word}",
             state=entry.value.code,
             office=office,
-            how="role",
+            how=_role_how(entry),
         )
         for entry, word in found
     ], last
+
+
+def _role_how(entry: Entry) -> str:
+    # The ministers of an organisation are its members' ministers: a gathering of its own.
+    return "members" if entry.value.kind == "organisation" else "role"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from contacts.frame_words import (
+    ASKING_VERBS,
     FUTURE,
     FUTURE_TIMES,
     MODALS,
@@ -80,10 +81,15 @@ def verb_status(verb: Token, depth: int = 0) -> str:
         return "occurred"
     if verb.tag_ == "VBG":
         if auxes & {"is", "are", "am", "'s", "'re"}:
-            return "planned"  # "Abe is meeting Reagan on Friday"
+            # "Abe is meeting Reagan on Friday" is planned; with no time of its own the present
+            # progressive is what goes on now ("Kovac, who is chairing the meeting, said").
+            timed = any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+            return "planned" if timed else "occurred"
         if auxes & {"was", "were"}:
             return "occurred"
         governor = verb.head
+        if verb.dep_ == "acl" and governor.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            governor = governor.head  # "EU leaders, meeting from Thursday, will try": "try"
         if governor.i != verb.i and depth <= 3 and is_verb(governor):
             return verb_status(governor, depth + 1)
         return "occurred"
@@ -107,6 +113,8 @@ def noun_status(noun: Token) -> str:
     if noun.dep_ == "pobj" and head.lower_ in ("on", "of", "about"):
         if known_lemma(head.head) in REPORTING_WORDS:
             return "background"  # "briefed him on his recent trip", "his assessment of the talks"
+    if noun.dep_ == "pobj" and head.lower_ == "for" and known_lemma(head.head) in ASKING_VERBS:
+        return "planned"  # "called for talks with Iran", "pressed for a meeting"
     if noun.dep_ == "pobj" and known_lemma(head.head) in PLANNING_NOUNS:
         return "planned"  # "preparations for his U.S. trip", "an invitation to talks"
     if noun.dep_ == "pobj" and (

@@ -9,7 +9,8 @@ was written and measured before round 5 (0.947 / 0.760); round 5 fixed weaknesse
 round 4 that it also holds. `news_blind6.jsonl` (wire copy of 1983–2025, unknown officials) and
 `news_blind7.jsonl` (long realistic wire and foreign-desk stories, written without a list of the
 detector's phrasings) were written by sessions that never saw the detector, measured once blind
-(0.909 / 0.451 and 0.717 / 0.631), then tuned on. All are project files: no skip.
+(0.909 / 0.451 and 0.717 / 0.631), then tuned on. `news_blind8.jsonl` (news prose 1983–2026,
+written the same way) was measured blind at 0.794 / 0.615 and not tuned on. All are project files: no skip.
 Floors sit slightly below the numbers measured in bench/RESULTS.md, so a regression fails.
 """
 
@@ -46,6 +47,7 @@ SETS = [
     "news_blind5.jsonl",
     "news_blind6.jsonl",
     "news_blind7.jsonl",
+    "news_blind8.jsonl",
 ]
 
 
@@ -59,7 +61,8 @@ def test_the_sets_follow_the_dev_format(name: str) -> None:
             assert contact["type"] in ("call", "meeting", "visit")
             assert contact["status"] in ("occurred", "planned", "cancelled")
             assert (contact["mode"] is not None) == (contact["type"] == "call")
-            assert len(contact["participants"]) >= 2
+            # a multilateral meeting may have one group party ("EC farm ministers met")
+            assert len(contact["participants"]) >= 2 or contact["type"] == "meeting"
             assert all(p["name"] and p["state"] for p in contact["participants"])
     negatives = sum(1 for d in docs if not d["contacts"])
     assert negatives >= len(docs) // 5  # enough contact-free texts to measure false alarms
@@ -87,6 +90,7 @@ FLOORS = [
     Floor("news_blind5.jsonl", 25, 0.92, 0.88, 0.05, "before 0.947 / 0.760; after 0.957 / 0.920"),
     Floor("news_blind6.jsonl", 45, 0.90, 0.80, 0.07, "blind 0.909 / 0.451; after 0.929 / 0.843"),
     Floor("news_blind7.jsonl", 60, 0.88, 0.67, 0.06, "blind 0.717 / 0.631; after 0.918 / 0.708"),
+    Floor("news_blind8.jsonl", 90, 0.78, 0.60, 0.07, "blind 0.794 / 0.615; not tuned on"),
 ]
 
 
