@@ -2,8 +2,8 @@
 
 "on Monday" is the most recent Monday on or before publication (the next one for a planned
 contact), "yesterday" the day before, "last week" seven days before (a best guess, marked as
-vague), "this week" no day, "on March 29" that day in the publication year (the year before when that would put a
-past contact in the future). A bare year ("in 2015") or "last year" makes no day but tells the
+vague), "this week" no day, "on March 29" that day in the publication year (the year before
+when that would put a past contact in the future). A bare year ("in 2015") or "last year" makes no day but tells the
 caller that the contact is old.
 """
 
