@@ -1,4 +1,4 @@
-"""detect_contacts(): article text in, diplomatic contacts out.
+"""detect_contacts(): article text in, diplomatic contacts out; detect_many() for a batch.
 
 Per sentence: actor mentions (mentions.py) and contact triggers (triggers.py); each trigger takes
 its subject from the left and its objects from the right by its grammar (clauses.py), then the
@@ -9,6 +9,8 @@ contacts told in several sentences are merged (merge.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -17,7 +19,7 @@ from contacts.appositions import with_appositive_titles
 from contacts.attributes import describe
 from contacts.clauses import Clause, clauses_for
 from contacts.frames import dependency_clause, parse_triggers
-from contacts.lexicon import lexicon_for, tokenize
+from contacts.lexicon import Lexicon, lexicon_for, tokenize
 from contacts.mentions import Mention, find_mentions
 from contacts.merge import merge_contacts
 from contacts.model import Contact
@@ -41,6 +43,15 @@ def _default_kb() -> KnowledgeBase:
     return KnowledgeBase.load_default()
 
 
+@dataclass(frozen=True)
+class ArticleText:
+    """One text to read for contacts: what `detect_many` takes per article."""
+
+    text: str
+    published: date | None = None
+    home_state: str | None = None
+
+
 def detect_contacts(
     text: str,
     published: date | None = None,
@@ -56,12 +67,42 @@ def detect_contacts(
     "the Prime Minister" is that state's office holder. When None, the text's own cues
     ("the White House said", "the Kremlin") decide.
     """
+    return detect_many([ArticleText(text, published, home_state)], kb=kb)[0]
+
+
+def detect_many(
+    articles: Sequence[ArticleText], *, kb: KnowledgeBase | None = None
+) -> list[list[Contact]]:
+    """`detect_contacts` for several articles, in order, with one parse for all of them.
+
+    The result is the same as calling `detect_contacts` on each; the parser is much cheaper on
+    one batch of sentences than on many small ones, so a worker holding several articles gives
+    them here together.
+    """
     kb = kb if kb is not None else _default_kb()
+    readings = [_read(article, kb) for article in articles]
+    docs = iter(parse([text for reading in readings for text in reading.to_parse]))
+    return [_finish(reading, [next(docs) for _ in reading.candidates]) for reading in readings]
+
+
+@dataclass
+class _Reading:
+    """An article read by the rules, waiting for the parse of its candidate sentences."""
+
+    published: date | None
+    lexicon: Lexicon
+    discourse: Discourse
+    analysed: list[tuple[Sentence, list[Trigger], list[Mention]]]
+    candidates: list[int]  # indices into analysed of the sentences to parse
+    to_parse: list[str]
+
+
+def _read(article: ArticleText, kb: KnowledgeBase) -> _Reading:
+    text, published = article.text, article.published
     lexicon = lexicon_for(kb)
     discourse = Discourse.for_text(kb, text, published)
-    if home_state:
-        discourse.home_state, discourse.home_given = home_state, True
-    found: list[Contact] = []
+    if article.home_state:
+        discourse.home_state, discourse.home_given = article.home_state, True
     analysed = []
     here = dateline_place(text, kb)
     discourse.dateline_state = here[1] if here else None
@@ -74,10 +115,17 @@ def detect_contacts(
         analysed.append((sentence, triggers, mentions))
     # Only sentences with a trigger word are parsed: the rest cost one regex each.
     candidates = [i for i, item in enumerate(analysed) if _needs_parse(*item)]
-    parsed = parse([_for_parse(analysed[i][0].text) for i in candidates])
+    to_parse = [_for_parse(analysed[i][0].text) for i in candidates]
+    return _Reading(published, lexicon, discourse, analysed, candidates, to_parse)
+
+
+def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
+    published, lexicon, discourse = reading.published, reading.lexicon, reading.discourse
+    analysed = reading.analysed
+    found: list[Contact] = []
     docs: dict[int, Doc] = {}
     read_by_parse: dict[int, list[Trigger]] = {}
-    for i, doc in zip(candidates, parsed, strict=True):
+    for i, doc in zip(reading.candidates, parsed, strict=True):
         sentence, triggers, mentions = analysed[i]
         # The words only the parse reads as triggers are read by the parse alone.
         read_by_parse[i] = parse_triggers(doc, triggers)

@@ -84,3 +84,43 @@ def test_detection_goes_on_after_a_worker_dies() -> None:
         assert found is not None and len(found) == 1
     finally:
         pool.close()
+
+
+def test_a_batch_gives_each_article_its_own_result_and_a_bad_one_fails_alone() -> None:
+    texts = [
+        f"{who} spoke by telephone with Indian Prime Minister Narendra Modi on Tuesday."
+        for who in ("Italian Prime Minister Giorgia Meloni", "French President Emmanuel Macron")
+    ] + ["The harbour reopened after the storm."]
+    # Batches of two: the first two articles go together, the third with the bad one, the last
+    # alone when the linger is over.
+    pool = DetectionPool(KnowledgeBase.load_default(), workers=1, batch_size=2, linger=0.2)
+    try:
+        futures = [pool.submit(text, None) for text in texts]
+        bad = pool.submit(None, None)  # type: ignore[arg-type]  # not a text: fails in the worker
+        last = pool.submit(texts[0], None)
+        found = [f.result(timeout=120) for f in futures]
+        with pytest.raises(Exception):  # noqa: B017 - whatever the detector raises on a non-text
+            bad.result(timeout=120)
+        alone = last.result(timeout=120)
+    finally:
+        pool.close()
+    assert [c.participants[0].name for c in found[0]] == ["Giorgia Meloni"]
+    assert [c.participants[0].name for c in found[1]] == ["Emmanuel Macron"]
+    assert found[2] == []
+    assert [c.participants[1].name for c in alone] == ["Narendra Modi"]
+
+
+def test_an_article_waits_at_most_the_linger_for_a_batch() -> None:
+    pool = DetectionPool(KnowledgeBase.load_default(), workers=1, batch_size=64, linger=0.05)
+    try:
+        # One article, batches of 64: the timer sends it alone (a bound on waiting, no speed claim)
+        assert pool.submit("The harbour reopened.", None).result(timeout=120) == []
+    finally:
+        pool.close()
+
+
+def test_closing_cancels_articles_not_yet_sent() -> None:
+    pool = DetectionPool(KnowledgeBase.load_default(), workers=1, batch_size=64, linger=60)
+    waiting = pool.submit("The harbour reopened.", None)
+    pool.close()
+    assert waiting.cancelled()
