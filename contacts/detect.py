@@ -185,6 +185,12 @@ _DATELINE = re.compile(
     r"(?:\s*,?\s*(?P<day>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\.?)?"
     r"\s*(?P<agency>\([A-Z][\w .]*\)|/[A-Z][\w .]*/\.?)?\s*(?P<dash>--|-|–|—)?"
 )
+# "GENEVA - The United Nations envoy ...", "DOHA (Reuters) — ": a city in capitals and a dash,
+# which the pattern above reads as one long name running into the sentence.
+_CAPITALS_DATELINE = re.compile(
+    r"^\s*(?=[A-Z.'’]{4}|[A-Z]+\s[A-Z])([A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})(?:\s*,\s*[A-Z][A-Za-z.'’-]+)?"
+    r"\s*(?:\([A-Z][\w .]*\))?\s*(?:--|-|–|—)\s"
+)
 _HERE = re.compile(r"\bhere\b")
 
 
@@ -203,10 +209,11 @@ def dateline_place(text: str, kb: KnowledgeBase) -> tuple[str, str] | None:
 def _dateline(text: str) -> re.Match[str] | None:
     match = _DATELINE.match(text)
     if match is None:
-        return None
+        return _CAPITALS_DATELINE.match(text)
     capitals = match.group(1).strip().isupper() and len(match.group(1).strip()) > 2
     if not (match.group("day") or match.group("agency") or (capitals and match.group("dash"))):
-        return None  # "MONTEVIDEO —" alone is a dateline, "Vienna -" may be a headline
+        # "MONTEVIDEO —" alone is a dateline, "Vienna -" may be a headline
+        return _CAPITALS_DATELINE.match(text)
     if not (match.group("agency") or match.group("dash")):
         return None  # "Vienna, March 3" alone may open a sentence
     return match
@@ -290,7 +297,9 @@ def _needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Men
 
 _LIST_GAP = re.compile(r"^[\s,]*(?:and\s+)?[\w .'’-]{0,60}$")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*(?:the\s+)?$")
-_LED_BY = re.compile(r"\b(?:delegation|team|mission)\s+(?:led|headed)\s+by\b", re.I)
+_LED_BY = re.compile(
+    r"\b(?:delegation|team|mission)\s+(?:of\s+[^.;]{0,60}?)?(?:led|headed)\s+by\b", re.I
+)
 _NAME_AFTER = re.compile(r",\s*[A-Z][\w'’-]+\s+[A-Z]")
 
 

@@ -204,6 +204,13 @@ def _verb_parties(index: PhraseIndex, verb: Token) -> tuple[list[Mention], list[
         elif child.dep_ == "agent":
             subjects += [m for c in child.children if c.dep_ == "pobj" for m in index.phrase(c)]
     objects += _prepositional(index, verb)
+    for child in verb.children if known_lemma(verb) in _MEETING_VERBS else ():
+        if child.dep_ == "prep" and child.lower_ in _SETTING_PREPOSITIONS:
+            # "met at the ministry with X", "met in Geneva with X": the parse often hangs "with"
+            # on the place's noun, not on the verb
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    objects += _prepositional(index, pobj, ("with",))
     if known_lemma(verb) == "arrive":
         # "arrived in Cairo", "arrived here" (the dateline's city): the place is the host
         objects += [m for m in _prepositional(index, verb, ("in",)) if m.kind == "polity"]
@@ -262,6 +269,13 @@ def _is_setting(noun: Token) -> bool:
         and head.lower_ in SETTING_PREPOSITIONS
         and is_verb(head.head)
     )
+
+
+# Prepositions of a verb's place or time, on whose noun the parse may hang the "with" phrase
+# of a meeting verb. Not of "speaking at a news conference with X" or "discussed at length with
+# X": the phrase there is the setting's, or a topic verb's.
+_SETTING_PREPOSITIONS = frozenset({"at", "in", "on", "during"})
+_MEETING_VERBS = frozenset({"meet", "confer"})
 
 
 def _verb_objects(index: PhraseIndex, verb: Token) -> list[Mention]:
@@ -383,9 +397,11 @@ def _prepositional(
     found: list[Mention] = []
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in prepositions:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    found += index.phrase(pobj)
+            # "with A and with B": the second preposition is the first one's conjunct
+            for prep in (child, *[c for c in child.conjuncts if c.lower_ == child.lower_]):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found += index.phrase(pobj)
     return found
 
 

@@ -131,6 +131,32 @@ def _title_at(tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[int, str |
     return 0, None
 
 
+# Offices named with the place they are posted to or charged with, and the words that bring it.
+_POSTED = {"Ambassador": ("to",), "Envoy": ("to", "for", "on")}
+
+
+def _post_qualifier(text: str, tokens: list[Token], lexicon: Lexicon, j: int) -> int:
+    """How many tokens from j a post's place takes ("to Russia", "for relations with Russia",
+    "for the Middle East"), 0 when what follows is no place."""
+    k = j + 1
+    if k + 1 < len(tokens) and tokens[k].key == "relations" and tokens[k + 1].key == "with":
+        k += 2
+    the = k < len(tokens) and tokens[k].key == "the"
+    k += the
+    n, entry = _polity_at(tokens, lexicon, k)
+    if entry and entry.how == "name":
+        return k + n - j
+    if the:  # "for the Middle East", "for the Great Lakes region"
+        m = k
+        while m < len(tokens) and m - k < 3 and tokens[m].cap and not lexicon.match(tokens, m)[0]:
+            if m > k and text[tokens[m - 1].end : tokens[m].start].strip():
+                break  # "for the Horn, Dana X": the comma ends the place
+            m += 1
+        if m > k:
+            return m - j
+    return 0
+
+
 def _title_state(text: str, title_words: list[tuple[int, int]]) -> str | None:
     if not title_words:
         return None
@@ -199,11 +225,11 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
                 if entry and entry.how != "demonym":
                     states.append(entry)
                     j = k + m
-            elif j + 1 < len(tokens) and tokens[j].key == "to" and office == "Ambassador":
-                # "Yemeni Ambassador to Russia Saleh X": the host state, not the envoy's
-                m, entry = _polity_at(tokens, lexicon, j + 1 + (tokens[j + 1].key == "the"))
-                if entry and entry.how == "name":
-                    j += 1 + (tokens[j + 1].key == "the") + m
+            elif j + 1 < len(tokens) and office in _POSTED and tokens[j].key in _POSTED[office]:
+                # "Yemeni Ambassador to Russia Saleh X", "the UN envoy for Yemen, X", "Georgia's
+                # special representative for relations with Russia, X": the place the post is
+                # for, not the holder's state
+                j += _post_qualifier(text, tokens, lexicon, j)
             continue
         if states and not titles and tokens[j].cap and tokens[j].key not in _NOT_NAMES:
             n2, office2 = _title_at(tokens, lexicon, j + 1)

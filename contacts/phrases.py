@@ -134,7 +134,7 @@ class PhraseIndex:
         if known_lemma(token) not in GROUP_NOUNS and token.lower_ not in GROUP_NOUNS:
             return []
         group = self.by_token.get(token.i)
-        for child in token.children:
+        for child in _group_modifiers(token):
             if child.dep_ == "acl" and known_lemma(child) in LEADING_VERBS:
                 for agent in child.children:
                     if agent.dep_ != "agent":
@@ -185,3 +185,15 @@ class PhraseIndex:
             self.by_token[token.i] = mention
             return mention
         return None
+
+
+def _group_modifiers(group: Token) -> list[Token]:
+    """The group noun's children, and those of the members it is "of": the parse hangs "led by"
+    on the last noun ("a delegation of Houthi rebels and their allies, led by X")."""
+    found = list(group.children)
+    for prep in group.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for member in prep.children:
+                if member.dep_ == "pobj":
+                    found += [c for m in (member, *member.conjuncts) for c in m.children]
+    return found
