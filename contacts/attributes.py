@@ -212,6 +212,14 @@ def _date(
     sentence: str, clause: Clause, published: date | None, future: bool
 ) -> tuple[date | None, bool]:
     mentions = find_dates(sentence, published, future=future)
+    # "X, who replaced Y in July, also met Z", "met Z, whom the conference elected last
+    # August": a relative clause's date is its own, not the contact's
+    asides = [
+        (m.start(), m.end())
+        for m in _RELATIVE_ASIDE.finditer(sentence)
+        if not m.start() <= clause.trigger.start < m.end()
+    ]
+    mentions = [d for d in mentions if not any(a <= d.start < b for a, b in asides)]
     if not mentions:
         return None, False
     if all(d.old for d in mentions) and not any(
@@ -228,6 +236,9 @@ def _date(
     anchor = clause.trigger.start
     best = min(mentions, key=lambda d: abs(d.start - anchor))
     return best.day, best.old
+
+
+_RELATIVE_ASIDE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;]*")
 
 
 def _location(sentence: str, clause: Clause) -> str | None:

@@ -370,6 +370,17 @@ def _date_from_context(contacts: list[Contact]) -> None:
             contact.date = last_day
 
 
+# "..., Ghanaian officials said.", "Western diplomats told reporters": a group telling of a
+# contact is its source. Not a person: "After talks with Suharto, Conable said" is Conable's.
+_SPEECH_AFTER = re.compile(
+    r"\s+(?:have\s+|had\s+)?(?:said|say|says|told|tell|reported|report|added|announced)\b"
+)
+
+
+def _is_source(sentence: str, mention: Mention) -> bool:
+    return mention.kind == "role" and _SPEECH_AFTER.match(sentence, mention.end) is not None
+
+
 def _contact(
     clause: Clause, sentence: str, discourse: Discourse, published: date | None
 ) -> list[Contact] | None:
@@ -383,10 +394,17 @@ def _contact(
     ):
         return None  # "called U.S. soldiers the real occupiers": one phones people, not states
     day = details.date
+    clause.subjects = [m for m in clause.subjects if not _is_source(sentence, m)]
+    clause.objects = [m for m in clause.objects if not _is_source(sentence, m)]
     subjects = _resolve_all(discourse, clause.subjects, day)
     if subjects:
         discourse.clause_subject = subjects[0]
     objects = _resolve_all(discourse, clause.objects, day)
+    guest = _passive_subject(clause)
+    if guest is not None:
+        # "She was received by Gbagbo. She then flew to Bouake": the next "she" is the guest,
+        # the passive's grammatical subject, not the host
+        discourse.clause_subject = next(iter(discourse.resolve(guest, day)), None)
     if clause.objects and not objects:
         return None
     if clause.gathering and len(objects) == 1 and not subjects:
@@ -426,6 +444,13 @@ def _not_own_object(
     if before is not None and before.participant.key() not in taken:
         return [before]
     return []
+
+
+def _passive_subject(clause: Clause) -> Mention | None:
+    if clause.trigger.name != "passive_host":
+        return None
+    before = [m for m in clause.subjects + clause.objects if m.end <= clause.trigger.start]
+    return max(before, key=lambda m: m.end) if before else None
 
 
 def _resolve_all(discourse: Discourse, mentions: list[Mention], day: date | None) -> list[Party]:
@@ -480,7 +505,7 @@ def _update_discourse(
     contacts: list[Contact],
     published: date | None,
 ) -> None:
-    first_person = discourse.clause_subject is None
+    first_person = no_subject = discourse.clause_subject is None
     if discourse.clause_subject is not None:
         discourse.last_subject = discourse.clause_subject
         discourse.clause_subject = None
@@ -497,7 +522,9 @@ def _update_discourse(
     if contacts:
         last = contacts[-1]
         discourse.last_pair = [Party(p) for p in last.participants]
-        if last.initiator:
+        if last.initiator and no_subject:
+            # The clause's own subject, when it had one, is who the next "he" is: "She was
+            # received by Gbagbo. She then flew on" (the initiator is the host).
             for party in reversed(discourse.history):
                 if last.initiator in (party.participant.canonical_name, party.participant.name):
                     discourse.last_subject = party

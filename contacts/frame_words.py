@@ -98,6 +98,9 @@ PLANNING_NOUNS = frozenset(
     """preparation plan invitation proposal request prospect possibility hope idea offer
     agenda date""".split()
 )
+# Verbs whose passive subject is a contact still to come ("his trip was planned well before the
+# row", "the talks are scheduled for May").
+PLANNING_VERBS = frozenset({"plan", "schedule", "arrange", "set"})
 # Verbs that ask for a contact ("called for talks", "pressed for a meeting"): none has happened.
 ASKING_VERBS = frozenset("call press push appeal ask urge campaign lobby plead clamour".split())
 # Words that tell about a contact as the topic of another: it is context, not news.
@@ -126,6 +129,7 @@ KNOWN_LEMMAS = (
     | REFUSAL_VERBS
     | ASKING_VERBS
     | PLANNING_NOUNS
+    | PLANNING_VERBS
     | REPORTING_WORDS
     | {lemma_ for lemma_, _ in PARSE_TRIGGERS}
     | LEADING_VERBS

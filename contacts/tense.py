@@ -17,6 +17,7 @@ from contacts.frame_words import (
     NOT_YET_VERBS,
     PLANNED_ADJECTIVES,
     PLANNING_NOUNS,
+    PLANNING_VERBS,
     REFUSAL_VERBS,
     REPORTING_WORDS,
     TRIGGER_HEADS,
@@ -123,6 +124,8 @@ def noun_status(noun: Token) -> str:
         return "planned"  # "three days before the summit", "ahead of his visit"
     if head.i == noun.i:
         return "occurred"
+    if noun.dep_ == "nsubjpass" and known_lemma(head) in PLANNING_VERBS:
+        return "planned"  # "his trip to Tokyo was planned well before the row"
     if noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "conj"):
         if is_verb(head):
             return verb_status(head)

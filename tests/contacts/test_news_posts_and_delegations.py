@@ -112,3 +112,47 @@ def test_a_dateline_in_capitals_with_a_dash_is_no_party(kb: KnowledgeBase) -> No
         frozenset({"Tarik Oumessaoud", "Nabil Alsaadi"}),
         frozenset({"Tarik Oumessaoud", "Hamid Qassemi"}),
     }
+
+
+def test_a_relative_clauses_date_is_not_the_contacts(kb: KnowledgeBase) -> None:
+    for text in (
+        "Kovac, the Slovene foreign minister, who took office in July, met Austrian Foreign "
+        "Minister Lena Gruber yesterday.",
+        "Slovene Foreign Minister Marko Kovac met Austrian Foreign Minister Lena Gruber, whom "
+        "parliament elected last August.",
+    ):
+        [contact] = occurred(kb, text)
+        assert not contact.background, text
+        assert contact.date in (None, date(2015, 6, 16)), text
+
+
+def test_a_group_telling_of_the_contact_is_its_source_not_a_party(kb: KnowledgeBase) -> None:
+    text = (
+        "Ghana's foreign minister, Abena Owusu, was received on Tuesday by Ivorian President "
+        "Koffi Ahoua, Ghanaian officials said."
+    )
+    [contact] = occurred(kb, text)
+    assert {p.name for p in contact.participants} == {"Abena Owusu", "Koffi Ahoua"}
+
+
+def test_after_a_passive_reception_she_is_the_guest(kb: KnowledgeBase) -> None:
+    text = (
+        "Ghana's foreign minister, Abena Owusu, arrived in Abidjan on Monday. She was received "
+        "on Tuesday by Ivorian President Koffi Ahoua. She then flew to Bouake, where she held "
+        "talks on Wednesday with Ivorian Prime Minister Yao Kouadio."
+    )
+    meetings = [c for c in occurred(kb, text) if c.type == "meeting"]
+    assert {frozenset(p.name for p in c.participants) for c in meetings} == {
+        frozenset({"Abena Owusu", "Koffi Ahoua"}),
+        frozenset({"Abena Owusu", "Yao Kouadio"}),
+    }
+
+
+def test_a_trip_that_was_planned_is_still_to_come(kb: KnowledgeBase) -> None:
+    from tests.contacts.support import detector
+
+    text = (
+        "British Trade Minister Alan Pryce said his trip to Tokyo was planned well before the row."
+    )
+    [contact] = detector(DAY)(kb, text)
+    assert (contact.type, contact.status) == ("visit", "planned")
