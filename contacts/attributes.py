@@ -30,6 +30,22 @@ _PLANNED_AFTER = re.compile(
     r"^[^.;]*?\b(?:next (?:week|month|year)|later this (?:week|month|year)|in the coming (?:days|weeks))\b",
     re.I,
 )
+# "three days before the summit between A and B", "ahead of a summit meeting between": the
+# words right before the contact's noun phrase put it in the future.
+# Not a gerund: "embraced before holding talks" tells what happened in order.
+_BEFORE_EVENT = re.compile(
+    r"\b(?:before|ahead of|prior to|run-up to)\s+(?:the|a|an|their)?\s*(?:(?![\w-]+ing\s)[\w-]+\s+)?$",
+    re.I,
+)
+_GERUND = re.compile(r"(?!meetings?\b)\w+ing\b")  # "meeting" is the noun too
+# A name "called" what follows it: a quoted or indefinite noun phrase that is no time.
+_NAMING_AFTER = re.compile(
+    r"^\s*(?:``|\"|“|')\s*(?:a|an)\s"
+    r"|^\s*(?:a|an)\s+(?!(?:day|week|month|year|few|second|third|fortnight|number)\b)"
+    r"(?:[a-z-]+\s+)?(?:liar|traitor|criminal|dictator|terrorist|puppet|murderer|thug|tyrant|"
+    r"war criminal|killer|clown|fool|friend|hero)\b",
+    re.I,
+)
 _CANCELLED = re.compile(
     r"\b(?:not|n't|never|refused|refuses|refusing|declined|declines|cancell?ed|cancels|called off|"
     r"calls off|postponed|scrapped|ruled out|no plans)\b",
@@ -167,10 +183,16 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
         or _NO_PLANS.search(sentence, 0, trigger.start)
     ):
         status = "cancelled"
-    elif _PLANNED.search(before) or (not _past(trigger.text) and _PLANNED_AFTER.match(after)):
+    elif (
+        _PLANNED.search(before)
+        or (not _past(trigger.text) and _PLANNED_AFTER.match(after))
+        or (_BEFORE_EVENT.search(sentence, 0, trigger.start) and not _GERUND.match(trigger.text))
+    ):
         status = "planned"
     if clause.status == "hypothetical":
         return None
+    if clause.kind.type == "call" and _NAMING_AFTER.match(after):
+        return None  # "called Bush ``a liar''", "called Kim a rocket man": naming, no call
     if trigger.name in _SETTING_TRIGGERS and clause.status in ("occurred", "planned"):
         # "asked for officers to be deployed, during a meeting with X": a setting's time is its
         # main verb's, which the parse read; the words before it are not the contact's

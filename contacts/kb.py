@@ -180,10 +180,14 @@ class KnowledgeBase:
         )
 
     @classmethod
-    def load_default(cls, *, override: Path | None = None) -> KnowledgeBase:
+    def load_default(
+        cls, *, override: Path | None = None, earlier: Path | None = None
+    ) -> KnowledgeBase:
         """The packaged data, with the user override file (from `diplowatch kb update`) merged over it.
 
         `override` defaults to user_override_path(); a missing file is simply not merged.
+        `earlier` (default: the packaged historical_actors.json) adds office holders of earlier
+        decades: their terms and aliases join an actor of the same id, whichever file holds it.
         """
         actor_doc = _read_json(DATA_DIR / "actors.json")
         polity_doc = _read_json(DATA_DIR / "polities.json")
@@ -195,6 +199,8 @@ class KnowledgeBase:
             actors.update({d["id"]: d for d in extra.get("actors", [])})
             if extra.get("as_of"):
                 as_of = max(as_of, date.fromisoformat(extra["as_of"]))
+        earlier = earlier if earlier is not None else DATA_DIR / ACTOR_HISTORY_FILE
+        _add_earlier_terms(actors, _read_json(earlier)["actors"])
         polities = with_history(polity_doc["polities"], _read_json(DATA_DIR / HISTORY_FILE))
         return cls(
             [actor_from_dict(d) for d in actors.values()],
@@ -383,6 +389,27 @@ def actor_to_dict(actor: Actor) -> dict[str, Any]:
 
 
 HISTORY_FILE = "historical_polities.json"
+# Office holders of earlier decades (1975-2012), for the news archives users read back into;
+# merged under actors.json and the override by id (their terms and aliases are added).
+ACTOR_HISTORY_FILE = "historical_actors.json"
+
+
+def _add_earlier_terms(actors: dict[str, dict[str, Any]], earlier: list[dict[str, Any]]) -> None:
+    for record in earlier:
+        known = actors.get(record["id"])
+        if known is None:
+            actors[record["id"]] = record
+            continue
+        merged = dict(known)
+        have = {(t["office"], t["state"], t["start"]) for t in known.get("terms", [])}
+        terms = [
+            t for t in record.get("terms", []) if (t["office"], t["state"], t["start"]) not in have
+        ]
+        merged["terms"] = sorted([*known.get("terms", []), *terms], key=lambda t: t["start"])
+        aliases = [a for a in record.get("aliases", []) if a not in known.get("aliases", [])]
+        if aliases:
+            merged["aliases"] = [*known.get("aliases", []), *aliases]
+        actors[record["id"]] = merged
 
 
 def with_history(polities: list[dict[str, Any]], history: dict[str, Any]) -> list[dict[str, Any]]:

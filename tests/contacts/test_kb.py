@@ -384,3 +384,51 @@ def test_actor_json_round_trip(kb: KnowledgeBase) -> None:
 
     for actor in list(kb.actors())[:200]:
         assert actor_from_dict(actor_to_dict(actor)) == actor
+
+
+# -- earlier decades --------------------------------------------------------------------------
+
+
+def test_earlier_office_holders_answer_for_their_day() -> None:
+    kb = KnowledgeBase.load_default(override=Path("/nonexistent/actors.json"))
+    doc = json.loads((DATA_DIR / "historical_actors.json").read_text(encoding="utf-8"))
+    assert "general knowledge" in doc["note"]
+    ids = [a["id"] for a in doc["actors"]]
+    assert len(ids) == len(set(ids))
+    holder = kb.holder("Foreign Minister", "RUS", date(1987, 6, 1))
+    assert holder is not None and holder.name == "Eduard Shevardnadze"
+    holder = kb.holder("President", "USA", date(1989, 12, 20))
+    assert holder is not None and holder.name == "George H. W. Bush"
+
+
+def test_earlier_terms_join_an_actor_the_recent_data_holds(tmp_path: Path) -> None:
+    # Vladimir Putin's presidency from 2000 is in actors.json; an override replacing him (as
+    # `diplowatch kb update` does) keeps the terms the history file adds.
+    base = KnowledgeBase.load_default(override=tmp_path / "absent.json")
+    putin = base.find_person("Vladimir Putin")[0]
+    override = tmp_path / "actors.json"
+    record = actor_to_dict(putin)
+    record["terms"] = [t for t in record["terms"] if t["start"] >= "2012-01-01"]
+    override.write_text(json.dumps({"actors": [record]}), encoding="utf-8")
+    earlier = tmp_path / "history.json"
+    earlier.write_text(
+        json.dumps(
+            {
+                "actors": [
+                    {
+                        "id": putin.kb_id,
+                        "name": putin.name,
+                        "aliases": ["V. V. Putin"],
+                        "terms": [
+                            {"office": "Intelligence Chief", "state": "RUS", "start": "1998-07-25"}
+                        ],
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    kb = KnowledgeBase.load_default(override=override, earlier=earlier)
+    merged = kb.find_person("V. V. Putin")[0]
+    assert [t.office for t in merged.terms][:1] == ["Intelligence Chief"]
+    assert any(t.start >= date(2012, 1, 1) for t in merged.terms)

@@ -156,3 +156,58 @@ def test_a_trip_that_was_planned_is_still_to_come(kb: KnowledgeBase) -> None:
     )
     [contact] = detector(DAY)(kb, text)
     assert (contact.type, contact.status) == ("visit", "planned")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote comes three days before the summit between Slovene Prime Minister Marko Kovac "
+        "and Austrian Chancellor Lena Gruber.",
+        "The session comes ahead of a summit meeting between Slovene Prime Minister Marko Kovac "
+        "and Austrian Chancellor Lena Gruber.",
+    ],
+    ids=["before-the-summit", "ahead-of-a-summit-meeting"],
+)
+def test_a_summit_the_news_comes_before_is_still_to_come(kb: KnowledgeBase, text: str) -> None:
+    from tests.contacts.support import detector
+
+    [contact] = detector(DAY)(kb, text)
+    assert contact.status == "planned"
+
+
+def test_talks_after_a_gerund_before_them_took_place(kb: KnowledgeBase) -> None:
+    text = (
+        "Slovene Prime Minister Marko Kovac and Austrian Chancellor Lena Gruber laid a wreath at "
+        "the memorial before holding talks at the chancellery."
+    )
+    assert [c.status for c in occurred(kb, text)] == ["occurred"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On state television, the Iraqi leader repeatedly called Bush ``a liar'' and said war "
+        "was near.",
+        'Iraqi President Saddam Hussein called Bush "a criminal" on Thursday.',
+        "Iraqi President Saddam Hussein called Bush a war criminal on Thursday.",
+    ],
+    ids=["wire-quotes", "quotes", "indefinite-insult"],
+)
+def test_calling_someone_names_is_no_call(kb: KnowledgeBase, text: str) -> None:
+    from tests.contacts.support import detector
+
+    assert detector(date(1990, 8, 16))(kb, text) == []
+
+
+def test_a_leader_of_earlier_decades_resolves_from_the_packaged_history(kb: KnowledgeBase) -> None:
+    # Facts of the record, not of a document: the US president and the Soviet foreign minister
+    # of 1989, named as wire copy names them.
+    text = (
+        "WASHINGTON (AP) - President Bush telephoned Soviet Foreign Minister Eduard "
+        "Shevardnadze on Wednesday. Later, Shevardnadze met Genscher in Bonn."
+    )
+    found = occurred(kb, text, date(1989, 12, 21))
+    assert {(c.type, frozenset(p.state for p in c.participants)) for c in found} == {
+        ("call", frozenset({"USA", "RUS"})),
+        ("meeting", frozenset({"RUS", "DEU"})),
+    }
