@@ -340,6 +340,11 @@ def _governor_subjects(index: PhraseIndex, noun: Token) -> list[Mention]:
             return _subjects_of(index, governor)
         if governor.dep_ in ("dobj", "pobj") and is_verb(governor.head):
             return _subjects_of(index, governor.head)
+        if governor.dep_ == "appos" and governor.head.i in index.by_token:
+            # "Ileto, briefing reporters after a meeting with Shultz, said": the model reads the
+            # participle's phrase as an apposition to the person
+            mention = index.by_token[governor.head.i]
+            return [mention] if mention.kind == "person" else []
     if noun.dep_ == "conj":
         return _governor_subjects(index, head)
     return []

@@ -211,3 +211,14 @@ def test_a_leader_of_earlier_decades_resolves_from_the_packaged_history(kb: Know
         ("call", frozenset({"USA", "RUS"})),
         ("meeting", frozenset({"RUS", "DEU"})),
     }
+
+
+def test_a_meeting_in_a_participle_phrase_on_the_subject_is_the_subjects(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "Slovene Defence Minister Marko Kovac, briefing reporters after a separate meeting with "
+        "Austrian Chancellor Lena Gruber, said the talks had gone well."
+    )
+    [contact] = occurred(kb, text)
+    assert {p.name for p in contact.participants} == {"Marko Kovac", "Lena Gruber"}
