@@ -173,14 +173,16 @@ def _guest_clause(
     hosts = [m for m in hosts if m is not guest_mention and m.kind in ("person", "role", "ref")]
     if not hosts:
         return None
+    # "a visiting EC delegation led by Frans Andriessen": the guest is the one who leads it
+    guests = [m for m in index.phrase(guest) if m.kind == "person"] or [guest_mention]
     status = verb_status(verb) if is_verb(verb) else "occurred"
     kind = KINDS["hosted"]
-    spans = [m.start for m in (*hosts, guest_mention)] + [m.end for m in (*hosts, guest_mention)]
+    spans = [m.start for m in (*hosts, *guests)] + [m.end for m in (*hosts, *guests)]
     return Clause(
         kind=kind,
         trigger=Trigger(kind, "hosted", trigger.start, trigger.end, trigger.text),
         subjects=hosts,
-        objects=[guest_mention],
+        objects=guests,
         start=min(spans + [trigger.start]),
         end=max(spans + [trigger.end]),
         status=status,

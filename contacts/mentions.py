@@ -294,6 +294,8 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
                     k += n_k
                     break
                 plain = not n_k or all(e.kind == "surname" for e in entries_k) or k == given_alias
+                if k > j and tokens[k - 1].poss:
+                    break  # "Vice President Harris's Call": a possessive ends the name
                 if token.cap and token.key not in _NOT_NAMES and plain:
                     k += 1
                 elif token.key in _NAME_PARTICLES and k + 1 < len(tokens) and tokens[k + 1].cap:

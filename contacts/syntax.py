@@ -293,6 +293,9 @@ def _clean(ent: Span) -> tuple[int, int, str]:
     while k < len(doc) and k - ent.end < 3 and doc[k].tag_ == "NNP" and not doc[k].ent_type_:
         tokens.append(doc[k])
         k += 1
+    possessive = next((i for i, t in enumerate(tokens) if t.tag_ == "POS"), None)
+    if possessive is not None:
+        tokens = tokens[:possessive]  # "Harris’s Call": the name is the possessor's
     while tokens and (
         tokens[-1].is_punct
         or tokens[-1].tag_ == "POS"
@@ -360,6 +363,8 @@ def _state_cue(ent: Span, lexicon: Lexicon) -> str | None:
 def _cue_tokens(root: Token) -> list[Token]:
     near: list[Token] = []
     for child in root.children:
+        if child.dep_ == "prep" and child.lower_ not in ("of", "from"):
+            continue  # "Andriessen on Yugoslavia's request": a topic, not his state
         if child.dep_ in _CUE_DEPS:
             near.append(child)
             if child.dep_ in ("appos", "prep"):

@@ -112,8 +112,12 @@ def noun_status(noun: Token) -> str:
         return "cancelled"
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in ("on", "of", "about"):
-        if known_lemma(head.head) in REPORTING_WORDS:
-            return "background"  # "briefed him on his recent trip", "his assessment of the talks"
+        reporting = head.head
+        opening = not any(t.is_alpha for t in reporting.doc[: reporting.i])
+        if known_lemma(reporting) in REPORTING_WORDS and not opening:
+            # "briefed him on his recent trip", "his assessment of the talks". Not a sentence
+            # opening "Readout of X's Call with Y": a headline, whose contact is the one reported.
+            return "background"
     if noun.dep_ == "pobj" and head.lower_ == "for" and known_lemma(head.head) in ASKING_VERBS:
         return "planned"  # "called for talks with Iran", "pressed for a meeting"
     if noun.dep_ == "pobj" and known_lemma(head.head) in PLANNING_NOUNS:

@@ -222,3 +222,25 @@ def test_a_meeting_in_a_participle_phrase_on_the_subject_is_the_subjects(
     )
     [contact] = occurred(kb, text)
     assert {p.name for p in contact.participants} == {"Marko Kovac", "Lena Gruber"}
+
+
+def test_a_visiting_delegation_led_by_someone_is_that_person(kb: KnowledgeBase) -> None:
+    text = (
+        "BELGRADE, March 21 - Yugoslav Prime Minister Ante Petrovic held talks here today with a "
+        "visiting European Community delegation led by Commission Vice-President Frans van Buren "
+        "on Yugoslavia's request for new credits, the news agency said."
+    )
+    [contact] = occurred(kb, text, date(1990, 3, 21))
+    guest = next(p for p in contact.participants if p.name == "Frans van Buren")
+    assert guest.state == "EU"  # the delegation's, not the topic's ("Yugoslavia's request")
+
+
+def test_a_readout_headline_is_the_call_it_reports(kb: KnowledgeBase) -> None:
+    text = (
+        "Readout of Foreign Minister Kovac’s Call with Austrian Chancellor Lena Gruber\n\n"
+        "Slovene Foreign Minister Marko Kovac spoke by phone today with Austrian Chancellor Lena "
+        "Gruber about energy."
+    )
+    [contact] = occurred(kb, text)
+    assert {p.name for p in contact.participants} == {"Marko Kovac", "Lena Gruber"}
+    assert not contact.background and len(contact.evidence) == 2
