@@ -244,3 +244,15 @@ def test_a_readout_headline_is_the_call_it_reports(kb: KnowledgeBase) -> None:
     [contact] = occurred(kb, text)
     assert {p.name for p in contact.participants} == {"Marko Kovac", "Lena Gruber"}
     assert not contact.background and len(contact.evidence) == 2
+
+
+def test_central_bankers_named_with_a_state_cue_are_parties(kb: KnowledgeBase) -> None:
+    text = (
+        "Peruvian central bank president Tomas Quispe and Mexican central bank chief Rafael "
+        "Ortiz Mena met in Mexico City yesterday."
+    )
+    [contact] = occurred(kb, text, date(1987, 4, 24))
+    assert {(p.name, p.state, p.office) for p in contact.participants} == {
+        ("Tomas Quispe", "PER", "Central Bank Governor"),
+        ("Rafael Ortiz Mena", "MEX", "Central Bank Governor"),
+    }
