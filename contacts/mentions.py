@@ -146,12 +146,20 @@ def _post_qualifier(text: str, tokens: list[Token], lexicon: Lexicon, j: int) ->
     n, entry = _polity_at(tokens, lexicon, k)
     if entry and entry.how == "name":
         return k + n - j
-    if the:  # "for the Middle East", "for the Great Lakes region"
+    if the:  # "for the Middle East", "for the Great Lakes region", "for the Horn of Africa"
         m = k
-        while m < len(tokens) and m - k < 3 and tokens[m].cap and not lexicon.match(tokens, m)[0]:
+        while m < len(tokens) and m - k < 5 and not _title_at(tokens, lexicon, m)[1]:
             if m > k and text[tokens[m - 1].end : tokens[m].start].strip():
                 break  # "for the Horn, Dana X": the comma ends the place
-            m += 1
+            if tokens[m].cap:
+                m += 1  # a region's words may be people's names too ("Horn")
+            elif tokens[m].key == "of" and m > k and m + 1 < len(tokens) and tokens[m + 1].cap:
+                m += 1
+            elif tokens[m].key in ("region", "peninsula", "conflict", "crisis") and m > k:
+                m += 1  # "for the Great Lakes region Said Djinnit"
+                break
+            else:
+                break
         if m > k:
             return m - j
     return 0

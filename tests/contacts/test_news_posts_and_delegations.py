@@ -42,8 +42,27 @@ occurred = occurred_detector(DAY)
             "Saleh Almuqri",
             "YEM",
         ),
+        (
+            "The American special envoy for the Horn of Africa, Dana Whitcombe, met Kenyan "
+            "Foreign Minister Ruth Wanjiru in Nairobi on Tuesday.",
+            "Dana Whitcombe",
+            "USA",
+        ),
+        (
+            "The UN special envoy for the Great Lakes region Amadou Sissoko met Rwandan "
+            "Foreign Minister Claire Uwase on Tuesday.",
+            "Amadou Sissoko",
+            "UN",
+        ),
     ],
-    ids=["envoy-for-place", "representative-for-relations-with", "envoy-for-the", "ambassador-to"],
+    ids=[
+        "envoy-for-place",
+        "representative-for-relations-with",
+        "envoy-for-the",
+        "ambassador-to",
+        "envoy-for-the-region-of",
+        "envoy-for-a-region-no-comma",
+    ],
 )
 def test_a_posts_place_is_part_of_the_title_not_the_holders_state(
     kb: KnowledgeBase, text: str, envoy: str, state: str
