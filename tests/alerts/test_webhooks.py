@@ -168,7 +168,22 @@ def test_receiver_closing_without_answer() -> None:
 
     def accept_and_close() -> None:
         conn, _ = server.accept()
-        conn.recv(65536)
+        # Read the whole request first: closing with bytes unread sends a reset instead of a
+        # close, which the sender rightly reports as a reset (seen under load).
+        data = b""
+        while b"\r\n\r\n" not in data:
+            data += conn.recv(65536)
+        head, _, body = data.partition(b"\r\n\r\n")
+        length = next(
+            (
+                int(line.split(b":")[1])
+                for line in head.lower().split(b"\r\n")
+                if line.startswith(b"content-length:")
+            ),
+            0,
+        )
+        while len(body) < length:
+            body += conn.recv(65536)
         conn.close()
 
     threading.Thread(target=accept_and_close, daemon=True).start()
