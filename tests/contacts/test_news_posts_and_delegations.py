@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from contacts import KnowledgeBase
-from tests.contacts.support import occurred_detector
+from tests.contacts.support import detector, occurred_detector
 
 DAY = date(2015, 6, 17)  # a Wednesday
 occurred = occurred_detector(DAY)
@@ -168,8 +168,6 @@ def test_after_a_passive_reception_she_is_the_guest(kb: KnowledgeBase) -> None:
 
 
 def test_a_trip_that_was_planned_is_still_to_come(kb: KnowledgeBase) -> None:
-    from tests.contacts.support import detector
-
     text = (
         "British Trade Minister Alan Pryce said his trip to Tokyo was planned well before the row."
     )
@@ -188,8 +186,6 @@ def test_a_trip_that_was_planned_is_still_to_come(kb: KnowledgeBase) -> None:
     ids=["before-the-summit", "ahead-of-a-summit-meeting"],
 )
 def test_a_summit_the_news_comes_before_is_still_to_come(kb: KnowledgeBase, text: str) -> None:
-    from tests.contacts.support import detector
-
     [contact] = detector(DAY)(kb, text)
     assert contact.status == "planned"
 
@@ -213,8 +209,6 @@ def test_talks_after_a_gerund_before_them_took_place(kb: KnowledgeBase) -> None:
     ids=["wire-quotes", "quotes", "indefinite-insult"],
 )
 def test_calling_someone_names_is_no_call(kb: KnowledgeBase, text: str) -> None:
-    from tests.contacts.support import detector
-
     assert detector(date(1990, 8, 16))(kb, text) == []
 
 
