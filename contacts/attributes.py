@@ -189,6 +189,8 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
         or (_BEFORE_EVENT.search(sentence, 0, trigger.start) and not _GERUND.match(trigger.text))
     ):
         status = "planned"
+    if status == "planned" and clause.past and clause.status == "occurred":
+        status = "occurred"  # "ended two days of talks ... on next month's summit"
     if clause.status == "hypothetical":
         return None
     if clause.kind.type == "call" and _NAMING_AFTER.match(after):

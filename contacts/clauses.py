@@ -34,7 +34,7 @@ _SEPARATE_GAP = re.compile(
 )
 _CHAINED = re.compile(
     r"^(?:\s+(?:on\s+\w+|today|yesterday|\w+ly|in\s+[A-Z][\w-]+|last\s+\w+|this\s+\w+|also|then))*"
-    r"\s*,?\s+and\s+(?:also\s+|then\s+|later\s+)?$"
+    r"(?:\s*,?\s+and\s+(?:also\s+|then\s+|later\s+)?|\s*,\s*(?:then|later|afterwards)\s+)$"
 )
 _FOR_TALKS = re.compile(r"for\b", re.I)
 # "called on the president to resign": an appeal, not a courtesy call
@@ -52,6 +52,7 @@ _NAMING = re.compile(r"^\s*[\"“‘']?(?:an?\b|the\s+(?!(?:next|following|same|
 # "Vance, who was accompanied by his family, also had dinner with ...".
 _ASIDE = re.compile(r",\s*(?:(?:joined|accompanied|flanked)\s+by|who|whose)\s+[^,]+,")
 _OBJECT_KINDS = {"person", "role", "ref"}
+_SEEN_AS = re.compile(r"^(?:['’]s\b|\s+as\b|\s+(?:on|in)\s+(?:television|TV|the\s+news)\b)")
 _POLITY_OK = {"talks", "negotiated", "meeting_between", "mediation"}
 
 
@@ -70,6 +71,9 @@ class Clause:
     # Read from the parse (frames.py): "planned", "cancelled", "hypothetical" overrule the text
     # rules' "occurred", "background" marks context; None leaves status to the text rules.
     status: str | None = None
+    # The parse reads a finite past-tense verb for the trigger (tense.surely_past): the text
+    # rules' future words belong to something else in the sentence.
+    past: bool = False
     # One party that is a gathering of its own: an organisation's ministers or leaders meeting
     # ("EC farm ministers met in Brussels"), a multilateral contact with one group participant.
     gathering: bool = False
@@ -126,6 +130,12 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
     if name == "visited" and trigger.text.lower() == "visiting" and objects:
         if objects[0].kind == "person":
             return None  # "met visiting Chinese Foreign Minister Wang Yi": an adjective
+    if name == "saw" and (
+        not objects
+        or objects[0].kind not in ("person", "role")
+        or _SEEN_AS.match(sentence[objects[0].end :])
+    ):
+        return None  # "saw Putin as a threat", "saw Obama's speech": no meeting
     if name == "called" and objects and _NAMING.match(sentence[objects[-1].end :]):
         return None  # "called Netanyahu a liar"
     if name == "called_on" and (

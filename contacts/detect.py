@@ -28,7 +28,7 @@ from contacts.normalize import person_key
 from contacts.resolve import Discourse, Party
 from contacts.sentences import Sentence, split_sentences
 from contacts.syntax import parse, person_mentions, with_known_surnames
-from contacts.tense import parse_status
+from contacts.tense import parse_status, surely_past
 from contacts.triggers import Trigger, find_triggers, has_contact_noun_phrase
 
 if TYPE_CHECKING:
@@ -170,11 +170,13 @@ def _with_parse(
         usable = rule is not None and rule.objects and (rule.subjects or rule.symmetric_objects)
         if rule is not None and usable and (parsed is None or _named(parsed) <= _named(rule)):
             rule.status = parse_status(doc, trigger)
+            rule.past = surely_past(doc, trigger)
             out.append(rule)
         elif parsed is not None:
             out.append(parsed)
         elif rule is not None:
             rule.status = parse_status(doc, trigger)
+            rule.past = surely_past(doc, trigger)
             out.append(rule)
     return out
 

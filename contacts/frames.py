@@ -35,7 +35,7 @@ from contacts.frame_words import (
 from contacts.mentions import Mention
 from contacts.phrases import PhraseIndex, known_lemma
 from contacts.syntax import is_noun, is_proper, is_verb
-from contacts.tense import parse_status, trigger_head, verb_status
+from contacts.tense import parse_status, surely_past, trigger_head, verb_status
 from contacts.triggers import KINDS, Trigger
 
 if TYPE_CHECKING:
@@ -115,6 +115,7 @@ def dependency_clause(doc: Doc, mentions: list[Mention], trigger: Trigger) -> Cl
         start=min(spans),
         end=max(spans),
         status=parse_status(doc, trigger),
+        past=surely_past(doc, trigger),
         gathering=gathering,
     )
 
@@ -369,7 +370,14 @@ def _subjects_of(index: PhraseIndex, verb: Token, depth: int = 0) -> list[Mentio
     if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "pobj", "prep", "parataxis"):
         return _subjects_of(index, verb.head, depth + 1)
     if verb.dep_ in ("relcl", "acl"):
-        return index.phrase(verb.head)
+        noun = verb.head
+        if noun.dep_ == "appos" and not is_proper(noun):
+            # "Max Kampelman, the chief U.S. negotiator, who held talks": the person the
+            # description is of, not the state word inside it
+            people = [m for m in index.phrase(noun.head) if m.kind == "person"]
+            if people:
+                return people
+        return index.phrase(noun)
     return []
 
 

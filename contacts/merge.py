@@ -190,6 +190,16 @@ def _absorb(target: Contact, other: Contact) -> None:
             mine.name = p.name
 
 
+def _meets_on_arrival(visit: Contact, meeting: Contact) -> bool:
+    # "Modi arrived in Vienna on Tuesday night ... is to hold talks with Nehammer on Wednesday":
+    # the talks the visit is for, days later, name its counterpart.
+    if visit.status != "occurred" or meeting.status != "planned":
+        return False
+    if visit.date is None or meeting.date is None:
+        return False
+    return 0 <= (meeting.date - visit.date).days <= _VISIT_DAYS
+
+
 def _fold_visits(contacts: list[Contact]) -> list[Contact]:
     # A visit whose host state also appears in a meeting with the visitor is that meeting (of the
     # same status, or told in the same sentence: "flew to Italy ... was then to meet Prodi"):
@@ -203,7 +213,11 @@ def _fold_visits(contacts: list[Contact]) -> list[Contact]:
                 (
                     m
                     for m in meetings
-                    if (m.status == contact.status or m.evidence[:1] == contact.evidence[:1])
+                    if (
+                        m.status == contact.status
+                        or m.evidence[:1] == contact.evidence[:1]
+                        or _meets_on_arrival(contact, m)
+                    )
                     and any(same_person(visitor, p) for p in m.participants)
                     and any(
                         p.state == host.state and not same_person(visitor, p)

@@ -138,6 +138,53 @@ def noun_status(noun: Token) -> str:
     return "occurred"
 
 
+# The way up from a noun trigger to the verb its phrase hangs on: "ended [two days of talks]",
+# "agreed ..., [after three hours of talks]". Not "before", "ahead of" or "for" a contact.
+_CHAIN_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "prep", "conj", "appos"})
+_NOT_YET_PREPOSITIONS = frozenset({"before", "ahead", "until", "for", "toward", "towards"})
+_SETTING_WORDS = frozenset({"after", "following", "during", "at", "in", "over", "throughout"})
+
+
+def surely_past(doc: Doc, trigger: Trigger) -> bool:
+    """The trigger is told by a finite verb in the past tense: itself ("met"), or the verb its
+    noun phrase hangs on ("ended two days of talks", "agreed on a plan after three hours of
+    talks"). Then a future word elsewhere in the sentence ("next month's summit", "a plan to
+    end the war") is some other event's time, not this contact's."""
+    token = trigger_head(doc, trigger)
+    if token is None:
+        return False
+    setting = False  # "agreed ... after talks": the talks are the agreement's setting
+    for _ in range(6):
+        if is_verb(token):
+            break
+        if token.dep_ not in _CHAIN_DEPS or token.lower_ in _NOT_YET_PREPOSITIONS:
+            return False
+        setting = setting or (token.dep_ == "prep" and token.lower_ in _SETTING_WORDS)
+        if is_noun(token) and (
+            known_lemma(token) in PLANNING_NOUNS
+            or any(
+                c.lower_ in PLANNED_ADJECTIVES or c.lower_ in FUTURE_TIMES for c in token.children
+            )
+        ):
+            return False  # "plans for talks", "the next round of talks"
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    else:
+        return False
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in token.children)
+    if token.tag_ != "VBD" and not (token.tag_ == "VBN" and perfect):
+        return False
+    lemma = known_lemma(token)
+    if lemma in REFUSAL_VERBS or (
+        not setting and (lemma in NOT_YET_VERBS or lemma in ASKING_VERBS)
+    ):
+        return False  # "agreed on talks", "called for talks", "refused talks"
+    if any(c.lower_ == "forward" for c in token.children):
+        return False  # "looked forward to talks"
+    return verb_status(token) == "occurred"
+
+
 def trigger_head(doc: Doc, trigger: Trigger) -> Token | None:
     inside = [t for t in doc if trigger.start <= t.idx < trigger.end]
     heads = [t for t in inside if known_lemma(t) in TRIGGER_HEADS or t.lower_ in TRIGGER_HEADS]

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 # A few words of adverbs, times and the like that may sit between a verb and its object.
-_FILL = r"(?:\s+(?:\w+ly|today|yesterday|tonight|again|separately|this\s+(?:morning|afternoon|evening|week)|on\s+\w+day|on\s+\w+\s+\d{1,2}|last\s+\w+|earlier|later|also|first|jointly|by\s+(?:tele)?phone|by\s+video(?:\s*link)?|over\s+the\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|in\s+(?:a\s+)?(?:tele)?phone\s+calls?|via\s+video(?:\s*link)?(?:\s+conference)?|in\s+person|for\s+the\s+first\s+time|in\s+[A-Z][\w’'-]+(?:,?\s+[A-Z][\w’'-]+){0,3}|in\s+\w+(?=\s+with))){0,4}"
+_FILL = r"(?:\s+(?:\w+ly|today|yesterday|tonight|again|separately|this\s+(?:morning|afternoon|evening|week)|on\s+\w+day|on\s+\w+\s+\d{1,2}|last\s+\w+|earlier|later|also|first|jointly|by\s+(?:tele)?phone|by\s+video(?:\s*link)?|over\s+the\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|in\s+(?:a\s+)?(?:tele)?phone\s+calls?|via\s+video(?:\s*link)?(?:\s+conference)?|in\s+person|for\s+the\s+first\s+time|in\s+[A-Z][\w’'-]+(?:,?\s+[A-Z][\w’'-]+){0,3}|at\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}(?=\s+with\b)|in\s+\w+(?=\s+with))){0,4}"
 _LIGHT = r"(?:held|hold|holds|holding|had|have|has|having|conducted|conduct|began|begin|begins|resumed|resume|resumes|renewed|renew|opened|started|start|continued|continue|concluded|made|make|makes|paid|pay|pays|wrapped\s+up|attended|co-?chaired|co-?hosted)"
 _ADJ = r"(?:\s+(?:rounds?\s+of|(?:more\s+than\s+|nearly\s+|almost\s+|about\s+)?(?:an?|\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)(?:\s+and\s+a\s+half)?\s+hours?\s+of|[\"“][^\"“”]{1,40}[\"”]|(?!(?:on|about|of|for|to|in|at|after|before|with|from|by|that|which|who)\b)[a-z][a-z-]*|\d+-\w+)){0,5}?"
 
@@ -134,8 +134,22 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "talks",
         TriggerKind("meeting", None, "with", "040", "", 0.85),
-        rf"{_LIGHT}{_ADJ}\s+(?:talks|negotiations|consultations|discussions?|meeting|meetings|summit|(?:bilateral\s+)(?:meeting|meetings|talks)|bilateral|a\s+meeting|an\s+audience|audience)|sat\s+down",
+        rf"{_LIGHT}{_ADJ}\s+(?:talks|negotiations|consultations|discussions?|meeting|meetings|sessions?|summit|(?:bilateral\s+)(?:meeting|meetings|talks)|bilateral|a\s+meeting|an\s+audience|audience)|sat\s+down",
         "Biden held talks with Scholz.",
+    ),
+    # "spent an hour on Thursday with X", "spent nearly four hours with X": time with someone
+    TriggerRow(
+        "spent_time",
+        TriggerKind("meeting", None, "with", "040", "", 0.75),
+        r"(?:spent|spends|spend|spending)\s+(?:(?:more\s+than|nearly|almost|about|over|some)\s+)?(?:an?|the|\d+|one|two|three|four|five|six|several)\s+(?:and\s+a\s+half\s+)?(?:hours?|minutes|days?|morning|afternoon|evening)",
+        "Baker spent an hour on Thursday with Abdul-Shafi.",
+    ),
+    # "Mobutu also saw Foreign Minister Tindemans over breakfast": seeing a named person
+    TriggerRow(
+        "saw",
+        TriggerKind("meeting", None, "direct", "040", "", 0.7),
+        r"(?:saw|sees|see|seeing)(?=\s+(?:the\s+)?[A-Z])",
+        "Mobutu also saw Foreign Minister Tindemans over breakfast.",
     ),
     TriggerRow(
         "negotiated",
@@ -296,7 +310,7 @@ _STEMS = re.compile(
     r"audience|sat down|receiv|host|welcom|greet|visit|tour|trip|journey|arriv|travel|flew|landed|"
     r"left for|departed|set off|"
     r"return|conversation|video|virtual|bilateral|conference|reception|dial|dinner|lunch|banquet|"
-    r"breakfast|golf|dine|dining|rode|ride|together|shook|supper|courtesy",
+    r"breakfast|golf|dine|dining|rode|ride|together|shook|supper|courtesy|spen[dt]|\bs[ae]e|session",
     re.IGNORECASE,
 )
 
@@ -324,10 +338,17 @@ _DISCUSSED = re.compile(
 )
 
 
+# ... or a preposition that makes it the setting of the sentence's verb, whose subjects are
+# its parties: "A and B agreed on a plan, after more than three hours of talks."
+_SETTING_BEFORE = re.compile(r"\b(?:after|following|during)\s+(?:[\w-]+\s+){0,5}$", re.IGNORECASE)
+
+
 def has_contact_noun_phrase(sentence: str) -> bool:
     """A contact word with a preposition that may introduce a party within a few words."""
     for match in _CONTACT_WORDS.finditer(sentence):
         if _PARTY_AFTER.search(sentence, match.end(), match.end() + 40):
+            return True
+        if _SETTING_BEFORE.search(sentence, max(0, match.start() - 50), match.start()):
             return True
     return _DISCUSSED.search(sentence) is not None
 

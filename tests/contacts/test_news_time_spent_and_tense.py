@@ -1,0 +1,120 @@
+"""News grammar of time spent together and of tense: "spent an hour with", "saw the minister
+over breakfast", a second verb after ", then" that keeps its subject, talks told by a past verb
+whatever else the sentence plans, a relative clause on a description, and the arrival that the
+next day's talks explain. One test per phrasing class, invented names only."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from contacts import KnowledgeBase
+from tests.contacts.support import detector, name_sets, occurred_detector, pairs
+
+DAY = date(2015, 6, 17)  # a Wednesday
+occurred = occurred_detector(DAY)
+detect = detector(DAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Secretary Alan Pemberton spent an hour on Tuesday with Mirela Vasquez, the "
+        "Chilean foreign minister.",
+        "Foreign Secretary Alan Pemberton also spent nearly four hours with Chilean Foreign "
+        "Minister Mirela Vasquez on Tuesday afternoon.",
+        "Foreign Secretary Alan Pemberton held a separate session with Chilean Foreign Minister "
+        "Mirela Vasquez on Tuesday.",
+        "Foreign Secretary Alan Pemberton also saw Chilean Foreign Minister Mirela Vasquez over "
+        "breakfast on Tuesday.",
+    ],
+    ids=["spent-an-hour-with", "spent-hours-with", "held-a-session-with", "saw-over-breakfast"],
+)
+def test_time_spent_with_a_named_person_is_a_meeting(kb: KnowledgeBase, text: str) -> None:
+    found = occurred(kb, text)
+    assert [c.type for c in found] == ["meeting"], pairs(found)
+    assert name_sets(found) == {frozenset({"Alan Pemberton", "Mirela Vasquez"})}
+    assert found[0].date == date(2015, 6, 16)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many voters in Chile saw Foreign Minister Mirela Vasquez as a reformer.",
+        "Foreign Secretary Alan Pemberton saw Mirela Vasquez's speech on Tuesday.",
+        "Foreign Secretary Alan Pemberton spent an hour on Tuesday with reporters.",
+    ],
+    ids=["saw-as", "saw-possessive", "spent-time-with-no-one-named"],
+)
+def test_seeing_and_time_spent_without_a_counterpart_is_no_contact(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert occurred(kb, text) == []
+
+
+def test_a_second_verb_after_then_keeps_the_first_ones_subject(kb: KnowledgeBase) -> None:
+    text = (
+        "The evening before, British Foreign Secretary Alan Pemberton had dined at the Elysee "
+        "with French President Claire Dumont, then met Peruvian Foreign Minister Tomas Quispe "
+        "at an airport hotel."
+    )
+    found = occurred(kb, text)
+    assert name_sets(found) == {
+        frozenset({"Alan Pemberton", "Claire Dumont"}),
+        frozenset({"Alan Pemberton", "Tomas Quispe"}),
+    }, pairs(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Secretary Alan Pemberton and Chilean Foreign Minister Mirela Vasquez ended two "
+        "days of talks on Tuesday with agreement on the agenda of next month's summit.",
+        "Foreign Secretary Alan Pemberton and Chilean Foreign Minister Mirela Vasquez agreed on "
+        "Tuesday on a plan to end the dispute, after more than three hours of talks.",
+    ],
+    ids=["ended-talks-on-next-months-agenda", "agreed-on-a-plan-after-talks"],
+)
+def test_talks_a_past_verb_tells_happened_whatever_else_is_planned(
+    kb: KnowledgeBase, text: str
+) -> None:
+    found = detect(kb, text)
+    assert [(c.status, c.date) for c in found] == [("occurred", date(2015, 6, 16))], pairs(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Secretary Alan Pemberton and Chilean Foreign Minister Mirela Vasquez agreed on "
+        "talks next month.",
+        "Foreign Secretary Alan Pemberton and Chilean Foreign Minister Mirela Vasquez called for "
+        "talks next month.",
+    ],
+    ids=["agreed-on-talks", "called-for-talks"],
+)
+def test_talks_a_past_verb_agrees_on_or_calls_for_have_not_happened(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert occurred(kb, text) == []
+
+
+def test_a_relative_clause_on_a_description_is_the_described_persons(kb: KnowledgeBase) -> None:
+    text = (
+        "He was accompanied by Dale Overby, the chief U.S. arms negotiator, who held talks with "
+        "Pavel Orlin, his Russian counterpart, on Tuesday."
+    )
+    found = occurred(kb, text)
+    assert name_sets(found) == {frozenset({"Dale Overby", "Pavel Orlin"})}, pairs(found)
+
+
+def test_an_arrival_for_talks_with_the_host_the_next_day_is_no_visit_of_its_own(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "Chilean Foreign Minister Mirela Vasquez arrived in Vienna on Tuesday night. She is "
+        "scheduled to hold talks with Austrian Chancellor Georg Hollerer on Wednesday."
+    )
+    found = detect(kb, text)
+    assert [c.type for c in found] == ["meeting"], pairs(found)
+    assert found[0].status == "planned"
