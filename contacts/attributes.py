@@ -177,11 +177,10 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
         if _HYPOTHETICAL_VERB.match(sentence[clause.end :]):
             return None
     status = "occurred"
-    if (
-        _CANCELLED.search(before)
-        or _CANCELLED_AFTER.match(after)
-        or _NO_PLANS.search(sentence, 0, trigger.start)
-    ):
+    cancelled_before = _CANCELLED.search(before) or _NO_PLANS.search(sentence, 0, trigger.start)
+    # "the visit was cancelled" undoes a noun; "held talks with X and pledged to restart
+    # programmes that were suspended" is a past verb's contact and another thing's suspension
+    if cancelled_before or (_CANCELLED_AFTER.match(after) and not _past(trigger.text)):
         status = "cancelled"
     elif (
         _PLANNED.search(before)
@@ -189,8 +188,15 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
         or (_BEFORE_EVENT.search(sentence, 0, trigger.start) and not _GERUND.match(trigger.text))
     ):
         status = "planned"
-    if status == "planned" and clause.past and clause.status == "occurred":
-        status = "occurred"  # "ended two days of talks ... on next month's summit"
+    if (
+        status != "occurred"
+        and clause.past
+        and clause.status == "occurred"
+        and not cancelled_before
+    ):
+        # "ended two days of talks ... on next month's summit", "held talks with X and pledged
+        # to restart programmes that were suspended": the words after are another event's
+        status = "occurred"
     if clause.status == "hypothetical":
         return None
     if clause.kind.type == "call" and _NAMING_AFTER.match(after):

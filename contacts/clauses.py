@@ -22,7 +22,7 @@ _SUBJECT_GAP_WORDS = frozenset(
     afternoon evening last night week monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december jr sr
     ii iii held hold holds had having both all three together personally jointly separately
-    reportedly briefly virtually only just already""".split()
+    reportedly briefly virtually only just already however though nonetheless indeed""".split()
 )
 _WORD = re.compile(r"[A-Za-z]+|\d+|[^\w\s]")
 _LIST_GAP = re.compile(
@@ -50,7 +50,12 @@ JOINT = re.compile(
 _NAMING = re.compile(r"^\s*[\"“‘']?(?:an?\b|the\s+(?!(?:next|following|same|previous)\b))", re.I)
 # Asides between a subject and its verb: "Biden, joined by Harris, ..." and relative clauses
 # "Vance, who was accompanied by his family, also had dinner with ...".
-_ASIDE = re.compile(r",\s*(?:(?:joined|accompanied|flanked)\s+by|who|whose)\s+[^,]+,")
+# "Kerry, on his third visit to the Gulf, also called on ...", "Hegseth, in Brussels, met".
+_ASIDE = re.compile(
+    r",\s*(?:(?:joined|accompanied|flanked)\s+by\s+|who\s+|whose\s+"
+    r"|on\s+(?:his|her|their|a|an)\s+(?=[^,]*\b(?:visit|trip|tour|stop|mission)\b)"
+    r"|in\s+(?=[A-Z][\w-]+\s*,))[^,]+,"
+)
 _OBJECT_KINDS = {"person", "role", "ref"}
 _SEEN_AS = re.compile(r"^(?:['’]s\b|\s+as\b|\s+(?:on|in)\s+(?:television|TV|the\s+news)\b)")
 _POLITY_OK = {"talks", "negotiated", "meeting_between", "mediation"}
@@ -102,7 +107,12 @@ def clauses_for(sentence: str, mentions: list[Mention], triggers: list[Trigger])
 
 
 _BEFORE_AFTER = re.compile(r"\b(?:before|after)(?:\s+(?:holding|having|meeting))?\s*$", re.I)
-_LEADING = re.compile(r"^(?:[A-Z][A-Za-z ,.]{0,30}\([^)]{1,20}\)\s*[-—–]\s*)?$")
+# "... al-Jubeir has ruled out talks with Iran, speaking after a meeting with Kerry": the
+# speaker is the sentence's subject
+_PARTICIPLE_BEFORE = re.compile(
+    r",\s*(?:speaking|talking|briefing|addressing|writing|answering)\b[^,;]{0,40}$", re.I
+)
+_LEADING = re.compile(r"^(?:[A-Z][A-Za-z ,.]{0,30}(?:\([^)]{1,20}\))?\s*[-—–]\s*)?$")
 
 
 def _sentence_subject(
@@ -159,7 +169,14 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
         # "During a phone call on Friday, A and B discussed ...": the subject follows the phrase
         opening_end = objects[-1].end if objects else trigger.end
         subjects = _subjects_after_opening(sentence, mentions, opening_end)
-    if not subjects and kind.type != "visit" and _BEFORE_AFTER.search(sentence, 0, trigger.start):
+    if (
+        not subjects
+        and kind.type != "visit"
+        and (
+            _BEFORE_AFTER.search(sentence, 0, trigger.start)
+            or _PARTICIPLE_BEFORE.search(sentence, 0, trigger.start)
+        )
+    ):
         # "Modi and Zelensky embraced at a memorial before holding talks": the sentence's
         # opening subject does the second verb too.
         subjects = _sentence_subject(sentence, mentions, trigger, objects)

@@ -94,12 +94,30 @@ def verb_status(verb: Token, depth: int = 0) -> str:
         if governor.i != verb.i and depth <= 3 and is_verb(governor):
             return verb_status(governor, depth + 1)
         return "occurred"
+    if verb.tag_ in ("VBZ", "VBP", "VB") and _subordinate(verb) and depth <= 3:
+        # "ruled out talks until Tehran stops ...": the present of an adverbial clause is no
+        # timetable; the clause it hangs on tells the time
+        return verb_status(verb.head, depth + 1)
+    if auxes & {"did"}:
+        return "occurred"  # "Putin did, however, receive Szijjarto"
     if verb.tag_ in ("VBZ", "VBP", "VB"):
         # News reports the past in the past tense; its present tense is a timetable ("visits
         # Washington this week") or a habit, except in a headline ("Putin Speaks to Netanyahu").
         text = verb.doc.text.rstrip()
         return "planned" if text.endswith((".", "!", "?", '"', "”")) else "occurred"
     return "occurred"
+
+
+_SUBORDINATORS = frozenset("until unless if once when whenever because while as since".split())
+
+
+def _subordinate(verb: Token) -> bool:
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.i != verb.i
+        and is_verb(verb.head)
+        and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children)
+    )
 
 
 def noun_status(noun: Token) -> str:
@@ -180,8 +198,11 @@ def surely_past(doc: Doc, trigger: Trigger) -> bool:
         not setting and (lemma in NOT_YET_VERBS or lemma in ASKING_VERBS)
     ):
         return False  # "agreed on talks", "called for talks", "refused talks"
-    if any(c.lower_ == "forward" for c in token.children):
-        return False  # "looked forward to talks"
+    if any(
+        c.lower_ == "forward" or (c.dep_ == "prt" and c.lower_ in ("off", "out"))
+        for c in token.children
+    ):
+        return False  # "looked forward to talks", "ruled out talks", "called off the talks"
     return verb_status(token) == "occurred"
 
 

@@ -118,3 +118,31 @@ def test_an_arrival_for_talks_with_the_host_the_next_day_is_no_visit_of_its_own(
     found = detect(kb, text)
     assert [c.type for c in found] == ["meeting"], pairs(found)
     assert found[0].status == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean Foreign Minister Mirela Vasquez has ruled out talks with Peru until Lima stops "
+        "its campaign, speaking after a meeting with British Foreign Secretary Alan Pemberton "
+        "on Tuesday.",
+        "Chilean Foreign Minister Mirela Vasquez, on her third visit to Europe this year, also "
+        "called on British Foreign Secretary Alan Pemberton on Tuesday.",
+        "Chilean Foreign Minister Mirela Vasquez did, however, receive British Foreign "
+        "Secretary Alan Pemberton in Santiago on Tuesday, her spokesman added.",
+        "Chilean Foreign Minister Mirela Vasquez held talks on Tuesday with British Foreign "
+        "Secretary Alan Pemberton and pledged to restart exchanges that were suspended in 1982.",
+    ],
+    ids=[
+        "speaking-after-a-meeting",
+        "aside-on-her-visit",
+        "did-however-receive",
+        "talks-then-something-else-suspended",
+    ],
+)
+def test_the_speaker_asides_and_emphatic_past_keep_the_contact_that_happened(
+    kb: KnowledgeBase, text: str
+) -> None:
+    found = occurred(kb, text)
+    assert {frozenset({"Mirela Vasquez", "Alan Pemberton"})} <= name_sets(found), pairs(found)
+    assert date(2015, 6, 16) in {c.date for c in found}
