@@ -157,6 +157,10 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
     if kind.grammar == "visit" and objects and objects[0].kind == "polity":
         objects = objects[:1]
     subjects = _subjects(sentence, mentions, trigger, polity_ok)
+    if name == "closing_talks":
+        subjects = _sentence_subject(sentence, mentions, trigger, [])
+        if len(subjects) < 2:
+            return None
     # the scene set by a phrase or a participle, not a finite verb whose subject the text
     # left out ("Before the session Miyazawa met Baker ..., Japanese officials said")
     opening = trigger.name in _SCENE_TRIGGERS or trigger.text.lower().endswith("ing")

@@ -257,10 +257,11 @@ def _noun_parties(index: PhraseIndex, noun: Token) -> tuple[list[Mention], list[
         governing = _governor_subjects(index, noun)
         if governing and not all(m.kind == "ref" for m in governing) or not subjects:
             subjects = governing
-    if not objects and subjects and _is_setting(noun):
-        # "In a telephone conversation on Tuesday, A thanked B for ...": the contact is the
-        # scene, the main verb's object the other party
-        objects = [m for m in _verb_objects(index, noun.head.head) if m not in subjects]
+    if not objects and subjects and _is_setting(carrier):
+        # "In a telephone conversation on Tuesday, A thanked B for ...", "he had given Assad a
+        # list during three hours of talks": the contact is the scene, the main verb's object
+        # the other party
+        objects = [m for m in _verb_objects(index, carrier.head.head) if m not in subjects]
     return _unique(subjects), _unique(objects)
 
 

@@ -76,6 +76,14 @@ ROWS: tuple[TriggerRow, ...] = (
         r"^(?:after|following|during|at\s+the\s+end\s+of)\s+(?:[\w-]+\s+){0,4}?(?:talks|meetings?|negotiations|consultations|summit)(?=[^,.;]{0,40},)",
         "After two days of talks in Geneva, the Kenyan and Ugandan ministers said they agreed.",
     ),
+    # "A and B failed to agree ... after two rounds of talks here": talks with no "with" set the
+    # scene of a verb whose coordinated subject are their parties
+    TriggerRow(
+        "closing_talks",
+        TriggerKind("meeting", None, "with", "040", "", 0.7),
+        r"(?<=[a-z,] )(?:after|following)\s+(?:[\w-]+\s+){0,5}?(?:talks|meetings?|negotiations|consultations)(?!\s+(?:with|between|among|of|by)\b)",
+        "Kamau and Otieno agreed on the plan after two rounds of talks in Nairobi.",
+    ),
     TriggerRow(
         "possessive",
         TriggerKind("meeting", None, "with", "040", "", 0.75),

@@ -146,3 +146,31 @@ def test_the_speaker_asides_and_emphatic_past_keep_the_contact_that_happened(
     found = occurred(kb, text)
     assert {frozenset({"Mirela Vasquez", "Alan Pemberton"})} <= name_sets(found), pairs(found)
     assert date(2015, 6, 16) in {c.date for c in found}
+
+
+def test_talks_measured_in_hours_set_the_scene_of_the_verb_whose_object_is_the_other_party(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "British Foreign Secretary Alan Pemberton said on Wednesday he had given Chilean "
+        "President Tomas Aravena a list of demands during three hours of talks on Tuesday."
+    )
+    found = occurred(kb, text)
+    assert name_sets(found) == {frozenset({"Alan Pemberton", "Tomas Aravena"})}, pairs(found)
+
+
+def test_talks_after_the_verb_with_no_with_are_the_coordinated_subjects_meeting(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "Kenyan Foreign Minister Ruth Wanjiru and her Ugandan counterpart Moses Kato failed to "
+        "agree on the border after two rounds of talks in Kampala on Tuesday, officials said."
+    )
+    found = occurred(kb, text)
+    assert name_sets(found) == {frozenset({"Ruth Wanjiru", "Moses Kato"})}, pairs(found)
+    assert found[0].date == date(2015, 6, 16)
+
+
+def test_talks_after_the_verb_with_one_subject_are_no_contact(kb: KnowledgeBase) -> None:
+    text = "Kenyan Foreign Minister Ruth Wanjiru said the plan was dead after two rounds of talks."
+    assert occurred(kb, text) == []
