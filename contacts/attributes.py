@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from contacts.clauses import Clause
+from contacts.datelines import dateline_end
 from contacts.dates import find_dates
 from contacts.model import Contact
 from contacts.resolve import Party
@@ -259,8 +260,19 @@ def _date(
         # dates nothing recent tells of the past, wherever its date stands.
         inside = [d for d in mentions if clause.start - 30 <= d.start <= clause.end + 30]
         return (inside[0].day if inside else None), True
-    # Only a date inside the clause or right after it dates this contact.
-    mentions = [d for d in mentions if clause.start - 30 <= d.start <= clause.end + 30]
+    # Only a date inside the clause or right after it dates this contact; not the day the
+    # news was told ("..., the Kremlin said on Friday") nor the start of a span ("has spoken
+    # with them since Tuesday"), which the text gives no day of.
+    opening = dateline_end(sentence)
+    mentions = [
+        d
+        for d in mentions
+        if clause.start - 30 <= d.start <= clause.end + 30
+        and d.start >= opening
+        and not _REPORTED_ON.search(sentence, 0, d.start)
+        and not sentence[d.start : d.end].lower().startswith("since")
+        and not _SINCE.search(sentence, 0, d.start)
+    ]
     if not mentions:
         return None, False
     anchor = clause.trigger.start
@@ -268,6 +280,11 @@ def _date(
     return best.day, best.old
 
 
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told\s+\w+|announced|added|reported|confirmed|stated|disclosed)\s+(?:on\s+)?$",
+    re.I,
+)
+_SINCE = re.compile(r"\bsince\s+$", re.I)
 _RELATIVE_ASIDE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;]*")
 
 

@@ -57,6 +57,13 @@ def _dateline(text: str) -> re.Match[str] | None:
     return match
 
 
+def dateline_end(sentence: str) -> int:
+    """Where the sentence's dateline ends (0 when it has none): "MOSCOW, Sept 14 (Reuters) -"
+    dates the report, not what it tells."""
+    match = _dateline(sentence)
+    return 0 if match is None else match.end()
+
+
 def blank_dateline(sentence: str) -> str:
     # The dateline is no part of the sentence's grammar: the model reads "HANOI, July 12 (AFP)
     # - Philippine Trade Secretary X arrived" with the city as subject. Blanked, offsets kept.

@@ -225,8 +225,13 @@ def _verb_parties(index: PhraseIndex, verb: Token) -> tuple[list[Mention], list[
     return _unique(subjects), _unique(objects)
 
 
+_TRIP_NOUNS = frozenset({"visit", "visits", "trip", "trips", "tour", "journey"})
+
+
 def _noun_parties(index: PhraseIndex, noun: Token) -> tuple[list[Mention], list[Mention]]:
-    objects = _prepositional(index, noun)
+    # "the first visit to China by a U.S. secretary of state": the one "by" whom is the visitor
+    visitors = _prepositional(index, noun, ("by",)) if noun.lower_ in _TRIP_NOUNS else []
+    objects = [m for m in _prepositional(index, noun) if m not in visitors]
     carrier = _measure_of(noun)
     if carrier.dep_ in ("dobj", "nsubjpass") and known_lemma(carrier.head) in LIGHT_VERBS:
         # "held talks on Monday with X", "held two hours of talks with X": the parse hangs
@@ -239,7 +244,7 @@ def _noun_parties(index: PhraseIndex, noun: Token) -> tuple[list[Mention], list[
     objects += [m for m in _attendees(index, noun) if m not in objects]
     # "a week-long trip, which took him to London, Paris and Bonn"
     objects += [m for m in _destinations(index, noun) if m not in objects]
-    subjects: list[Mention] = []
+    subjects: list[Mention] = list(visitors)
     for child in noun.children:
         if child.dep_ == "poss":
             subjects += index.phrase(child)

@@ -174,3 +174,33 @@ def test_talks_after_the_verb_with_no_with_are_the_coordinated_subjects_meeting(
 def test_talks_after_the_verb_with_one_subject_are_no_contact(kb: KnowledgeBase) -> None:
     text = "Kenyan Foreign Minister Ruth Wanjiru said the plan was dead after two rounds of talks."
     assert occurred(kb, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean Foreign Minister Mirela Vasquez spoke by telephone with British Foreign "
+        "Secretary Alan Pemberton, her ministry said on Wednesday.",
+        "SANTIAGO, June 17 (Reuters) - Chilean Foreign Minister Mirela Vasquez has spoken by "
+        "telephone with British Foreign Secretary Alan Pemberton.",
+        "Chilean Foreign Minister Mirela Vasquez has spoken by telephone with British Foreign "
+        "Secretary Alan Pemberton since Monday's vote.",
+    ],
+    ids=["day-it-was-told", "dateline-day", "since-a-day"],
+)
+def test_the_day_a_report_was_told_or_a_span_began_is_not_the_contacts(
+    kb: KnowledgeBase, text: str
+) -> None:
+    found = occurred(kb, text)
+    assert [c.date for c in found] == [None], pairs(found)
+
+
+def test_the_one_by_whom_a_visit_is_made_is_the_visitor(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean Foreign Minister Mirela Vasquez arrived on Tuesday. It was the first visit to "
+        "Britain by a Chilean foreign minister since 2009."
+    )
+    found = occurred(kb, text)
+    visits = [c for c in found if c.type == "visit"]
+    assert visits, pairs(found)
+    assert all(c.participants[-1].state == "GBR" for c in visits), pairs(found)
