@@ -21,6 +21,9 @@ from contacts.mentions import Mention
 # "Khalil Haddadin, Jordan's foreign minister, met ...", "met Haddadin, the foreign minister of
 # Jordan, on Thursday": a title set off by commas after a name is that person's.
 _APPOSITION_GAP = re.compile(r"^\s*,\s*$")
+# "... Deputy Prime Minister and Foreign Minister X": the gap to a name whose mention starts
+# after its own title, or at it
+_SECOND_TITLE = re.compile(r"^\s+and\s+(?:[A-Z][a-z]+\s+){0,4}$")
 _APPOSITION_END = re.compile(r"^\s*(?:[,.;:)]|$)")
 # A name no one listed, right before such a title: two to four capitalised words.
 _NAME_RUN = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+),\s*$")
@@ -44,6 +47,19 @@ def with_appositive_titles(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(unnamed)
             continue
         named = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            named is not None
+            and mention.kind == "ref"
+            and mention.how == "title"
+            and named.kind == "person"
+            and named.state in (None, mention.state)
+            and _SECOND_TITLE.match(text[mention.end : named.start])
+        ):
+            # "Vietnam's Deputy Prime Minister and Foreign Minister Bui Thanh Son": one person
+            # with two posts
+            out.append(replace(named, start=mention.start, state=named.state or mention.state))
+            taken.add(i + 1)
+            continue
         if (
             named is not None
             and mention.kind == "ref"

@@ -30,7 +30,8 @@ _LIST_GAP = re.compile(
 )
 # "held talks with Erdogan and then with Stoltenberg": two meetings, not one.
 _SEPARATE_GAP = re.compile(
-    r"^\s*,?\s*(?:and\s+)?(?:then|later|afterwards|separately|also)\s+with\s*$", re.I
+    r"^\s*,?\s*(?:and\s+)?(?:then|later|afterwards|separately|also|another(?:\s+one)?)\s+with\s*$",
+    re.I,
 )
 _CHAINED = re.compile(
     r"^(?:\s+(?:on\s+\w+|today|yesterday|\w+ly|in\s+[A-Z][\w-]+|last\s+\w+|this\s+\w+|also|then))*"

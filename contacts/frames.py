@@ -245,6 +245,7 @@ def _noun_parties(index: PhraseIndex, noun: Token) -> tuple[list[Mention], list[
     # "a week-long trip, which took him to London, Paris and Bonn"
     objects += [m for m in _destinations(index, noun) if m not in objects]
     subjects: list[Mention] = list(visitors)
+    subjects += [m for m in _attendee_aside(index, carrier) if m not in objects]
     for child in noun.children:
         if child.dep_ == "poss":
             subjects += index.phrase(child)
@@ -268,6 +269,16 @@ def _noun_parties(index: PhraseIndex, noun: Token) -> tuple[list[Mention], list[
         # the other party
         objects = [m for m in _verb_objects(index, carrier.head.head) if m not in subjects]
     return _unique(subjects), _unique(objects)
+
+
+def _attendee_aside(index: PhraseIndex, noun: Token) -> list[Mention]:
+    # "Hegseth, in Brussels for a meeting of NATO defence ministers, said": the phrase hangs on
+    # the person who attends
+    head = noun.head
+    if noun.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in ("for", "at", "to"):
+        return []
+    mention = index.by_token.get(head.head.i)
+    return [mention] if mention is not None and mention.kind == "person" else []
 
 
 def _is_setting(noun: Token) -> bool:

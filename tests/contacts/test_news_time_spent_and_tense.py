@@ -204,3 +204,37 @@ def test_the_one_by_whom_a_visit_is_made_is_the_visitor(kb: KnowledgeBase) -> No
     visits = [c for c in found if c.type == "visit"]
     assert visits, pairs(found)
     assert all(c.participants[-1].state == "GBR" for c in visits), pairs(found)
+
+
+def test_a_person_in_town_for_a_meeting_of_a_groups_ministers_attends_it(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "Chilean Foreign Minister Mirela Vasquez, in Brussels for a meeting of EU foreign "
+        "ministers, said the trade deal was close."
+    )
+    found = occurred(kb, text)
+    assert [c.type for c in found] == ["meeting"], pairs(found)
+    assert {p.name for p in found[0].participants} == {"Mirela Vasquez", "EU foreign ministers"}
+
+
+def test_a_meeting_with_one_and_another_with_a_second_are_two_meetings(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean Foreign Minister Mirela Vasquez held a bilateral meeting with Peruvian Foreign "
+        "Minister Tomas Quispe and another with Bolivian Foreign Minister Ana Mamani."
+    )
+    assert name_sets(occurred(kb, text)) == {
+        frozenset({"Mirela Vasquez", "Tomas Quispe"}),
+        frozenset({"Mirela Vasquez", "Ana Mamani"}),
+    }
+
+
+def test_two_posts_joined_by_and_before_one_name_are_one_person(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean Foreign Minister Mirela Vasquez met Peru's Deputy Prime Minister and Foreign "
+        "Minister Tomas Quispe on Tuesday."
+    )
+    found = occurred(kb, text)
+    assert name_sets(found) == {frozenset({"Mirela Vasquez", "Tomas Quispe"})}, pairs(found)
+    quispe = next(p for p in found[0].participants if p.name == "Tomas Quispe")
+    assert quispe.state == "PER"
