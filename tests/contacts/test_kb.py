@@ -399,6 +399,15 @@ def test_earlier_office_holders_answer_for_their_day() -> None:
     assert holder is not None and holder.name == "Eduard Shevardnadze"
     holder = kb.holder("President", "USA", date(1989, 12, 20))
     assert holder is not None and holder.name == "George H. W. Bush"
+    # the smaller European states and the Soviet successors are there too
+    for office, state, day, name in [
+        ("Prime Minister", "IRL", date(1985, 6, 1), "FitzGerald"),
+        ("Queen", "NLD", date(1990, 6, 1), "Beatrix"),
+        ("President", "UKR", date(1996, 6, 1), "Kuchma"),
+        ("Prime Minister", "SWE", date(1985, 6, 1), "Palme"),
+    ]:
+        holder = kb.holder(office, state, day)
+        assert holder is not None and name in holder.name, (office, state, day)
 
 
 def test_earlier_terms_join_an_actor_the_recent_data_holds(tmp_path: Path) -> None:
