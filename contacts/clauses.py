@@ -305,7 +305,9 @@ def _objects(
     grammars = [trigger.kind.grammar]
     if trigger.name == "met":
         grammars.append("direct")
-    if not any(OBJECT_GAP[g].match(gap) for g in grammars):
+    if not any(OBJECT_GAP[g].match(gap) for g in grammars) and not (
+        first.kind == "person" and _INCLUDING_GAP.match(gap)
+    ):
         return [], False
     if not _usable(first, polity_ok):
         return [], False
@@ -324,6 +326,14 @@ def _objects(
     return objects, separate
 
 
+# "telephoned the leaders of several Latin American countries early Wednesday to explain his
+# decision, including Venezuelan President X and ...": the people a group is told by
+_INCLUDING_GAP = re.compile(
+    r"^\s+(?:with\s+|to\s+)?(?:the|his|her|their|several|many|a\s+number\s+of)\s+[^;:.]{0,40}?"
+    r"\b(?:leaders|heads|presidents|ministers|counterparts|officials|governments|delegations)\b"
+    r"[^;:.]{0,100}?,\s*including\s+(?:the\s+)?$",
+    re.I,
+)
 _SCENE_TRIGGERS = frozenset(
     {"adverbial", "by_phone", "pp_meeting", "opening_talks", "possessive", "possessive_call"}
 )

@@ -364,6 +364,7 @@ def _contact(
         parties = _distinct(parties)
         if len(parties) < 2 or not _different_states(parties):
             continue
+        _with_host_states(parties)
         if (
             clause.symmetric_objects
             and not subjects
@@ -428,6 +429,19 @@ def _distinct(parties: list[Party]) -> list[Party]:
             seen.add(key)
             out.append(party)
     return out
+
+
+def _with_host_states(parties: list[Party]) -> None:
+    # "BONN - ... talks between Economics Minister Otto Lambsdorff and Hungarian Deputy Prime
+    # Minister Lajos Kerekes": an official the story leaves unqualified, meeting foreigners in
+    # the dateline's state, is the host's.
+    for party in parties:
+        guess = party.guessed_state
+        if party.participant.state is not None or guess is None:
+            continue
+        others = [p.participant.state for p in parties if p is not party]
+        if all(state is not None and state != guess for state in others):
+            party.participant.state = guess
 
 
 def _different_states(parties: list[Party]) -> bool:

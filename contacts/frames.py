@@ -94,6 +94,10 @@ def dependency_clause(doc: Doc, mentions: list[Mention], trigger: Trigger) -> Cl
     visit = trigger.kind.grammar == "visit"
     subjects = [m for m in subjects if m.kind != "polity" or m.how == "name"]
     objects = [m for m in objects if m not in subjects and (visit or m.how != "capital")]
+    if not is_verb(head) and sum(m.kind == "person" for m in objects) >= 2:
+        # "West Germany and Hungary agreed ... after talks between A and B": the people named
+        # are the parties, not the states of the clause the talks are the setting of
+        subjects = [m for m in subjects if m.kind != "polity"]
     gathering = _lone_gathering(trigger, subjects + objects)
     if not gathering:
         if not subjects and len(objects) < 2:

@@ -238,3 +238,31 @@ def test_two_posts_joined_by_and_before_one_name_are_one_person(kb: KnowledgeBas
     assert name_sets(found) == {frozenset({"Mirela Vasquez", "Tomas Quispe"})}, pairs(found)
     quispe = next(p for p in found[0].participants if p.name == "Tomas Quispe")
     assert quispe.state == "PER"
+
+
+def test_the_people_a_group_is_told_by_after_including_are_the_parties(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean President Tomas Aravena telephoned the leaders of several Andean countries "
+        "early Tuesday to explain his decision, including Peruvian President Luis Quispe and "
+        "Bolivian President Ana Mamani, his spokesman said."
+    )
+    found = occurred(kb, text)
+    assert {c.type for c in found} == {"call"}, pairs(found)
+    assert name_sets(found) == {
+        frozenset({"Tomas Aravena", "Luis Quispe"}),
+        frozenset({"Tomas Aravena", "Ana Mamani"}),
+    }
+
+
+def test_an_unqualified_official_meeting_foreigners_is_the_datelines_state(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "SANTIAGO, June 17 - Chile and Peru agreed to expand a credit line after two days of "
+        "talks in Santiago between Economics Minister Rodrigo Fuenzalida and Peruvian Deputy "
+        "Prime Minister Luis Quispe, a ministry spokesman said."
+    )
+    found = occurred(kb, text)
+    assert name_sets(found) == {frozenset({"Rodrigo Fuenzalida", "Luis Quispe"})}, pairs(found)
+    states = {p.name: p.state for p in found[0].participants}
+    assert states == {"Rodrigo Fuenzalida": "CHL", "Luis Quispe": "PER"}
