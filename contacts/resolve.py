@@ -63,6 +63,9 @@ class Party:
     guessed_state: str | None = None
     # A state or a role ("Japan", "US officials"), no one by name.
     unnamed: bool = False
+    # The title as the text wrote it ("foreign minister", "Secretary of State"): "the minister"
+    # later is someone the text called a minister.
+    title: str = ""
 
 
 @dataclass
@@ -143,7 +146,9 @@ class Discourse:
         if actor is not None and not _in_office_by(actor, day or self.published):
             actor = None  # "May" in 1997 is not Theresa May: the KB knows her from 2016 only
         if actor is not None:
-            return Party(_from_actor(actor, mention.name, day or self.published), actor)
+            party = Party(_from_actor(actor, mention.name, day or self.published), actor)
+            party.title = mention.title_text
+            return party
         if mention.state is None:
             earlier = self._same_person(mention.name)
             if earlier is not None:
@@ -160,7 +165,7 @@ class Discourse:
         if mention.state is None and office and office not in _GENERIC_OFFICES:
             guess = self.dateline_state
         participant = Participant(name=mention.name, state=mention.state, office=office)
-        return Party(participant, guessed_state=guess)
+        return Party(participant, guessed_state=guess, title=mention.title_text)
 
     def _same_person(self, name: str) -> Party | None:
         # News names a person in full once, with title and state, then by surname: "Brazilian
@@ -223,6 +228,13 @@ class Discourse:
                 ]
             if not candidates:
                 return self._holder(None, mention.state, day, mention.name)
+        if len(candidates) > 1 and not mention.state and mention.how == "title":
+            # "Paraguay's foreign minister, Escobar, ... is to meet Secretary of State Powell
+            # ... the minister had spoken": the one the text called a minister, though the
+            # KB files both as foreign ministers
+            word = (mention.title_text or mention.name).lower().split()[-1]
+            titled = [c for c in candidates if word in c.title.lower().split()]
+            candidates = titled or candidates
         if candidates:
             return [candidates[0]]
         if office and not mention.state:

@@ -327,7 +327,10 @@ def _non_state_title(ent: Span) -> bool:
     before = doc[max(0, ent.start - 3) : ent.start]
     words = {t.lower_ for t in before}
     root = ent.root
-    words |= {t.lower_ for t in root.children if t.dep_ in ("appos", "compound")}
+    described = [t for t in root.children if t.dep_ in ("appos", "compound")]
+    words |= {t.lower_ for t in described}
+    # "Rosa Lemos, managing director of Banco Sur": the description's own modifiers
+    words |= {c.lower_ for t in described for c in t.children if c.dep_ in ("amod", "compound")}
     if root.dep_ == "appos":
         words.add(root.head.lower_)  # "the governor of the Kursk region, Alexander Khinshtein"
     return bool(words & NON_STATE_TITLES)

@@ -266,3 +266,19 @@ def test_an_unqualified_official_meeting_foreigners_is_the_datelines_state(
     assert name_sets(found) == {frozenset({"Rodrigo Fuenzalida", "Luis Quispe"})}, pairs(found)
     states = {p.name: p.state for p in found[0].participants}
     assert states == {"Rodrigo Fuenzalida": "CHL", "Luis Quispe": "PER"}
+
+
+def test_the_minister_later_is_the_one_the_text_called_a_minister(kb: KnowledgeBase) -> None:
+    text = (
+        "Chile's foreign minister, Mirela Vasquez, was received by Vice President Dale Overby "
+        "on Tuesday. She is to meet Secretary of State Alan Pemberton on Thursday. Chilean "
+        "diplomats said the minister had spoken by telephone with Peruvian President Luis "
+        "Quispe last week."
+    )
+    calls = [c for c in detect(kb, text) if c.type == "call"]
+    assert name_sets(calls) == {frozenset({"Mirela Vasquez", "Luis Quispe"})}, pairs(calls)
+
+
+def test_a_managing_director_speaks_for_no_state(kb: KnowledgeBase) -> None:
+    text = "Chilean Foreign Minister Mirela Vasquez met Rosa Lemos, managing director of Banco Sur."
+    assert occurred(kb, text) == []
