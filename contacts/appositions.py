@@ -76,7 +76,7 @@ def with_appositive_titles(text: str, mentions: list[Mention]) -> list[Mention]:
                     named,
                     start=mention.start,
                     state=mention.state,
-                    office=named.office or (mention.office if mention.how == "title" else None),
+                    office=named.office or mention.office,
                     title_text=named.title_text or mention.title_text,
                 )
             )

@@ -108,6 +108,7 @@ def verb_status(verb: Token, depth: int = 0) -> str:
     return "occurred"
 
 
+_CALL_NOUNS = frozenset({"call", "calls", "conversation", "conversations", "videoconference"})
 _SUBORDINATORS = frozenset("until unless if once when whenever because while as since".split())
 
 
@@ -152,7 +153,17 @@ def noun_status(noun: Token) -> str:
         if is_verb(head):
             return verb_status(head)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and is_verb(head.head):
-        return verb_status(head.head)
+        verb = head.head
+        if (
+            noun.lower_ in _CALL_NOUNS
+            and verb.dep_ == "xcomp"
+            and known_lemma(verb) in ("meet", "visit")
+            and is_verb(verb.head)
+        ):
+            # "agreed to meet during a telephone conversation": no one meets in a call; the
+            # call is the agreeing verb's setting
+            return verb_status(verb.head)
+        return verb_status(verb)
     return "occurred"
 
 

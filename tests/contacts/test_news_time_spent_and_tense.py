@@ -282,3 +282,21 @@ def test_the_minister_later_is_the_one_the_text_called_a_minister(kb: KnowledgeB
 def test_a_managing_director_speaks_for_no_state(kb: KnowledgeBase) -> None:
     text = "Chilean Foreign Minister Mirela Vasquez met Rosa Lemos, managing director of Banco Sur."
     assert occurred(kb, text) == []
+
+
+def test_agreeing_to_meet_during_a_phone_call_is_a_call_that_happened(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean Foreign Minister Mirela Vasquez and her Peruvian counterpart Tomas Quispe "
+        "agreed to meet during a telephone conversation on Tuesday."
+    )
+    found = detect(kb, text)
+    assert {(c.type, c.status) for c in found} == {("call", "occurred"), ("meeting", "planned")}
+    call = next(c for c in found if c.type == "call")
+    assert call.date == date(2015, 6, 16)
+
+
+def test_a_counterpart_set_off_by_commas_holds_the_others_office(kb: KnowledgeBase) -> None:
+    text = "Chilean Foreign Minister Mirela Vasquez met her Peruvian counterpart, Tomas Quispe."
+    found = occurred(kb, text)
+    quispe = next(p for c in found for p in c.participants if p.name == "Tomas Quispe")
+    assert (quispe.state, quispe.office) == ("PER", "Foreign Minister")
