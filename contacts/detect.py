@@ -24,7 +24,7 @@ from contacts.lexicon import Lexicon, lexicon_for, tokenize
 from contacts.mentions import Mention, find_mentions
 from contacts.merge import merge_contacts
 from contacts.model import Contact
-from contacts.normalize import person_key
+from contacts.normalize import join_broken_hyphens, person_key
 from contacts.resolve import Discourse, Party
 from contacts.sentences import Sentence, split_sentences
 from contacts.syntax import parse, person_mentions, with_known_surnames
@@ -99,7 +99,7 @@ class _Reading:
 
 
 def _read(article: ArticleText, kb: KnowledgeBase) -> _Reading:
-    text, published = article.text, article.published
+    text, published = join_broken_hyphens(article.text), article.published
     lexicon = lexicon_for(kb)
     discourse = Discourse.for_text(kb, text, published)
     if article.home_state:

@@ -299,9 +299,19 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
                     given = [t.key for t in tokens[j:k]]
                     if all(g in own or len(g) == 1 for g in given):
                         actor = person_k.value
+                        k += n_k
+                        break
+                    # someone else's given names: the name takes the surname and may run on
+                    # ("President Ellen Johnson Sirleaf" is no Johnson of the KB)
                     k += n_k
-                    break
-                plain = not n_k or all(e.kind == "surname" for e in entries_k) or k == given_alias
+                    continue
+                # "Johnson-Sirleaf": a known name joined by a hyphen is part of another
+                plain = (
+                    not n_k
+                    or all(e.kind == "surname" for e in entries_k)
+                    or k == given_alias
+                    or (joined and k > j)
+                )
                 if k > j and tokens[k - 1].poss:
                     break  # "Vice President Harris's Call": a possessive ends the name
                 if token.cap and token.key not in _NOT_NAMES and plain:

@@ -113,3 +113,14 @@ def slug(text: str) -> str:
     for mark in _APOSTROPHES + ".":
         text = text.replace(mark, "")
     return "-".join(re.findall(r"[a-z0-9]+", text))
+
+
+# "Ban Ki- moon", "Johnson- Sirleaf", "non- governmental": a word broken at its hyphen by a
+# wire service's line wrap. Not "pro- and anti-government", where the hyphen stands for a
+# word left out.
+_BROKEN_HYPHEN = re.compile(r"(?<=[A-Za-z])- (?=[A-Za-z])(?!(?:and|or|nor|to|as well)\b)")
+
+
+def join_broken_hyphens(text: str) -> str:
+    """`text` with words a line wrap broke at their hyphen joined again."""
+    return _BROKEN_HYPHEN.sub("-", text)

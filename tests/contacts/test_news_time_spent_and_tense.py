@@ -300,3 +300,14 @@ def test_a_counterpart_set_off_by_commas_holds_the_others_office(kb: KnowledgeBa
     found = occurred(kb, text)
     quispe = next(p for c in found for p in c.participants if p.name == "Tomas Quispe")
     assert (quispe.state, quispe.office) == ("PER", "Foreign Minister")
+
+
+def test_a_word_a_line_wrap_broke_at_its_hyphen_is_joined_again(kb: KnowledgeBase) -> None:
+    from contacts.normalize import join_broken_hyphens
+
+    assert join_broken_hyphens("Ban Ki- moon and non- governmental groups") == (
+        "Ban Ki-moon and non-governmental groups"
+    )
+    assert join_broken_hyphens("pro- and anti-government groups") == (
+        "pro- and anti-government groups"
+    )

@@ -310,3 +310,32 @@ def test_envoys_and_top_diplomats(
 ) -> None:
     found = occurred(kb, text)
     assert people(found[0])[person] == (state, office)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Ugandan President Moses Kato met Kenyan President Grace Johnson Wanjiru on Tuesday.",
+            "Grace Johnson Wanjiru",
+        ),
+        (
+            "Ugandan President Moses Kato met Kenyan President Grace Johnson-Wanjiru on Tuesday.",
+            "Grace Johnson-Wanjiru",
+        ),
+        (
+            "Ugandan President Moses Kato met Kenyan President Grace Johnson- Wanjiru on Tuesday.",
+            "Grace Johnson-Wanjiru",
+        ),
+    ],
+    ids=[
+        "known-surname-inside-a-longer-name",
+        "hyphenated-surname",
+        "hyphen-broken-by-a-line-wrap",
+    ],
+)
+def test_a_known_surname_inside_someone_elses_name_does_not_end_it(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    found = detect_contacts(text, date(2015, 6, 17), kb=kb)
+    assert name in {p.name for c in found for p in c.participants}
