@@ -33,10 +33,54 @@ _NOT_NAME_WORDS = frozenset(
 )
 
 
+# "the head of the central bank of Mexico, Miguel Mancera": a post "of" a state's institution,
+# then the name of whoever holds it
+_POST_OF = re.compile(
+    r"\b(?:head|chief|governor|president|director|chairman|chairwoman|leader|minister)\s+of\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,5}?(?:of|in)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+_OF_INSTITUTION = re.compile(
+    r"^\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?(?:of|in)\s+(?:the\s+)?$", re.I
+)
+
+
+def _posts_of_states(text: str, mentions: list[Mention]) -> list[Mention]:
+    out = list(mentions)
+    dropped: set[int] = set()
+    for i, (polity, person) in enumerate(zip(mentions, mentions[1:], strict=False)):
+        if not (
+            polity.kind == "polity"
+            and person.kind == "person"
+            and person.state in (None, polity.state)
+            and person.actor is None
+            and _APPOSITION_GAP.match(text[polity.end : person.start])
+            and _POST_OF.search(text, max(0, polity.start - 80), polity.start)
+        ):
+            continue
+        out[i + 1] = replace(person, state=polity.state)
+        title = mentions[i - 1] if i > 0 else None
+        if (
+            title is not None
+            and title.kind == "ref"
+            and title.how == "title"
+            and _OF_INSTITUTION.match(text[title.end : polity.start])
+        ):
+            # "the president of the central bank of Peru, X": one person, who stands where the
+            # title stands (the parse coordinates the title with others)
+            out[i + 1] = replace(
+                out[i + 1], start=title.start, office=person.office or title.office
+            )
+            dropped.add(i - 1)
+    return [m for k, m in enumerate(out) if k not in dropped]
+
+
 def with_appositive_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions with each title in apposition after a name folded into that name's mention
     (its state and office; the mention then runs to the title's end)."""
-    mentions = _respective(text, mentions)
+    mentions = _posts_of_states(text, _respective(text, mentions))
     out: list[Mention] = []
     taken: set[int] = set()
     for i, mention in enumerate(mentions):

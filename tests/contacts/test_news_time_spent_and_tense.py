@@ -311,3 +311,20 @@ def test_a_word_a_line_wrap_broke_at_its_hyphen_is_joined_again(kb: KnowledgeBas
     assert join_broken_hyphens("pro- and anti-government groups") == (
         "pro- and anti-government groups"
     )
+
+
+@pytest.mark.parametrize(
+    "post",
+    ["the head of the central bank of Peru", "the president of the central bank of Peru"],
+)
+def test_a_post_of_a_states_institution_gives_the_name_after_it_that_state(
+    kb: KnowledgeBase, post: str
+) -> None:
+    text = (
+        f"Chilean central bank president Rodrigo Fuenzalida and {post}, Luis Quispe Mamani, "
+        "met in Lima yesterday."
+    )
+    found = occurred(kb, text)
+    assert name_sets(found) == {frozenset({"Rodrigo Fuenzalida", "Luis Quispe Mamani"})}
+    quispe = next(p for p in found[0].participants if p.name == "Luis Quispe Mamani")
+    assert quispe.state == "PER"
