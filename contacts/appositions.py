@@ -70,9 +70,7 @@ def _posts_of_states(text: str, mentions: list[Mention]) -> list[Mention]:
         ):
             # "the president of the central bank of Peru, X": one person, who stands where the
             # title stands (the parse coordinates the title with others)
-            out[i + 1] = replace(
-                out[i + 1], start=title.start, office=person.office or title.office
-            )
+            out[i + 1] = replace(out[i + 1], start=title.start)  # a bank's president: no President
             dropped.add(i - 1)
     return [m for k, m in enumerate(out) if k not in dropped]
 

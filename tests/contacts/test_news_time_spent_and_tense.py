@@ -327,4 +327,4 @@ def test_a_post_of_a_states_institution_gives_the_name_after_it_that_state(
     found = occurred(kb, text)
     assert name_sets(found) == {frozenset({"Rodrigo Fuenzalida", "Luis Quispe Mamani"})}
     quispe = next(p for p in found[0].participants if p.name == "Luis Quispe Mamani")
-    assert quispe.state == "PER"
+    assert (quispe.state, quispe.office) == ("PER", None)  # a bank's president is no President
