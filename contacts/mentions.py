@@ -104,11 +104,48 @@ def find_mentions(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Ment
     while i < len(tokens):
         mentions, next_i = _parse(text, tokens, lexicon, i)
         if mentions:
-            found.extend(mentions)
+            found.extend(_with_given_name(text, tokens, lexicon, i, mentions, found))
             i = next_i
         else:
             i += 1
     return found
+
+
+def _with_given_name(
+    text: str,
+    tokens: list[Token],
+    lexicon: Lexicon,
+    i: int,
+    mentions: list[Mention],
+    found: list[Mention],
+) -> list[Mention]:
+    # "Yuri Sokolov met ...": a capitalised word right before a known surname, which is not
+    # that person's given name, makes the name someone else's (not Sergei Sokolov).
+    first = mentions[0]
+    if first.kind != "person" or first.actor is None or " " in first.name:
+        return mentions
+    own = lexicon.name_tokens.get(first.actor.kb_id, frozenset())
+    k = i
+    while k > 0 and i - k < 3:
+        given = tokens[k - 1]
+        if (
+            not given.cap
+            or given.key in _NOT_NAMES
+            or given.key in _OPENERS
+            or given.poss
+            or text[given.end : tokens[k].start] != " "
+            or any(m.end > given.start for m in found)
+            or lexicon.match(tokens, k - 1)[0]
+            or given.key in own
+            or not given.text[1:].islower()
+        ):
+            break
+        k -= 1
+    if k == i:
+        return mentions
+    start = tokens[k].start
+    named = Mention("person", start, first.end, text[start : first.end])
+    return [named, *mentions[1:]]
 
 
 def _polity_at(tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[int, Entry | None]:

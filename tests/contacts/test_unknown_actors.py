@@ -339,3 +339,13 @@ def test_a_known_surname_inside_someone_elses_name_does_not_end_it(
 ) -> None:
     found = detect_contacts(text, date(2015, 6, 17), kb=kb)
     assert name in {p.name for c in found for p in c.participants}
+
+
+def test_a_given_name_before_a_known_surname_that_is_not_his_is_someone_else(
+    kb: KnowledgeBase,
+) -> None:
+    found = detect_contacts(
+        "Oleg Lavrov met Ukrainian Foreign Minister Olena Marchenko.", date(2022, 3, 30), kb=kb
+    )
+    people = {p.name: p.canonical_name for c in found for p in c.participants}
+    assert people.get("Oleg Lavrov", "absent") is None, people  # not Sergei Lavrov
