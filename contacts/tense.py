@@ -108,6 +108,7 @@ def verb_status(verb: Token, depth: int = 0) -> str:
     return "occurred"
 
 
+_PAST_TIMES = frozenset({"earlier", "ago", "yesterday", "last", "previous", "recently"})
 _CALL_NOUNS = frozenset({"call", "calls", "conversation", "conversations", "videoconference"})
 _SUBORDINATORS = frozenset("until unless if once when whenever because while as since".split())
 
@@ -127,6 +128,8 @@ def noun_status(noun: Token) -> str:
         return "planned"
     if any(t.lower_ in FUTURE_TIMES for t in noun.subtree):
         return "planned"  # "a summit in Ottawa next month between ..."
+    if any(t.lower_ in _PAST_TIMES for t in noun.subtree):
+        return "occurred"  # "The visit follows a call between A and B earlier this month"
     if any(c.dep_ == "det" and c.lower_ == "no" for c in children):
         return "cancelled"
     head = noun.head

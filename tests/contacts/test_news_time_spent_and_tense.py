@@ -328,3 +328,12 @@ def test_a_post_of_a_states_institution_gives_the_name_after_it_that_state(
     assert name_sets(found) == {frozenset({"Rodrigo Fuenzalida", "Luis Quispe Mamani"})}
     quispe = next(p for p in found[0].participants if p.name == "Luis Quispe Mamani")
     assert (quispe.state, quispe.office) == ("PER", None)  # a bank's president is no President
+
+
+def test_a_contact_a_present_verb_follows_with_a_past_time_happened(kb: KnowledgeBase) -> None:
+    text = (
+        "The visit follows a call between Chilean President Tomas Aravena and Peruvian "
+        "President Luis Quispe earlier this month, the first in several months."
+    )
+    found = detect(kb, text)
+    assert [(c.type, c.status) for c in found] == [("call", "occurred")], pairs(found)
