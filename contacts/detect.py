@@ -82,7 +82,12 @@ def detect_many(
     """
     kb = kb if kb is not None else _default_kb()
     readings = [_read(article, kb) for article in articles]
-    docs = iter(parse([text for reading in readings for text in reading.to_parse]))
+    docs = iter(
+        parse(
+            [text for reading in readings for text in reading.to_parse],
+            [need for reading in readings for need in reading.names],
+        )
+    )
     return [_finish(reading, [next(docs) for _ in reading.candidates]) for reading in readings]
 
 
@@ -96,6 +101,7 @@ class _Reading:
     analysed: list[tuple[Sentence, list[Trigger], list[Mention]]]
     candidates: list[int]  # indices into analysed of the sentences to parse
     to_parse: list[str]
+    names: list[bool]  # per sentence to parse: may the model find names the rules lack?
 
 
 def _read(article: ArticleText, kb: KnowledgeBase) -> _Reading:
@@ -117,7 +123,38 @@ def _read(article: ArticleText, kb: KnowledgeBase) -> _Reading:
     # Only sentences with a trigger word are parsed: the rest cost one regex each.
     candidates = [i for i, item in enumerate(analysed) if _needs_parse(*item)]
     to_parse = [blank_dateline(analysed[i][0].text) for i in candidates]
-    return _Reading(published, lexicon, discourse, analysed, candidates, to_parse)
+    names = [_unnamed_words(to_parse[k], analysed[i][2]) for k, i in enumerate(candidates)]
+    return _Reading(published, lexicon, discourse, analysed, candidates, to_parse, names)
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*")
+
+
+def _unnamed_words(sentence: str, mentions: list[Mention]) -> bool:
+    # A capitalised word no rule mention covers, past the sentence's first word and not a
+    # word of the calendar or grammar, may be a name only the model sees; a person the rules
+    # found without a state may get one from the model's entity ("US negotiator Michael X").
+    if any(m.kind == "person" and m.state is None and m.actor is None for m in mentions):
+        return True
+    first = True
+    for match in _CAPITALISED.finditer(sentence):
+        if first:
+            first = False
+            continue
+        if match.group().lower() in _CAPITALISED_WORDS:
+            continue
+        start = match.start()
+        if not any(m.start <= start < m.end for m in mentions):
+            return True
+    return False
+
+
+_CAPITALISED_WORDS = frozenset(
+    """i the a an in on at for to by with from as this that he she they it his her their its we
+    our after before during while when but or if and mr mrs ms dr
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
 
 
 def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:

@@ -84,7 +84,10 @@ def verb_status(verb: Token, depth: int = 0) -> str:
         if auxes & {"is", "are", "am", "'s", "'re"}:
             # "Abe is meeting Reagan on Friday" is planned; with no time of its own the present
             # progressive is what goes on now ("Kovac, who is chairing the meeting, said").
-            timed = any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+            # (a time word as well as an entity: sentences may be parsed without entities)
+            timed = any(
+                t.ent_type_ in ("DATE", "TIME") or t.lower_ in _TIME_WORDS for t in verb.subtree
+            )
             return "planned" if timed else "occurred"
         if auxes & {"was", "were"}:
             return "occurred"
@@ -108,6 +111,11 @@ def verb_status(verb: Token, depth: int = 0) -> str:
     return "occurred"
 
 
+_TIME_WORDS = frozenset(
+    """today tomorrow tonight week month year weekend morning afternoon evening monday tuesday
+    wednesday thursday friday saturday sunday january february march april june july august
+    september october november december""".split()
+)
 _PAST_TIMES = frozenset({"earlier", "ago", "yesterday", "last", "previous", "recently"})
 _CALL_NOUNS = frozenset({"call", "calls", "conversation", "conversations", "videoconference"})
 _SUBORDINATORS = frozenset("until unless if once when whenever because while as since".split())

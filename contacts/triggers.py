@@ -313,14 +313,22 @@ class Trigger:
 
 
 # Cheap test first: most sentences hold none of these stems, and the full pattern is slow.
-_STEMS = re.compile(
-    r"call|phon|rang|spok|speak|talk|met\b|meet|negotiat|mediat|consultation|discussion|summit|"
-    r"audience|sat down|receiv|host|welcom|greet|visit|tour|trip|journey|arriv|travel|flew|landed|"
-    r"left for|departed|set off|"
-    r"return|conversation|video|virtual|bilateral|conference|reception|dial|dinner|lunch|banquet|"
-    r"breakfast|golf|dine|dining|rode|ride|together|shook|supper|courtesy|spen[dt]|\bs[ae]e|session",
-    re.IGNORECASE,
-)
+# Plain substrings of the lower-cased sentence (a C search each, several times faster than one
+# regex alternation); a stem inside another word ("method") only costs the full pattern's run.
+_STEMS = (
+    "call", "phon", "rang", "spok", "speak", "talk", "met", "meet", "negotiat", "mediat",
+    "consultation", "discussion", "summit", "audience", "sat down", "receiv", "host", "welcom",
+    "greet", "visit", "tour", "trip", "journey", "arriv", "travel", "flew", "landed", "left for",
+    "departed", "set off", "return", "conversation", "video", "virtual", "bilateral",
+    "conference", "reception", "dial", "dinner", "lunch", "banquet", "breakfast", "golf", "dine",
+    "dining", "rode", "ride", "together", "shook", "supper", "courtesy", "spend", "spent",
+    "see", "saw", "session",
+)  # fmt: skip
+
+
+def _has_stem(sentence: str) -> bool:
+    lower = sentence.lower()
+    return any(stem in lower for stem in _STEMS)
 
 
 # The head words of frame_words.PARSE_TRIGGER_ROWS, as whole words: a sentence without one needs no parse.
@@ -362,7 +370,7 @@ def has_contact_noun_phrase(sentence: str) -> bool:
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
-    if not _STEMS.search(sentence):
+    if not _has_stem(sentence):
         return []
     found = []
     for match in TRIGGERS.finditer(sentence):

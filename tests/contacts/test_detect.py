@@ -245,3 +245,33 @@ def test_the_same_contact_in_two_articles_has_the_same_keys_and_day(kb: Knowledg
     assert a.party_keys() == b.party_keys()
     assert (a.type, a.date) == (b.type, b.date) == ("call", date(2024, 3, 4))
     assert a.initiator == "Vladimir Putin"
+
+
+def test_a_sentence_the_rules_named_in_full_is_parsed_without_entities() -> None:
+    from contacts.syntax import parse
+
+    named, bare = parse(
+        ["Vasquez met Quispe in Lima.", "Vasquez met Quispe in Lima."], [True, False]
+    )
+    assert [t.dep_ for t in named] == [t.dep_ for t in bare]  # the same grammar
+    assert named.ents and not bare.ents
+
+
+@pytest.mark.parametrize(
+    ("text", "needs_names"),
+    [
+        ("Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan.", False),
+        ("Russian President Vladimir Putin met Mirela Vasquez of Chile.", True),
+        ("Russian President Vladimir Putin met Ambassador Michael Smythe.", True),
+    ],
+    ids=["all-named", "a-name-the-rules-lack", "a-person-without-state"],
+)
+def test_the_model_looks_for_names_only_where_the_rules_left_some(
+    kb: KnowledgeBase, text: str, needs_names: bool
+) -> None:
+    from contacts.detect import _unnamed_words
+    from contacts.lexicon import lexicon_for, tokenize
+    from contacts.mentions import find_mentions
+
+    mentions = find_mentions(text, tokenize(text), lexicon_for(kb))
+    assert _unnamed_words(text, mentions) is needs_names
