@@ -165,7 +165,7 @@ def _respective(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         after = i + len(roles)
         people = mentions[after : after + len(roles)]
-        if len(people) < len(roles) or any(p.kind != "person" or p.actor for p in people):
+        if len(people) < len(roles) or any(p.kind != "person" for p in people):
             continue
         if not _APPOSITION_GAP.match(text[first.end : people[0].start]):
             continue
@@ -174,10 +174,12 @@ def _respective(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if not _APPOSITION_END.match(text[people[-1].end :]):
             continue
+        # a person the KB knows keeps its own reading, if it is of the role's state
         named = [
             replace(p, state=p.state or r.state, office=p.office or r.office)
             for p, r in zip(people, roles, strict=True)
             if p.state in (None, r.state)
+            and (p.actor is None or r.state in {t.state for t in p.actor.terms})
         ]
         if len(named) != len(roles):
             continue

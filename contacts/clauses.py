@@ -37,6 +37,7 @@ _CHAINED = re.compile(
     r"^(?:\s+(?:on\s+\w+|today|yesterday|\w+ly|in\s+[A-Z][\w-]+|last\s+\w+|this\s+\w+|also|then))*"
     r"(?:\s*,?\s+and\s+(?:also\s+|then\s+|later\s+)?|\s*,\s*(?:then|later|afterwards)\s+)$"
 )
+_SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.I)
 _FOR_TALKS = re.compile(r"for\b", re.I)
 # "called on the president to resign": an appeal, not a courtesy call
 _APPEAL = re.compile(r"^\s*,?\s*(?:to|for|not|over|about)\b", re.I)
@@ -202,7 +203,8 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
     clause = Clause(kind, trigger, subjects, objects)
     clause.symmetric_objects = kind.grammar == "between"
     clause.joint = bool(JOINT.search(sentence))
-    clause.separate = separate
+    # "held separate talks with A, B and C", "met separately with A and B": one contact each
+    clause.separate = separate or bool(_SEPARATE.search(sentence, trigger.start, trigger.end + 12))
     if name in ("called", "phoned", "visited", "visit_to"):
         clause.initiator = "subject"
     elif name in ("call_from", "hosted", "passive_host", "hosted_meal"):

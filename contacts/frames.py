@@ -98,6 +98,8 @@ def dependency_clause(doc: Doc, mentions: list[Mention], trigger: Trigger) -> Cl
         # "West Germany and Hungary agreed ... after talks between A and B": the people named
         # are the parties, not the states of the clause the talks are the setting of
         subjects = [m for m in subjects if m.kind != "polity"]
+    if visit and not (subjects and objects) and all(m.kind != "polity" for m in subjects + objects):
+        return None  # "the three ministers, who arrived together": visitors, and no host
     gathering = _lone_gathering(trigger, subjects + objects)
     if not gathering:
         if not subjects and len(objects) < 2:

@@ -244,6 +244,14 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
         if j + 1 < len(tokens) and tokens[j].key == "and" and _polity_at(tokens, lexicon, j + 1)[1]:
             j += 1
             continue
+        if (
+            j < len(tokens)
+            and entry.how == "demonym"
+            and text[tokens[j - 1].end : tokens[j].start].strip() == ","
+            and (following := _polity_at(tokens, lexicon, j)[1]) is not None
+            and following.how == "demonym"
+        ):
+            continue  # "his Estonian, Latvian and Lithuanian counterparts"
         break
     # Titles, with unknown capitalised words allowed inside ("National Assembly president").
     titles: list[str] = []

@@ -337,3 +337,25 @@ def test_a_contact_a_present_verb_follows_with_a_past_time_happened(kb: Knowledg
     )
     found = detect(kb, text)
     assert [(c.type, c.status) for c in found] == [("call", "occurred")], pairs(found)
+
+
+def test_counterparts_of_three_states_then_three_names_are_theirs_in_order(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "Foreign Minister Mirela Vasquez of Chile held separate talks on Tuesday with her "
+        "Peruvian, Bolivian and Ecuadorian counterparts, Tomas Quispe, Ana Gutierrez and Jorge "
+        "Andrade Ruiz, who arrived together by overnight train."
+    )
+    found = occurred(kb, text)
+    assert name_sets(found) == {
+        frozenset({"Mirela Vasquez", "Tomas Quispe"}),
+        frozenset({"Mirela Vasquez", "Ana Gutierrez"}),
+        frozenset({"Mirela Vasquez", "Jorge Andrade Ruiz"}),
+    }, pairs(found)
+    states = {p.name: p.state for c in found for p in c.participants}
+    assert (states["Tomas Quispe"], states["Ana Gutierrez"], states["Jorge Andrade Ruiz"]) == (
+        "PER",
+        "BOL",
+        "ECU",
+    )
