@@ -25,7 +25,7 @@ from contacts.mentions import Mention, find_mentions
 from contacts.merge import merge_contacts
 from contacts.model import Contact
 from contacts.normalize import join_broken_hyphens, person_key
-from contacts.resolve import Discourse, Party
+from contacts.resolve import SURNAME_FIRST, Discourse, Party
 from contacts.sentences import Sentence, split_sentences
 from contacts.syntax import parse, person_mentions, with_known_surnames
 from contacts.tense import parse_status, surely_past
@@ -226,6 +226,11 @@ def _surnames(analysed: list[tuple[Sentence, list[Trigger], list[Mention]]]) -> 
             key = person_key(mention.name).split() if mention.kind == "person" else []
             if len(key) >= 2:
                 found.add(key[-1])
+                states = {mention.state} | (
+                    {t.state for t in mention.actor.terms} if mention.actor else set()
+                )
+                if states & SURNAME_FIRST:
+                    found.add(key[0])  # "Foreign Minister Cho Hyun ... Cho said"
     return frozenset(found)
 
 

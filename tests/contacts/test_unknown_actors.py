@@ -349,3 +349,14 @@ def test_a_given_name_before_a_known_surname_that_is_not_his_is_someone_else(
     )
     people = {p.name: p.canonical_name for c in found for p in c.participants}
     assert people.get("Oleg Lavrov", "absent") is None, people  # not Sergei Lavrov
+
+
+def test_a_surname_first_name_is_told_later_by_its_first_word(kb: KnowledgeBase) -> None:
+    text = (
+        "Foreign Minister Park Jin held talks with his Japanese counterpart Taro Nakamura in "
+        "Tokyo on Monday. Park, who also paid a courtesy call on Japanese Prime Minister Kenji "
+        "Sato, conveyed an invitation."
+    )
+    found = detect_contacts(text, date(2023, 3, 10), kb=kb)
+    pairs = {frozenset(p.canonical_name or p.name for p in c.participants) for c in found}
+    assert frozenset({"Park Jin", "Kenji Sato"}) in pairs, pairs
