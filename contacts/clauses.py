@@ -30,7 +30,7 @@ _LIST_GAP = re.compile(
 )
 # "held talks with Erdogan and then with Stoltenberg": two meetings, not one.
 _SEPARATE_GAP = re.compile(
-    r"^\s*,?\s*(?:and\s+)?(?:then|later|afterwards|separately|also|another(?:\s+one)?)\s+with\s*$",
+    r"^\s*,?\s*(?:and\s*,?\s*)?(?:then|later|afterwards|separately|also|another(?:\s+one)?)\s*,?\s+with\s*$",
     re.I,
 )
 _CHAINED = re.compile(

@@ -213,6 +213,16 @@ def _verb_parties(index: PhraseIndex, verb: Token) -> tuple[list[Mention], list[
         elif child.dep_ == "agent":
             subjects += [m for c in child.children if c.dep_ == "pobj" for m in index.phrase(c)]
     objects += _prepositional(index, verb)
+    children = list(verb.children)
+    if (
+        verb.dep_ == "conj"
+        and any(c.dep_ == "auxpass" for c in children)
+        and not any(c.dep_ in ("nsubjpass", "nsubj") for c in children)
+        and any(c.dep_ == "agent" for c in children)
+    ):
+        # "Vajpayee crossed into Pakistan ... and was received by Sharif": the first verb's
+        # subject is the guest
+        objects += [m for m in _subjects_of(index, verb.head) if m not in subjects]
     for child in verb.children if known_lemma(verb) in _MEETING_VERBS else ():
         if child.dep_ == "prep" and child.lower_ in _SETTING_PREPOSITIONS:
             # "met at the ministry with X", "met in Geneva with X": the parse often hangs "with"

@@ -186,7 +186,7 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "passive_host",
         TriggerKind("meeting", None, "from", "043", "host", 0.8),
-        r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:received|hosted|welcomed|greeted)\s+(?:\w+\s+){0,3}?by",
+        r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:received|hosted|welcomed|greeted)\s+(?:[\w’'-]+\s+){0,7}?by",
         "Scholz was received by Biden at the White House.",
     ),
     TriggerRow(
@@ -208,6 +208,13 @@ ROWS: tuple[TriggerRow, ...] = (
         TriggerKind("meeting", None, "with", "040", "", 0.7),
         r"(?:played|plays|playing)\s+(?:a\s+round\s+of\s+)?golf|dined|dines|dining|lunched|(?:had|has|have|having|ate|shared|joined)\s+(?:a\s+)?(?:[a-z-]+\s+)?(?:breakfast|lunch|dinner|supper)|(?:rode|ride|rides|riding|travell?ed|drove|walked|strolled)\s+together|rode(?=\s+with\b)|shook\s+hands",
         "Biden played golf with Scholz.",
+    ),
+    # "attended a state banquet hosted by President X": the host is met (clauses._host_after)
+    TriggerRow(
+        "attended_meal",
+        TriggerKind("meeting", None, "with", "043", "host", 0.7),
+        r"(?:attended|attends|attending|attend)\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:dinner|lunch|luncheon|banquet|breakfast|reception)",
+        "Xi attended a state banquet hosted by President Tan.",
     ),
     # "paid a courtesy call on Foreign Minister X": a visit of respect to the host, in person
     TriggerRow(

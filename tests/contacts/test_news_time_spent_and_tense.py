@@ -359,3 +359,33 @@ def test_counterparts_of_three_states_then_three_names_are_theirs_in_order(
         "BOL",
         "ECU",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean President Tomas Aravena was greeted at Jorge Chavez airport on Tuesday night "
+        "by Peruvian President Luis Quispe.",
+        "Chilean President Tomas Aravena attended a state banquet on Tuesday hosted by Peruvian "
+        "President Luis Quispe.",
+        "LIMA, June 17: Chilean President Tomas Aravena crossed into Peru at the Tacna border "
+        "post on Tuesday and was received by Peruvian President Luis Quispe, who embraced his "
+        "visitor.",
+    ],
+    ids=["greeted-at-the-airport-by", "banquet-hosted-by", "crossed-and-was-received-by"],
+)
+def test_a_guest_received_or_feted_by_a_host_meets_the_host(kb: KnowledgeBase, text: str) -> None:
+    found = occurred(kb, text)
+    assert name_sets(found) == {frozenset({"Tomas Aravena", "Luis Quispe"})}, pairs(found)
+    assert found[0].date == date(2015, 6, 16)
+
+
+def test_talks_with_one_and_separately_with_another_are_two(kb: KnowledgeBase) -> None:
+    text = (
+        "On Tuesday, Chilean Foreign Minister Mirela Vasquez held talks with Peruvian Foreign "
+        "Minister Tomas Quispe and, separately, with Bolivian President Ana Mamani."
+    )
+    assert name_sets(occurred(kb, text)) == {
+        frozenset({"Mirela Vasquez", "Tomas Quispe"}),
+        frozenset({"Mirela Vasquez", "Ana Mamani"}),
+    }
