@@ -163,6 +163,11 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
         subjects = _sentence_subject(sentence, mentions, trigger, [])
         if len(subjects) < 2:
             return None
+    if name == "aside_meeting":
+        subjects = _last_pair(sentence, mentions, trigger.start)
+        if len(subjects) < 2 or sentence[subjects[-1].end : trigger.start].strip() != ",":
+            return None
+        objects = []
     # the scene set by a phrase or a participle, not a finite verb whose subject the text
     # left out ("Before the session Miyazawa met Baker ..., Japanese officials said")
     opening = trigger.name in _SCENE_TRIGGERS or trigger.text.lower().endswith("ing")

@@ -206,8 +206,12 @@ def _verb_parties(index: PhraseIndex, verb: Token) -> tuple[list[Mention], list[
             objects += _prepositional(index, child, ("with",))
         elif child.dep_ in ("dobj", "attr", "oprd"):
             objects += index.phrase(child)
-            # "held talks with X": the light verb's noun carries the preposition
-            objects += _prepositional(index, child)
+            # "held talks with X": the light verb's noun carries the preposition; "hosted a
+            # state banquet for X": a meal's guest
+            meal = child.lower_ in _MEALS
+            objects += _prepositional(
+                index, child, OBJECT_PREPOSITIONS | {"for"} if meal else OBJECT_PREPOSITIONS
+            )
         elif child.dep_ == "nsubjpass":
             objects += index.phrase(child)  # "Abe was received by Reagan": Abe is the guest
         elif child.dep_ == "agent":
@@ -312,6 +316,7 @@ def _is_setting(noun: Token) -> bool:
 # X": the phrase there is the setting's, or a topic verb's.
 _SETTING_PREPOSITIONS = frozenset({"at", "in", "on", "during"})
 _MEETING_VERBS = frozenset({"meet", "confer"})
+_MEALS = frozenset({"dinner", "lunch", "luncheon", "banquet", "breakfast", "reception", "supper"})
 
 
 def _verb_objects(index: PhraseIndex, verb: Token) -> list[Mention]:

@@ -175,8 +175,10 @@ class PhraseIndex:
             # A bare surname in a party's place ("Pinheiro met ..."), which NER missed: the
             # discourse resolves it against the fuller mention told before.
             given = [c for c in token.children if c.dep_ == "compound"]
-            if any(c.lower_ in NON_STATE_TITLES for c in given):
-                return None  # "California Governor Newsom": no one a state sends
+            if any(t.lower_ in NON_STATE_TITLES for c in given for t in c.subtree):
+                # "California Governor Newsom", "Nvidia Chief Executive Jensen Huang": no one
+                # a state sends
+                return None
             given = [c for c in given if c.ent_type_ == "PERSON"]
             first = min([token.i] + [c.i for c in given])
             start = token.doc[first].idx

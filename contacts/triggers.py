@@ -84,6 +84,13 @@ ROWS: tuple[TriggerRow, ...] = (
         r"(?<=[a-z,] )(?:after|following)\s+(?:[\w-]+\s+){0,5}?(?:talks|meetings?|negotiations|consultations)(?!\s+(?:with|between|among|of|by)\b)",
         "Kamau and Otieno agreed on the plan after two rounds of talks in Nairobi.",
     ),
+    # "he and President Kim, at a meeting on Cheju Island, proposed": the pair before the aside
+    TriggerRow(
+        "aside_meeting",
+        TriggerKind("meeting", None, "with", "040", "", 0.7),
+        r"(?<=, )(?:at|in|during)\s+(?:a|an|their|the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|summit|talks)(?!\s+(?:with|between|of)\b)(?=[^,.;]{0,50},)",
+        "Kamau and Otieno, at a meeting in Arusha, agreed on the plan.",
+    ),
     TriggerRow(
         "possessive",
         TriggerKind("meeting", None, "with", "040", "", 0.75),

@@ -389,3 +389,29 @@ def test_talks_with_one_and_separately_with_another_are_two(kb: KnowledgeBase) -
         frozenset({"Mirela Vasquez", "Tomas Quispe"}),
         frozenset({"Mirela Vasquez", "Ana Mamani"}),
     }
+
+
+def test_a_pair_then_at_a_meeting_as_an_aside_is_their_meeting(kb: KnowledgeBase) -> None:
+    text = (
+        "Kenyan President Grace Wanjiru and Ugandan President Moses Kato, at a meeting in Arusha "
+        "on Tuesday, agreed on the plan."
+    )
+    found = occurred(kb, text)
+    assert name_sets(found) == {frozenset({"Grace Wanjiru", "Moses Kato"})}, pairs(found)
+    assert found[0].date == date(2015, 6, 16)
+
+
+def test_a_state_banquet_for_a_guest_is_the_hosts_meeting_with_the_guest(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "On Tuesday evening, Kenyan President Grace Wanjiru and her husband hosted a state "
+        "banquet for Ugandan President Moses Kato at State House."
+    )
+    found = occurred(kb, text)
+    assert name_sets(found) == {frozenset({"Grace Wanjiru", "Moses Kato"})}, pairs(found)
+
+
+def test_a_company_chief_executive_speaks_for_no_state(kb: KnowledgeBase) -> None:
+    text = "Acme Chief Executive Dana Whitcombe met Kenyan Trade Minister Ruth Wanjiru on Tuesday."
+    assert occurred(kb, text) == []
