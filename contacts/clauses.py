@@ -38,6 +38,9 @@ _CHAINED = re.compile(
     r"(?:\s*,?\s+and\s+(?:also\s+|then\s+|later\s+)?|\s*,\s*(?:then|later|afterwards)\s+)$"
 )
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.I)
+# "Kim arrived in Russia on Tuesday aboard his armored train and was met at the border by X":
+# the arrival's subject does what follows the "and"
+_AFTER_ARRIVAL = re.compile(r"^[^,;:.]{0,80}\s+and\s+(?:then\s+|later\s+)?$", re.I)
 _FOR_TALKS = re.compile(r"for\b", re.I)
 # "called on the president to resign": an appeal, not a courtesy call
 _APPEAL = re.compile(r"^\s*,?\s*(?:to|for|not|over|about)\b", re.I)
@@ -98,8 +101,11 @@ def clauses_for(sentence: str, mentions: list[Mention], triggers: list[Trigger])
         if not clause.subjects and previous is not None and previous.subjects:
             # "Pezeshkian arrived in Moscow on Friday and held talks with Putin": a second
             # verb of the same subject.
-            if _CHAINED.match(sentence[previous.end : trigger.start]) or (
-                _FOR_TALKS.match(trigger.text) and previous.kind.grammar == "visit"
+            gap = sentence[previous.end : trigger.start]
+            if (
+                _CHAINED.match(gap)
+                or (_FOR_TALKS.match(trigger.text) and previous.kind.grammar == "visit")
+                or (previous.kind.grammar == "visit" and _AFTER_ARRIVAL.match(gap))
             ):
                 # ... or "Orban arrived in Moscow on Friday for talks with Putin"
                 clause.subjects = list(previous.subjects)

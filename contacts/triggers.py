@@ -119,7 +119,7 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "video_nominal",
         TriggerKind("call", "video", "with", "041", "phone", 0.85),
-        rf"{_LIGHT}{_ADJ}\s+(?:video\s*(?:call|conference|link|talks)|videoconference|virtual\s+(?:meeting|summit|talks|call))",
+        rf"{_LIGHT}{_ADJ}\s+['‘\"“]?(?:video\s*(?:call|conference|link|talks)|videoconference|virtual\s+(?:meeting|summit|talks|call))",
         "Biden held a video call with Scholz.",
     ),
     TriggerRow(
@@ -193,7 +193,7 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "passive_host",
         TriggerKind("meeting", None, "from", "043", "host", 0.8),
-        r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:received|hosted|welcomed|greeted)\s+(?:[\w’'-]+\s+){0,7}?by",
+        r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:received|hosted|welcomed|greeted|met)\s+(?:[\w’'-]+\s+){0,7}?by",
         "Scholz was received by Biden at the White House.",
     ),
     TriggerRow(
@@ -213,7 +213,7 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "informal",
         TriggerKind("meeting", None, "with", "040", "", 0.7),
-        r"(?:played|plays|playing)\s+(?:a\s+round\s+of\s+)?golf|dined|dines|dining|lunched|(?:had|has|have|having|ate|shared|joined)\s+(?:a\s+)?(?:[a-z-]+\s+)?(?:breakfast|lunch|dinner|supper)|(?:rode|ride|rides|riding|travell?ed|drove|walked|strolled)\s+together|rode(?=\s+with\b)|shook\s+hands",
+        r"(?:played|plays|playing)\s+(?:a\s+round\s+of\s+)?golf|dined|dines|dining|lunched|(?:had|has|have|having|ate|shared|joined)\s+(?:a\s+)?(?:[a-z-]+\s+)?(?:breakfast|lunch|dinner|supper)|(?:rode|ride|rides|riding|travell?ed|drove|walked|strolled)\s+together|rode(?=\s+with\b)|(?:shook|shaking|shake|shakes)\s+hands",
         "Biden played golf with Scholz.",
     ),
     # "attended a state banquet hosted by President X": the host is met (clauses._host_after)
@@ -335,7 +335,7 @@ _STEMS = (
     "greet", "visit", "tour", "trip", "journey", "arriv", "travel", "flew", "landed", "left for",
     "departed", "set off", "return", "conversation", "video", "virtual", "bilateral",
     "conference", "reception", "dial", "dinner", "lunch", "banquet", "breakfast", "golf", "dine",
-    "dining", "rode", "ride", "together", "shook", "supper", "courtesy", "spend", "spent",
+    "dining", "rode", "ride", "together", "shook", "shak", "supper", "courtesy", "spend", "spent",
     "see", "saw", "session",
 )  # fmt: skip
 

@@ -415,3 +415,23 @@ def test_a_state_banquet_for_a_guest_is_the_hosts_meeting_with_the_guest(
 def test_a_company_chief_executive_speaks_for_no_state(kb: KnowledgeBase) -> None:
     text = "Acme Chief Executive Dana Whitcombe met Kenyan Trade Minister Ruth Wanjiru on Tuesday."
     assert occurred(kb, text) == []
+
+
+def test_an_arrival_and_was_met_at_the_border_by_a_minister_is_a_meeting(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "Kenyan President Grace Wanjiru arrived in Uganda on Tuesday aboard a special train and "
+        "was met at the border station of Malaba by Ugandan Natural Resources Minister Moses Kato."
+    )
+    found = occurred(kb, text)
+    assert frozenset({"Grace Wanjiru", "Moses Kato"}) in name_sets(found), pairs(found)
+
+
+def test_a_virtual_summit_in_quotes_is_a_video_call(kb: KnowledgeBase) -> None:
+    text = (
+        "Kenyan President Grace Wanjiru and her Ugandan counterpart, Moses Kato, held their "
+        "first 'virtual summit' on Tuesday."
+    )
+    found = occurred(kb, text)
+    assert [(c.type, c.mode) for c in found] == [("call", "video")], pairs(found)
