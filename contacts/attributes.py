@@ -79,7 +79,8 @@ _HABITUAL = re.compile(
 )
 _IN_PERSON = re.compile(
     r"\b(?:on the (?:sidelines|margins)|in person|face[- ]to[- ]face|during (?:a|an|his|her|their|the) "
-    r"(?:visit|trip|meeting)|at the (?:summit|meeting))\b",
+    r"(?:visit|trip|meeting|lunch|dinner|breakfast)|at the (?:summit|meeting)|one[- ]on[- ]one|"
+    r"(?:only )?(?:interpreters|aides|translators) present|informally for|joined by their delegations)\b",
     re.I,
 )
 _BY_PHONE = re.compile(r"\b(?:by|over the|on the) (?:tele)?phone\b", re.I)

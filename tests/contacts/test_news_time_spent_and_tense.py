@@ -435,3 +435,15 @@ def test_a_virtual_summit_in_quotes_is_a_video_call(kb: KnowledgeBase) -> None:
     )
     found = occurred(kb, text)
     assert [(c.type, c.mode) for c in found] == [("call", "video")], pairs(found)
+
+
+@pytest.mark.parametrize(
+    "how",
+    ["one-on-one, with only interpreters present,", "informally for ten minutes during the lunch"],
+)
+def test_speaking_one_on_one_or_over_lunch_is_a_meeting(kb: KnowledgeBase, how: str) -> None:
+    text = (
+        f"Kenyan President Grace Wanjiru and Ugandan President Moses Kato spoke {how} on Tuesday."
+    )
+    found = occurred(kb, text)
+    assert [c.type for c in found] == ["meeting"], pairs(found)
