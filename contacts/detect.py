@@ -413,6 +413,12 @@ def _contact(
             and not all(p.participant.state for p in parties)
         ):
             continue  # "Funaro and Gros met": nothing says Gros is not Funaro's compatriot
+        if details.type == "visit" and any(
+            p.participant.state is None and not p.unnamed for p in parties
+        ):
+            # "Industry Minister X visited a battery plant in West Java": nothing says the
+            # visitor came from abroad
+            continue
         contacts.append(details.build(parties, clause, sentence))
         discourse.unnamed.update(p.participant.key() for p in parties if p.unnamed)
     return contacts

@@ -447,3 +447,11 @@ def test_speaking_one_on_one_or_over_lunch_is_a_meeting(kb: KnowledgeBase, how: 
     )
     found = occurred(kb, text)
     assert [c.type for c in found] == ["meeting"], pairs(found)
+
+
+def test_a_visit_by_someone_nothing_says_is_foreign_is_no_contact(kb: KnowledgeBase) -> None:
+    text = (
+        "Industry Minister Budi Santoso visited a battery cell plant in Karawang, Indonesia, on "
+        "Tuesday."
+    )
+    assert detect(kb, text) == []
