@@ -450,8 +450,5 @@ def test_speaking_one_on_one_or_over_lunch_is_a_meeting(kb: KnowledgeBase, how: 
 
 
 def test_a_visit_by_someone_nothing_says_is_foreign_is_no_contact(kb: KnowledgeBase) -> None:
-    text = (
-        "Industry Minister Budi Santoso visited a battery cell plant in Karawang, Indonesia, on "
-        "Tuesday."
-    )
+    text = "Industry Minister Budi Santoso visited Indonesia's largest battery plant on Tuesday."
     assert detect(kb, text) == []
