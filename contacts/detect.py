@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from contacts.appositions import with_appositive_titles
 from contacts.attributes import describe
 from contacts.clauses import Clause, clauses_for
-from contacts.datelines import blank_dateline, dateline_place, with_here
+from contacts.datelines import blank_dateline, dateline_end, dateline_place, with_here
 from contacts.frames import dependency_clause, parse_triggers
 from contacts.lexicon import Lexicon, lexicon_for, tokenize
 from contacts.mentions import Mention, find_mentions
@@ -116,6 +116,10 @@ def _read(article: ArticleText, kb: KnowledgeBase) -> _Reading:
     for sentence in split_sentences(text):
         triggers = find_triggers(sentence.text)
         mentions = find_mentions(sentence.text, tokenize(sentence.text), lexicon)
+        opening = dateline_end(sentence.text)
+        if opening:
+            # "POINTE-NOIRE, Congo, May 4 (AFP) -": no one is named in a dateline
+            mentions = [m for m in mentions if m.start >= opening or m.kind == "polity"]
         mentions = with_appositive_titles(sentence.text, mentions)
         if here is not None:
             mentions = with_here(sentence.text, mentions, here)

@@ -45,7 +45,8 @@ _OPENERS = frozenset({"he", "she", "him", "the", "his", "her", "their", "both"})
 # newly elected President Lee"); "former" is not among them: a former president holds no office.
 _TITLE_ADJECTIVES = frozenset(
     """new newly elected newly-elected incoming visiting arrived appointed interim acting
-    outgoing caretaker""".split()
+    outgoing caretaker ailing embattled beleaguered veteran longtime long-serving powerful
+    reclusive""".split()
 )
 # Words that may qualify a role noun after its state: "U.S. Congressional leaders".
 ROLE_MODIFIERS = frozenset(

@@ -452,3 +452,21 @@ def test_speaking_one_on_one_or_over_lunch_is_a_meeting(kb: KnowledgeBase, how: 
 def test_a_visit_by_someone_nothing_says_is_foreign_is_no_contact(kb: KnowledgeBase) -> None:
     text = "Industry Minister Budi Santoso visited Indonesia's largest battery plant on Tuesday."
     assert detect(kb, text) == []
+
+
+def test_no_one_is_named_in_a_dateline(kb: KnowledgeBase) -> None:
+    text = (
+        "MOMBASA, Kenya, May 4 (AFP) - Kenyan President Grace Wanjiru met Ugandan President "
+        "Moses Kato aboard a navy ship on Tuesday."
+    )
+    found = occurred(kb, text)
+    assert name_sets(found) == {frozenset({"Grace Wanjiru", "Moses Kato"})}, pairs(found)
+
+
+def test_an_adjective_between_a_states_possessive_and_the_title_keeps_the_state(
+    kb: KnowledgeBase,
+) -> None:
+    text = "Kenya's ailing President Grace Wanjiru met Uganda's embattled President Moses Kato."
+    found = occurred(kb, text)
+    states = {p.name: p.state for c in found for p in c.participants}
+    assert states == {"Grace Wanjiru": "KEN", "Moses Kato": "UGA"}, pairs(found)
