@@ -243,6 +243,13 @@ ROWS: tuple[TriggerRow, ...] = (
         r"(?:gave|gives|extended|extends|accorded)\s+(?:\w+\s+){0,2}?(?:welcome|reception)",
         "Biden gave a warm welcome to Scholz.",
     ),
+    # "Esper stood alongside Ghani and Stoltenberg at a news conference": a joint appearance
+    TriggerRow(
+        "alongside",
+        TriggerKind("meeting", None, "direct", "040", "", 0.7),
+        r"(?:stood|standing|stands|appeared|appearing|appears|sat|sitting)\s+(?:alongside|beside|next\s+to)(?=[^.;]{0,120}\b(?:(?:news|press)\s+conference|ceremony|signing)\b)",
+        "Esper stood alongside Ghani at a news conference in Kabul.",
+    ),
     TriggerRow(
         "joint_presser",
         TriggerKind("meeting", None, "with", "040", "", 0.75),
@@ -336,7 +343,7 @@ _STEMS = (
     "departed", "set off", "return", "conversation", "video", "virtual", "bilateral",
     "conference", "reception", "dial", "dinner", "lunch", "banquet", "breakfast", "golf", "dine",
     "dining", "rode", "ride", "together", "shook", "shak", "supper", "courtesy", "spend", "spent",
-    "see", "saw", "session",
+    "see", "saw", "session", "alongside", "beside", "next to",
 )  # fmt: skip
 
 

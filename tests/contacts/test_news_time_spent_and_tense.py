@@ -470,3 +470,15 @@ def test_an_adjective_between_a_states_possessive_and_the_title_keeps_the_state(
     found = occurred(kb, text)
     states = {p.name: p.state for c in found for p in c.participants}
     assert states == {"Grace Wanjiru": "KEN", "Moses Kato": "UGA"}, pairs(found)
+
+
+def test_standing_alongside_at_a_news_conference_is_a_meeting(kb: KnowledgeBase) -> None:
+    text = (
+        "Kenyan President Grace Wanjiru stood alongside Ugandan President Moses Kato at a news "
+        "conference in Kampala on Tuesday."
+    )
+    found = occurred(kb, text)
+    assert name_sets(found) == {frozenset({"Grace Wanjiru", "Moses Kato"})}, pairs(found)
+    assert (
+        occurred(kb, "Kenyan President Grace Wanjiru stood alongside Uganda in the crisis.") == []
+    )
