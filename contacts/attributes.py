@@ -276,8 +276,11 @@ def _date(
     ]
     if not mentions:
         return None, False
+    # News puts a contact's day after its verb ("met Kim on Sunday and hosted Trump on
+    # Monday"): the nearest date after the trigger, else the nearest before it.
     anchor = clause.trigger.start
-    best = min(mentions, key=lambda d: abs(d.start - anchor))
+    after = [d for d in mentions if d.start >= anchor]
+    best = min(after or mentions, key=lambda d: abs(d.start - anchor))
     return best.day, best.old
 
 

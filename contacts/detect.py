@@ -29,6 +29,7 @@ from contacts.resolve import SURNAME_FIRST, Discourse, Party
 from contacts.sentences import Sentence, split_sentences
 from contacts.syntax import parse, person_mentions, with_known_surnames
 from contacts.tense import parse_status, surely_past
+from contacts.titles import NON_STATE_TITLES
 from contacts.triggers import Trigger, find_triggers, has_contact_noun_phrase
 
 if TYPE_CHECKING:
@@ -116,6 +117,7 @@ def _read(article: ArticleText, kb: KnowledgeBase) -> _Reading:
     for sentence in split_sentences(text):
         triggers = find_triggers(sentence.text)
         mentions = find_mentions(sentence.text, tokenize(sentence.text), lexicon)
+        mentions = [m for m in mentions if not _non_state_title(sentence.text, m)]
         opening = dateline_end(sentence.text)
         if opening:
             # "POINTE-NOIRE, Congo, May 4 (AFP) -": no one is named in a dateline
@@ -129,6 +131,20 @@ def _read(article: ArticleText, kb: KnowledgeBase) -> _Reading:
     to_parse = [blank_dateline(analysed[i][0].text) for i in candidates]
     names = [_unnamed_words(to_parse[k], analysed[i][2]) for k, i in enumerate(candidates)]
     return _Reading(published, lexicon, discourse, analysed, candidates, to_parse, names)
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _non_state_title(text: str, mention: Mention) -> bool:
+    # "the detained opposition leader Aung San Suu Kyi", "Opposition Leader Dr Peter Phillips":
+    # a title no state sends (GUIDELINES: opposition leaders count only when acting for one)
+    if mention.kind not in ("person", "ref") or not mention.title_text:
+        return False
+    inside = text[mention.start : mention.end].lower().split()
+    before = _WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    words = set(inside[:2]) | ({before.group(1).lower()} if before else set())
+    return bool(words & NON_STATE_TITLES)
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*")

@@ -482,3 +482,29 @@ def test_standing_alongside_at_a_news_conference_is_a_meeting(kb: KnowledgeBase)
     assert (
         occurred(kb, "Kenyan President Grace Wanjiru stood alongside Uganda in the crisis.") == []
     )
+
+
+def test_each_verb_takes_the_day_after_it(kb: KnowledgeBase) -> None:
+    text = (
+        "Kenyan President Grace Wanjiru, who met Ugandan President Moses Kato at State House on "
+        "Sunday and hosted Tanzanian President Amina Mrisho for a working lunch on Monday, said "
+        "the region was united."
+    )
+    days = {frozenset(p.name for p in c.participants): c.date for c in occurred(kb, text)}
+    assert days == {
+        frozenset({"Grace Wanjiru", "Moses Kato"}): date(2015, 6, 14),
+        frozenset({"Grace Wanjiru", "Amina Mrisho"}): date(2015, 6, 15),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UN envoy Tarik Oumessaoud met the detained opposition leader Mya Thandar on Tuesday.",
+        "Opposition Leader Dr Peter Campbell, who met US Secretary of State Alan Pemberton "
+        "briefly on Tuesday, called on the government to explain.",
+    ],
+    ids=["opposition-leader-after-verb", "opposition-leader-as-subject"],
+)
+def test_an_opposition_leader_speaks_for_no_state(kb: KnowledgeBase, text: str) -> None:
+    assert occurred(kb, text) == []
