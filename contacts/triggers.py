@@ -243,6 +243,14 @@ ROWS: tuple[TriggerRow, ...] = (
         r"(?:gave|gives|extended|extends|accorded)\s+(?:\w+\s+){0,2}?(?:welcome|reception)",
         "Biden gave a warm welcome to Scholz.",
     ),
+    # "Kim, accompanied by Singapore's foreign minister, toured the bay": a host at one's side
+    # (a companion of one's own state is no contact: detect._different_states)
+    TriggerRow(
+        "accompanied",
+        TriggerKind("meeting", None, "from", "040", "", 0.65),
+        r"(?<=, )(?:accompanied|escorted)\s+by",
+        "Kim, accompanied by Singapore's Foreign Minister Tan, toured the bay.",
+    ),
     # "Esper stood alongside Ghani and Stoltenberg at a news conference": a joint appearance
     TriggerRow(
         "alongside",
@@ -343,7 +351,7 @@ _STEMS = (
     "departed", "set off", "return", "conversation", "video", "virtual", "bilateral",
     "conference", "reception", "dial", "dinner", "lunch", "banquet", "breakfast", "golf", "dine",
     "dining", "rode", "ride", "together", "shook", "shak", "supper", "courtesy", "spend", "spent",
-    "see", "saw", "session", "alongside", "beside", "next to",
+    "see", "saw", "session", "alongside", "beside", "next to", "accompanied", "escorted",
 )  # fmt: skip
 
 

@@ -508,3 +508,18 @@ def test_each_verb_takes_the_day_after_it(kb: KnowledgeBase) -> None:
 )
 def test_an_opposition_leader_speaks_for_no_state(kb: KnowledgeBase, text: str) -> None:
     assert occurred(kb, text) == []
+
+
+def test_a_foreign_host_at_ones_side_is_met_and_an_own_aide_is_not(kb: KnowledgeBase) -> None:
+    hosted = occurred(
+        kb,
+        "On Monday night, Kenyan President Grace Wanjiru, accompanied by Uganda's Foreign "
+        "Minister Moses Kato, toured the old town of Jinja.",
+    )
+    assert name_sets(hosted) == {frozenset({"Grace Wanjiru", "Moses Kato"})}, pairs(hosted)
+    own = occurred(
+        kb,
+        "Kenyan President Grace Wanjiru, accompanied by Kenyan Foreign Minister Ruth Achieng, "
+        "toured the old town of Jinja on Monday.",
+    )
+    assert own == [], pairs(own)
