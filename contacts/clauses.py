@@ -344,7 +344,7 @@ def _objects(
 _INCLUDING_GAP = re.compile(
     r"^\s+(?:with\s+|to\s+)?(?:the|his|her|their|several|many|a\s+number\s+of)\s+[^;:.]{0,40}?"
     r"\b(?:leaders|heads|presidents|ministers|counterparts|officials|governments|delegations)\b"
-    r"[^;:.]{0,100}?,\s*including\s+(?:the\s+)?$",
+    r"[^;:.]{0,160}?,\s*including\s+(?:the\s+)?$",
     re.I,
 )
 _SCENE_TRIGGERS = frozenset(
