@@ -344,7 +344,24 @@ def _non_state_title(ent: Span) -> bool:
     words |= {c.lower_ for t in described for c in t.children if c.dep_ in ("amod", "compound")}
     if root.dep_ == "appos":
         words.add(root.head.lower_)  # "the governor of the Kursk region, Alexander Khinshtein"
-    return bool(words & NON_STATE_TITLES)
+    if not words & NON_STATE_TITLES:
+        return False
+    # "Guo Boxiong, vice chairman of the Central Military Commission": a chair of a state body
+    chairs = [t for t in described if t.lower_ in NON_STATE_TITLES]
+    if not chairs or words & NON_STATE_TITLES - {t.lower_ for t in chairs}:
+        return True  # another word says so too ("Cardinal Sodano, his secretary of state")
+    for title in chairs:
+        body = {t.lower_ for t in title.subtree if t.i > title.i}
+        if body & _STATE_BODIES:
+            return False
+    return True
+
+
+# Words of the bodies of a state, whose chairman is its official, not a company's.
+_STATE_BODIES = frozenset(
+    """central national state people's supreme federal military presidium council commission
+    assembly parliament congress senate politburo junta""".split()
+)
 
 
 def _is_known_word(name: str, lexicon: Lexicon) -> bool:

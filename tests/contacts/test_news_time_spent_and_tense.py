@@ -523,3 +523,18 @@ def test_a_foreign_host_at_ones_side_is_met_and_an_own_aide_is_not(kb: Knowledge
         "toured the old town of Jinja on Monday.",
     )
     assert own == [], pairs(own)
+
+
+def test_the_chair_of_a_state_body_speaks_for_it_and_a_companys_does_not(
+    kb: KnowledgeBase,
+) -> None:
+    state = occurred(
+        kb,
+        "Kenyan General Otieno Kamau was received on Tuesday by Wei Jianguo, vice chairman of "
+        "the Central Military Commission.",
+    )
+    assert name_sets(state) == {frozenset({"Otieno Kamau", "Wei Jianguo"})}, pairs(state)
+    company = occurred(
+        kb, "Kenyan Foreign Minister Ruth Achieng met Dana Whitcombe, chairman of Acme Holdings."
+    )
+    assert company == [], pairs(company)
