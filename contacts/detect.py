@@ -18,19 +18,20 @@ from typing import TYPE_CHECKING
 from contacts.appositions import with_appositive_titles
 from contacts.attributes import describe
 from contacts.clauses import Clause, clauses_for
-from contacts.datelines import blank_dateline, dateline_end, dateline_place, with_here
+from contacts.datelines import blank_dateline, dateline_place, with_here
 from contacts.frames import dependency_clause, parse_triggers
 from contacts.lexicon import Lexicon, lexicon_for, tokenize
+from contacts.mention_fixes import corrected
 from contacts.mentions import Mention, find_mentions
 from contacts.merge import merge_contacts
 from contacts.model import Contact
 from contacts.normalize import join_broken_hyphens, person_key
+from contacts.parse_plan import names_unknown, needs_parse
 from contacts.resolve import SURNAME_FIRST, Discourse, Party
 from contacts.sentences import Sentence, split_sentences
 from contacts.syntax import parse, person_mentions, with_known_surnames
 from contacts.tense import parse_status, surely_past
-from contacts.titles import NON_STATE_TITLES
-from contacts.triggers import Trigger, find_triggers, has_contact_noun_phrase
+from contacts.triggers import Trigger, find_triggers
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -116,65 +117,19 @@ def _read(article: ArticleText, kb: KnowledgeBase) -> _Reading:
     discourse.dateline_state = here[1] if here else None
     for sentence in split_sentences(text):
         triggers = find_triggers(sentence.text)
-        mentions = find_mentions(sentence.text, tokenize(sentence.text), lexicon)
-        mentions = [m for m in mentions if not _non_state_title(sentence.text, m)]
-        opening = dateline_end(sentence.text)
-        if opening:
-            # "POINTE-NOIRE, Congo, May 4 (AFP) -": no one is named in a dateline
-            mentions = [m for m in mentions if m.start >= opening or m.kind == "polity"]
+        tokens = tokenize(sentence.text)
+        mentions = corrected(
+            sentence.text, tokens, lexicon, find_mentions(sentence.text, tokens, lexicon)
+        )
         mentions = with_appositive_titles(sentence.text, mentions)
         if here is not None:
             mentions = with_here(sentence.text, mentions, here)
         analysed.append((sentence, triggers, mentions))
     # Only sentences with a trigger word are parsed: the rest cost one regex each.
-    candidates = [i for i, item in enumerate(analysed) if _needs_parse(*item)]
+    candidates = [i for i, item in enumerate(analysed) if needs_parse(*item)]
     to_parse = [blank_dateline(analysed[i][0].text) for i in candidates]
-    names = [_unnamed_words(to_parse[k], analysed[i][2]) for k, i in enumerate(candidates)]
+    names = [names_unknown(to_parse[k], analysed[i][2]) for k, i in enumerate(candidates)]
     return _Reading(published, lexicon, discourse, analysed, candidates, to_parse, names)
-
-
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
-
-
-def _non_state_title(text: str, mention: Mention) -> bool:
-    # "the detained opposition leader Aung San Suu Kyi", "Opposition Leader Dr Peter Phillips":
-    # a title no state sends (GUIDELINES: opposition leaders count only when acting for one)
-    if mention.kind not in ("person", "ref") or not mention.title_text:
-        return False
-    inside = text[mention.start : mention.end].lower().split()
-    before = _WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
-    words = set(inside[:2]) | ({before.group(1).lower()} if before else set())
-    return bool(words & NON_STATE_TITLES)
-
-
-_CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*")
-
-
-def _unnamed_words(sentence: str, mentions: list[Mention]) -> bool:
-    # A capitalised word no rule mention covers, past the sentence's first word and not a
-    # word of the calendar or grammar, may be a name only the model sees; a person the rules
-    # found without a state may get one from the model's entity ("US negotiator Michael X").
-    if any(m.kind == "person" and m.state is None and m.actor is None for m in mentions):
-        return True
-    first = True
-    for match in _CAPITALISED.finditer(sentence):
-        if first:
-            first = False
-            continue
-        if match.group().lower() in _CAPITALISED_WORDS:
-            continue
-        start = match.start()
-        if not any(m.start <= start < m.end for m in mentions):
-            return True
-    return False
-
-
-_CAPITALISED_WORDS = frozenset(
-    """i the a an in on at for to by with from as this that he she they it his her their its we
-    our after before during while when but or if and mr mrs ms dr
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-)
 
 
 def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
@@ -252,110 +207,6 @@ def _surnames(analysed: list[tuple[Sentence, list[Trigger], list[Mention]]]) -> 
                 if states & SURNAME_FIRST:
                     found.add(key[0])  # "Foreign Minister Cho Hyun ... Cho said"
     return frozenset(found)
-
-
-def _needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Mention]) -> bool:
-    # Parsing is the detector's dearest step: a sentence whose every trigger the position rules
-    # read with named, placed parties keeps their reading (the common case in readouts).
-    if not _may_name_two(sentence.text, mentions):
-        return False  # "Further talks between the parties are expected": no one to parse for
-    if sentence.text.count(" ") >= _LONGEST_PARSED:
-        return False
-    if not triggers and not has_contact_noun_phrase(sentence.text):
-        return False  # no contact word: nothing the parse could read
-    if any(
-        m.kind in ("ref", "role")
-        and m.how in ("title", "counterpart", "role", "members")
-        and (
-            _NAME_BEFORE.search(sentence.text, 0, m.start)
-            or _NAME_AFTER.match(sentence.text, m.end)
-        )
-        for m in mentions
-    ):
-        # "Khalil Haddadin, Jordan's foreign minister, met", "her counterpart from Burkina
-        # Faso, Issa Sawadogo,": a name the rules lack, which the model may tag
-        return True
-    if _LED_BY.search(sentence.text):
-        return True  # "a Philippine delegation led by Undersecretary X": X is the party
-    if not triggers:
-        # Contact words the phrase patterns did not take ("a meeting early Monday between"):
-        # the parse may still read them.
-        return True
-    found = clauses_for(sentence.text, mentions, triggers)
-    if _list_cut_short(sentence.text, found, mentions):
-        return True
-    clauses = {id(c.trigger): c for c in found}
-    for trigger in triggers:
-        clause = clauses.get(id(trigger))
-        if trigger.name in _RULES_SUFFICE and clause is None:
-            continue  # "welcoming strategies", "received federal equipment": no host and guest
-        if (
-            clause is None
-            or not clause.objects
-            or not (clause.subjects or clause.symmetric_objects)
-        ):
-            return True
-        for mention in clause.subjects + clause.objects:
-            if mention.kind == "person" and not mention.state:
-                if mention.actor is None:
-                    return True
-    return _PRESENT_OR_FUTURE.search(sentence.text) is not None
-
-
-_LIST_GAP = re.compile(r"^[\s,]*(?:and\s+)?[\w .'’-]{0,60}$")
-_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*(?:the\s+)?$")
-_LED_BY = re.compile(
-    r"\b(?:delegation|team|mission)\s+(?:of\s+[^.;]{0,60}?)?(?:led|headed)\s+by\b", re.I
-)
-_NAME_AFTER = re.compile(r",\s*[A-Z][\w'’-]+\s+[A-Z]")
-
-
-def _list_cut_short(text: str, clauses: list[Clause], mentions: list[Mention]) -> bool:
-    # "met A, Swiss Economics Minister B and National Bank President C": an unknown person
-    # listed right after a clause's objects, where the position rules stopped.
-    placed = {id(m) for c in clauses for m in c.subjects + c.objects}
-    ends = [o.end for c in clauses for o in c.objects]
-    for m in mentions:
-        if m.kind != "person" or m.state or id(m) in placed:
-            continue
-        for end in ends:
-            gap = text[end : m.start]
-            if end <= m.start and ("," in gap or " and " in gap) and _LIST_GAP.match(gap):
-                return True
-    return False
-
-
-# Triggers whose false friends are common and whose contacts the position rules read well
-# ("X hosted Y", "X received Y", "X called Y"): when the rules find no clause, the parse is not
-# asked ("welcoming strategies", "received federal equipment").
-_RULES_SUFFICE = frozenset({"hosted", "welcome", "called"})
-# A sentence this long is a list or a legal text, not news prose: the rules read it alone.
-_LONGEST_PARSED = 70
-
-# Tenses the position rules misread as reports of the past ("visits Washington this week").
-_PRESENT_OR_FUTURE = re.compile(r"\b(?:visits|meets|holds|travels|leaves|heads|flies)\b")
-
-
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
-# Capitalised words that open sentences and name no one.
-_OPENERS = frozenset(
-    """The A An In On At But And He She It They This That These Those After Before During While
-    When As For With From By To Of Its His Her Their We I There Some Many Most Under Since If
-    Although Though Meanwhile Also Earlier Later Last Next Speaking""".split()
-)
-_PERSONAL = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
-
-
-def _may_name_two(text: str, mentions: list[Mention]) -> bool:
-    # A contact needs two parties, at least one of them named: a mention the rules found, a
-    # capitalised word they did not (a name), or a pronoun beside one.
-    named = sum((m.kind != "ref") + (m.how == "members") for m in mentions)  # a group is many
-    named += sum(
-        c.group() not in _OPENERS and not any(m.start <= c.start() < m.end for m in mentions)
-        for c in _CAPITALISED.finditer(text)
-    )
-    refs = sum(m.kind == "ref" for m in mentions) or bool(_PERSONAL.search(text))
-    return named >= 2 or (named >= 1 and bool(refs))
 
 
 def _named(clause: Clause) -> tuple[int, int]:

@@ -15,21 +15,23 @@ detector resolves against earlier mentions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
 
-from contacts.lexicon import Entry, Lexicon, Token, token_key
-from contacts.titles import TITLE_STATES
+from contacts.lexicon import Entry, Lexicon, Token
+from contacts.mention_model import Mention, MentionKind
+from contacts.mention_parts import (
+    POSTED,
+    polity_at,
+    post_qualifier,
+    role_how,
+    roles_of_polities,
+    title_at,
+    title_state,
+)
 
-if TYPE_CHECKING:
-    from contacts.kb import Actor
-
-# A named person, a bare title ("the Foreign Minister"), a state or organisation, or a reference
-# ("he", "his counterpart", "the two leaders") that resolve.py ties to a person of the discourse.
-MentionKind = Literal["person", "role", "polity", "ref"]
+__all__ = ["Mention", "MentionKind", "find_mentions"]
 
 # Capitalised words that start no name (sentence openers, months, weekdays).
-_NOT_NAMES = frozenset(
+NOT_NAMES = frozenset(
     """the a an and of in on at for to by with from as this that these those he she they it his
     her their its we our after before during while when today yesterday but or if
     january february march april may june july august september october november december
@@ -40,7 +42,7 @@ _NOT_NAMES = frozenset(
 _ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ed|ar|as|ash|at|az|an)-", re.I)
 _NAME_PARTICLES = frozenset("de da del der di du van von bin ibn bint la le dos das ben".split())
 _PRONOUNS = {"he": "he", "she": "she", "him": "he"}
-_OPENERS = frozenset({"he", "she", "him", "the", "his", "her", "their", "both"})
+OPENERS = frozenset({"he", "she", "him", "the", "his", "her", "their", "both"})
 # Words that may stand between a state and a title ("Lebanon's new president", "South Korea's
 # newly elected President Lee"); "former" is not among them: a former president holds no office.
 _TITLE_ADJECTIVES = frozenset(
@@ -57,24 +59,8 @@ ROLE_MODIFIERS = frozenset(
 _PAIR_HEADS = frozenset("leaders presidents ministers sides heads counterparts men".split())
 
 
-@dataclass
-class Mention:
-    kind: MentionKind
-    start: int  # character offsets in the sentence
-    end: int
-    name: str  # the name as in the text ("Ebrahim Raisi", "US officials", "Russia")
-    actor: Actor | None = None
-    state: str | None = None
-    office: str | None = None  # from the text's title (the KB's office wins when known)
-    # polity: "name" | "demonym" | "capital"; ref: "pronoun" | "title" | "pair" | "counterpart";
-    # role: "role", or "members" for an organisation's own ("EC farm ministers", "Opec ministers"),
-    # a group that meets as a party of its own
-    how: str = ""
-    title_text: str = ""  # "Foreign Minister" as written
-
-
 def _continues_name(tokens: list[Token], lexicon: Lexicon, k: int) -> bool:
-    if k >= len(tokens) or not tokens[k].cap or tokens[k].key in _NOT_NAMES:
+    if k >= len(tokens) or not tokens[k].cap or tokens[k].key in NOT_NAMES:
         return False
     n, entries = lexicon.match(tokens, k)
     # Another family name goes on a name ("Marcos Tavares Lins", "Ernesto Villasenor Ruiz"),
@@ -105,121 +91,23 @@ def find_mentions(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Ment
     while i < len(tokens):
         mentions, next_i = _parse(text, tokens, lexicon, i)
         if mentions:
-            found.extend(_with_given_name(text, tokens, lexicon, i, mentions, found))
+            found.extend(mentions)
             i = next_i
         else:
             i += 1
     return found
 
 
-def _with_given_name(
-    text: str,
-    tokens: list[Token],
-    lexicon: Lexicon,
-    i: int,
-    mentions: list[Mention],
-    found: list[Mention],
-) -> list[Mention]:
-    # "Yuri Sokolov met ...": a capitalised word right before a known surname, which is not
-    # that person's given name, makes the name someone else's (not Sergei Sokolov).
-    first = mentions[0]
-    if first.kind != "person" or first.actor is None or " " in first.name:
-        return mentions
-    own = lexicon.name_tokens.get(first.actor.kb_id, frozenset())
-    k = i
-    while k > 0 and i - k < 3:
-        given = tokens[k - 1]
-        if (
-            not given.cap
-            or given.key in _NOT_NAMES
-            or given.key in _OPENERS
-            or given.poss
-            or text[given.end : tokens[k].start] != " "
-            or any(m.end > given.start for m in found)
-            or lexicon.match(tokens, k - 1)[0]
-            or given.key in own
-            or not given.text[1:].islower()
-        ):
-            break
-        k -= 1
-    if k == i:
-        return mentions
-    start = tokens[k].start
-    named = Mention("person", start, first.end, text[start : first.end])
-    return [named, *mentions[1:]]
-
-
-def _polity_at(tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[int, Entry | None]:
-    if i >= len(tokens):
-        return 0, None
-    n, entries = lexicon.match(tokens, i)
-    for entry in entries:
-        if entry.kind == "polity":
-            return n, entry
-    return 0, None
-
-
-def _title_at(tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[int, str | None]:
-    if i >= len(tokens):
-        return 0, None
-    n, entries = lexicon.match(tokens, i)
-    for entry in entries:
-        if entry.kind == "title":
-            return n, entry.value
-    return 0, None
-
-
-# Offices named with the place they are posted to or charged with, and the words that bring it.
-_POSTED = {"Ambassador": ("to",), "Envoy": ("to", "for", "on")}
-
-
-def _post_qualifier(text: str, tokens: list[Token], lexicon: Lexicon, j: int) -> int:
-    """How many tokens from j a post's place takes ("to Russia", "for relations with Russia",
-    "for the Middle East"), 0 when what follows is no place."""
-    k = j + 1
-    if k + 1 < len(tokens) and tokens[k].key == "relations" and tokens[k + 1].key == "with":
-        k += 2
-    the = k < len(tokens) and tokens[k].key == "the"
-    k += the
-    n, entry = _polity_at(tokens, lexicon, k)
-    if entry and entry.how == "name":
-        return k + n - j
-    if the:  # "for the Middle East", "for the Great Lakes region", "for the Horn of Africa"
-        m = k
-        while m < len(tokens) and m - k < 5 and not _title_at(tokens, lexicon, m)[1]:
-            if m > k and text[tokens[m - 1].end : tokens[m].start].strip():
-                break  # "for the Horn, Dana X": the comma ends the place
-            if tokens[m].cap:
-                m += 1  # a region's words may be people's names too ("Horn")
-            elif tokens[m].key == "of" and m > k and m + 1 < len(tokens) and tokens[m + 1].cap:
-                m += 1
-            elif tokens[m].key in ("region", "peninsula", "conflict", "crisis") and m > k:
-                m += 1  # "for the Great Lakes region Said Djinnit"
-                break
-            else:
-                break
-        if m > k:
-            return m - j
-    return 0
-
-
-def _title_state(text: str, title_words: list[tuple[int, int]]) -> str | None:
-    if not title_words:
-        return None
-    start, end = title_words[-1]
-    return TITLE_STATES.get(token_key(text[start:end]))
-
-
 def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[list[Mention], int]:
     first = tokens[i]
     key = first.key
-    if not first.cap and key not in lexicon.index and key not in _OPENERS:
+    if not first.cap and key not in lexicon.index and key not in OPENERS:
         return [], i + 1  # most words start nothing
     if key in _PRONOUNS and not first.cap or first.text in ("He", "She"):
         return [Mention("ref", first.start, first.end, first.text, how=_PRONOUNS[key])], i + 1
     j = i
     determiner = (
-        key in ("the", "his", "her", "their", "both") and not _title_at(tokens, lexicon, i)[1]
+        key in ("the", "his", "her", "their", "both") and not title_at(tokens, lexicon, i)[1]
     )
     if determiner:
         j += 1
@@ -233,7 +121,7 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
     state_words: list[str] = []
     state_end = j
     while True:
-        n, entry = _polity_at(tokens, lexicon, j)
+        n, entry = polity_at(tokens, lexicon, j)
         if not entry or entry.how == "capital":
             break
         states.append(entry)
@@ -242,14 +130,14 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
         state_end = j
         if tokens[j - 1].poss:
             break
-        if j + 1 < len(tokens) and tokens[j].key == "and" and _polity_at(tokens, lexicon, j + 1)[1]:
+        if j + 1 < len(tokens) and tokens[j].key == "and" and polity_at(tokens, lexicon, j + 1)[1]:
             j += 1
             continue
         if (
             j < len(tokens)
             and entry.how == "demonym"
             and text[tokens[j - 1].end : tokens[j].start].strip() == ","
-            and (following := _polity_at(tokens, lexicon, j)[1]) is not None
+            and (following := polity_at(tokens, lexicon, j)[1]) is not None
             and following.how == "demonym"
         ):
             continue  # "his Estonian, Latvian and Lithuanian counterparts"
@@ -262,9 +150,9 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
             k = j
             while k < len(tokens) and tokens[k].key in _TITLE_ADJECTIVES:
                 k += 1
-            if _title_at(tokens, lexicon, k)[1]:
+            if title_at(tokens, lexicon, k)[1]:
                 j = k
-        n, office = _title_at(tokens, lexicon, j)
+        n, office = title_at(tokens, lexicon, j)
         if office:
             titles.append(office)
             title_words.append((tokens[j].start, tokens[j + n - 1].end))
@@ -275,18 +163,18 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
             # "President of Finland", "Minister of Foreign Affairs of Egypt"
             if j + 1 < len(tokens) and tokens[j].key == "of":
                 k = j + 1 + (tokens[j + 1].key == "the")
-                m, entry = _polity_at(tokens, lexicon, k)
+                m, entry = polity_at(tokens, lexicon, k)
                 if entry and entry.how != "demonym":
                     states.append(entry)
                     j = k + m
-            elif j + 1 < len(tokens) and office in _POSTED and tokens[j].key in _POSTED[office]:
+            elif j + 1 < len(tokens) and office in POSTED and tokens[j].key in POSTED[office]:
                 # "Yemeni Ambassador to Russia Saleh X", "the UN envoy for Yemen, X", "Georgia's
                 # special representative for relations with Russia, X": the place the post is
                 # for, not the holder's state
-                j += _post_qualifier(text, tokens, lexicon, j)
+                j += post_qualifier(text, tokens, lexicon, j)
             continue
-        if states and not titles and tokens[j].cap and tokens[j].key not in _NOT_NAMES:
-            n2, office2 = _title_at(tokens, lexicon, j + 1)
+        if states and not titles and tokens[j].cap and tokens[j].key not in NOT_NAMES:
+            n2, office2 = title_at(tokens, lexicon, j + 1)
             if office2 and not lexicon.match(tokens, j)[0]:
                 j += 1
                 continue
@@ -326,7 +214,7 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
             ):
                 j += 1
             name_end = j
-        elif titles and tokens[j].cap and tokens[j].key not in _NOT_NAMES and not entries:
+        elif titles and tokens[j].cap and tokens[j].key not in NOT_NAMES and not entries:
             k = j
             while k < len(tokens) and k - j < 5:
                 token = tokens[k]
@@ -360,7 +248,7 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
                 )
                 if k > j and tokens[k - 1].poss:
                     break  # "Vice President Harris's Call": a possessive ends the name
-                if token.cap and token.key not in _NOT_NAMES and plain:
+                if token.cap and token.key not in NOT_NAMES and plain:
                     k += 1
                 elif token.key in _NAME_PARTICLES and k + 1 < len(tokens) and tokens[k + 1].cap:
                     k += 1
@@ -373,17 +261,17 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
     # "... of Canada", ", Prime Minister of Canada"
     if named and j + 1 < len(tokens) and tokens[j].key == "of":
         k = j + 1 + (tokens[j + 1].key == "the")
-        m, entry = _polity_at(tokens, lexicon, k)
+        m, entry = polity_at(tokens, lexicon, k)
         if entry and entry.how != "demonym":
             states.append(entry)
             j = k + m
     elif named and j + 3 < len(tokens) and text[tokens[j - 1].end : tokens[j].start].strip() == ",":
         t = j + (tokens[j].key == "the")
-        n, office = _title_at(tokens, lexicon, t)
+        n, office = title_at(tokens, lexicon, t)
         n += t - j
         if office and j + n + 1 < len(tokens) and tokens[j + n].key == "of":
             k = j + n + 1 + (tokens[j + n + 1].key == "the")
-            m, entry = _polity_at(tokens, lexicon, k)
+            m, entry = polity_at(tokens, lexicon, k)
             if entry:
                 titles.append(office)
                 states.append(entry)
@@ -395,7 +283,7 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
         name = text[tokens[name_start].start : tokens[name_end - 1].end]
         if tokens[name_end - 1].poss:
             name = re.sub(r"['’]s?$", "", name)  # "Soviet leader Mikhail Gorbachev's offer"
-        state = states[-1].value.code if states else _title_state(text, title_words)
+        state = states[-1].value.code if states else title_state(text, title_words)
         office = titles[-1] if titles else None
         title_text = text[title_words[-1][0] : title_words[-1][1]] if title_words else ""
         end = tokens[j - 1].end
@@ -418,7 +306,7 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
             j = k
             labels: dict[str, tuple[str, str]] = {}
             for entry, word in zip(states, state_words, strict=False):
-                labels.setdefault(entry.value.code, (f"{word} {noun}", _role_how(entry)))
+                labels.setdefault(entry.value.code, (f"{word} {noun}", role_how(entry)))
             return [
                 Mention("role", tokens[i].start, end, label, state=code, how=how)
                 for code, (label, how) in labels.items()
@@ -427,13 +315,13 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
         if not states and j + 1 < len(tokens) and tokens[j].key in ("from", "of"):
             # "her counterpart from Burkina Faso"
             k = j + 1 + (tokens[j + 1].key == "the")
-            m, entry = _polity_at(tokens, lexicon, k)
+            m, entry = polity_at(tokens, lexicon, k)
             if entry and entry.how == "name":
                 states.append(entry)
                 j = k + m
         start = tokens[i].start
         end = tokens[j - 1].end
-        state = states[-1].value.code if states else _title_state(text, title_words)
+        state = states[-1].value.code if states else title_state(text, title_words)
         how = "counterpart" if titles[-1] == "Counterpart" else "title"
         if key in ("his", "her", "their") and how != "counterpart":
             return [], i + 1
@@ -442,7 +330,7 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
         label = text[(tokens[i + determiner].start) : end]
         return [Mention("ref", start, end, label, None, state, titles[-1], how)], j
     if not states and j + 2 < len(tokens):
-        roles, after = _roles_of_polities(text, tokens, lexicon, i, j)
+        roles, after = roles_of_polities(text, tokens, lexicon, i, j)
         if roles:
             return roles, after
     if len(states) > 1 and not determiner and j == state_end:
@@ -467,7 +355,7 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
                     how=entry.how,
                 )
             ], j
-    n, entry = _polity_at(tokens, lexicon, i)
+    n, entry = polity_at(tokens, lexicon, i)
     if entry and entry.how == "capital":
         return [
             Mention(
@@ -480,69 +368,3 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
             )
         ], i + n
     return [], i + 1
-
-
-# "the foreign ministers of ...": the office a plural role noun stands for, by its adjective.
-_ROLE_OFFICES = {
-    ("foreign", "ministers"): "Foreign Minister",
-    ("defence", "ministers"): "Defence Minister",
-    ("defense", "ministers"): "Defence Minister",
-    ("", "leaders"): "Leader",
-}
-
-
-def _roles_of_polities(
-    text: str, tokens: list[Token], lexicon: Lexicon, i: int, j: int
-) -> tuple[list[Mention], int]:
-    """ "leaders of Romania's new government", "officials of the Russian Federation", and lists:
-    "the leaders of Azerbaijan and Armenia", "the foreign ministers of Britain, France and
-    Germany" are one role per state, all spanning the whole phrase (one coordinated group)."""
-    adjective = ""
-    if tokens[j].key in ("foreign", "defence", "defense") and j + 3 < len(tokens):
-        adjective = tokens[j].key
-        j += 1
-    n, entries = lexicon.match(tokens, j)
-    if n != 1 or not any(e.kind == "role" for e in entries) or j + 2 >= len(tokens):
-        return [], i + 1
-    if tokens[j + 1].key != "of":
-        return [], i + 1
-    noun = tokens[j].key
-    found: list[tuple[Entry, str]] = []
-    k = last = j + 2
-    while k < len(tokens):
-        k += tokens[k].key == "the"
-        m, entry = _polity_at(tokens, lexicon, k)
-        if not entry or entry.how == "demonym":
-            break
-        found.append((entry, text[tokens[k].start : tokens[k + m - 1].end]))
-        k += m
-        last = k
-        if k + 1 < len(tokens) and text[tokens[k - 1].end : tokens[k].start].strip() == ",":
-            k += tokens[k].key == "and"
-            continue
-        if k + 1 < len(tokens) and tokens[k].key == "and":
-            k += 1
-            continue
-        break
-    if not found:
-        return [], i + 1
-    end = tokens[last - 1].end
-    office = _ROLE_OFFICES.get((adjective, noun)) if len(found) > 1 or adjective else None
-    head = text[tokens[j - bool(adjective)].start : tokens[j].end]
-    return [
-        Mention(
-            "role",
-            tokens[i].start,
-            end,
-            f"{head} of {word}",
-            state=entry.value.code,
-            office=office,
-            how=_role_how(entry),
-        )
-        for entry, word in found
-    ], last
-
-
-def _role_how(entry: Entry) -> str:
-    # The ministers of an organisation are its members' ministers: a gathering of its own.
-    return "members" if entry.value.kind == "organisation" else "role"

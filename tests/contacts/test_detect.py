@@ -269,9 +269,9 @@ def test_a_sentence_the_rules_named_in_full_is_parsed_without_entities() -> None
 def test_the_model_looks_for_names_only_where_the_rules_left_some(
     kb: KnowledgeBase, text: str, needs_names: bool
 ) -> None:
-    from contacts.detect import _unnamed_words
     from contacts.lexicon import lexicon_for, tokenize
     from contacts.mentions import find_mentions
+    from contacts.parse_plan import names_unknown
 
     mentions = find_mentions(text, tokenize(text), lexicon_for(kb))
-    assert _unnamed_words(text, mentions) is needs_names
+    assert names_unknown(text, mentions) is needs_names

@@ -1,0 +1,82 @@
+"""Corrections to a sentence's mentions that need the whole list: a given name before a known
+surname ("Yuri Sokolov" is not Sergei Sokolov), a title no state sends ("opposition leader"),
+and names inside a wire story's dateline ("Congo, May 4 (AFP)" names no Theresa May).
+
+Run by detect.py on find_mentions' list, before appositions.py folds titles into names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from contacts.datelines import dateline_end
+from contacts.lexicon import Lexicon, Token
+from contacts.mentions import NOT_NAMES, OPENERS, Mention
+from contacts.titles import NON_STATE_TITLES
+
+
+def corrected(
+    text: str, tokens: list[Token], lexicon: Lexicon, mentions: list[Mention]
+) -> list[Mention]:
+    """`mentions` of `text` (find_mentions' reading of `tokens`) with the three corrections."""
+    mentions = with_given_names(text, tokens, lexicon, mentions)
+    mentions = [m for m in mentions if not non_state_title(text, m)]
+    opening = dateline_end(text)
+    if opening:
+        # "POINTE-NOIRE, Congo, May 4 (AFP) -": no one is named in a dateline
+        mentions = [m for m in mentions if m.start >= opening or m.kind == "polity"]
+    return mentions
+
+
+def with_given_names(
+    text: str, tokens: list[Token], lexicon: Lexicon, mentions: list[Mention]
+) -> list[Mention]:
+    """ "Yuri Sokolov met ...": capitalised words right before a known surname, which are not
+    that person's given names, make the name someone else's (not Sergei Sokolov)."""
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    out: list[Mention] = []
+    for mention in mentions:
+        i = starts.get(mention.start)
+        if mention.kind != "person" or mention.actor is None or " " in mention.name or i is None:
+            out.append(mention)
+            continue
+        own = lexicon.name_tokens.get(mention.actor.kb_id, frozenset())
+        k = i
+        while k > 0 and i - k < 3:
+            given = tokens[k - 1]
+            if (
+                not given.cap
+                or given.key in NOT_NAMES
+                or given.key in OPENERS
+                or given.poss
+                or text[given.end : tokens[k].start] != " "
+                or any(
+                    m is not mention and m.start < given.end and given.start < m.end
+                    for m in mentions
+                )
+                or lexicon.match(tokens, k - 1)[0]
+                or given.key in own
+                or not given.text[1:].islower()
+            ):
+                break
+            k -= 1
+        if k == i:
+            out.append(mention)
+            continue
+        start = tokens[k].start
+        out.append(Mention("person", start, mention.end, text[start : mention.end]))
+    return out
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def non_state_title(text: str, mention: Mention) -> bool:
+    """ "the detained opposition leader Aung San Suu Kyi", "Opposition Leader Dr Peter Phillips":
+    a title no state sends (GUIDELINES: opposition leaders count only when acting for one)."""
+    if mention.kind not in ("person", "ref") or not mention.title_text:
+        return False
+    inside = text[mention.start : mention.end].lower().split()
+    before = _WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    words = set(inside[:2]) | ({before.group(1).lower()} if before else set())
+    return bool(words & NON_STATE_TITLES)

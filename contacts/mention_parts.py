@@ -1,0 +1,136 @@
+"""The smaller readers of mentions.py: a polity or a title at a token, a post's place ("envoy
+for Yemen"), a title only one state uses, and roles of several polities ("the foreign ministers
+of Britain, France and Germany")."""
+
+from __future__ import annotations
+
+from contacts.lexicon import Entry, Lexicon, Token, token_key
+from contacts.mention_model import Mention
+from contacts.titles import TITLE_STATES
+
+
+def polity_at(tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[int, Entry | None]:
+    if i >= len(tokens):
+        return 0, None
+    n, entries = lexicon.match(tokens, i)
+    for entry in entries:
+        if entry.kind == "polity":
+            return n, entry
+    return 0, None
+
+
+def title_at(tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[int, str | None]:
+    if i >= len(tokens):
+        return 0, None
+    n, entries = lexicon.match(tokens, i)
+    for entry in entries:
+        if entry.kind == "title":
+            return n, entry.value
+    return 0, None
+
+
+# Offices named with the place they are posted to or charged with, and the words that bring it.
+POSTED = {"Ambassador": ("to",), "Envoy": ("to", "for", "on")}
+
+
+def post_qualifier(text: str, tokens: list[Token], lexicon: Lexicon, j: int) -> int:
+    """How many tokens from j a post's place takes ("to Russia", "for relations with Russia",
+    "for the Middle East"), 0 when what follows is no place."""
+    k = j + 1
+    if k + 1 < len(tokens) and tokens[k].key == "relations" and tokens[k + 1].key == "with":
+        k += 2
+    the = k < len(tokens) and tokens[k].key == "the"
+    k += the
+    n, entry = polity_at(tokens, lexicon, k)
+    if entry and entry.how == "name":
+        return k + n - j
+    if the:  # "for the Middle East", "for the Great Lakes region", "for the Horn of Africa"
+        m = k
+        while m < len(tokens) and m - k < 5 and not title_at(tokens, lexicon, m)[1]:
+            if m > k and text[tokens[m - 1].end : tokens[m].start].strip():
+                break  # "for the Horn, Dana X": the comma ends the place
+            if tokens[m].cap:
+                m += 1  # a region's words may be people's names too ("Horn")
+            elif tokens[m].key == "of" and m > k and m + 1 < len(tokens) and tokens[m + 1].cap:
+                m += 1
+            elif tokens[m].key in ("region", "peninsula", "conflict", "crisis") and m > k:
+                m += 1  # "for the Great Lakes region Said Djinnit"
+                break
+            else:
+                break
+        if m > k:
+            return m - j
+    return 0
+
+
+def title_state(text: str, title_words: list[tuple[int, int]]) -> str | None:
+    if not title_words:
+        return None
+    start, end = title_words[-1]
+    return TITLE_STATES.get(token_key(text[start:end]))
+
+
+# "the foreign ministers of ...": the office a plural role noun stands for, by its adjective.
+_ROLE_OFFICES = {
+    ("foreign", "ministers"): "Foreign Minister",
+    ("defence", "ministers"): "Defence Minister",
+    ("defense", "ministers"): "Defence Minister",
+    ("", "leaders"): "Leader",
+}
+
+
+def roles_of_polities(
+    text: str, tokens: list[Token], lexicon: Lexicon, i: int, j: int
+) -> tuple[list[Mention], int]:
+    """ "leaders of Romania's new government", "officials of the Russian Federation", and lists:
+    "the leaders of Azerbaijan and Armenia", "the foreign ministers of Britain, France and
+    Germany" are one role per state, all spanning the whole phrase (one coordinated group)."""
+    adjective = ""
+    if tokens[j].key in ("foreign", "defence", "defense") and j + 3 < len(tokens):
+        adjective = tokens[j].key
+        j += 1
+    n, entries = lexicon.match(tokens, j)
+    if n != 1 or not any(e.kind == "role" for e in entries) or j + 2 >= len(tokens):
+        return [], i + 1
+    if tokens[j + 1].key != "of":
+        return [], i + 1
+    noun = tokens[j].key
+    found: list[tuple[Entry, str]] = []
+    k = last = j + 2
+    while k < len(tokens):
+        k += tokens[k].key == "the"
+        m, entry = polity_at(tokens, lexicon, k)
+        if not entry or entry.how == "demonym":
+            break
+        found.append((entry, text[tokens[k].start : tokens[k + m - 1].end]))
+        k += m
+        last = k
+        if k + 1 < len(tokens) and text[tokens[k - 1].end : tokens[k].start].strip() == ",":
+            k += tokens[k].key == "and"
+            continue
+        if k + 1 < len(tokens) and tokens[k].key == "and":
+            k += 1
+            continue
+        break
+    if not found:
+        return [], i + 1
+    end = tokens[last - 1].end
+    office = _ROLE_OFFICES.get((adjective, noun)) if len(found) > 1 or adjective else None
+    head = text[tokens[j - bool(adjective)].start : tokens[j].end]
+    return [
+        Mention(
+            "role",
+            tokens[i].start,
+            end,
+            f"{head} of {word}",
+            state=entry.value.code,
+            office=office,
+            how=role_how(entry),
+        )
+        for entry, word in found
+    ], last
+
+
+def role_how(entry: Entry) -> str:
+    # The ministers of an organisation are its members' ministers: a gathering of its own.
+    return "members" if entry.value.kind == "organisation" else "role"
