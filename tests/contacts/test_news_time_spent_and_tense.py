@@ -538,3 +538,16 @@ def test_the_chair_of_a_state_body_speaks_for_it_and_a_companys_does_not(
         kb, "Kenyan Foreign Minister Ruth Achieng met Dana Whitcombe, chairman of Acme Holdings."
     )
     assert company == [], pairs(company)
+
+
+def test_a_delegation_led_by_someone_in_the_next_sentence_is_that_person(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "The American special envoy Dana Whitcombe held a second round of talks with Taliban "
+        "representatives in Qatar on Tuesday. The Taliban delegation was led by Mawlawi Abdul "
+        "Rahim Sarwari, head of the group's political office."
+    )
+    found = occurred(kb, text)
+    assert name_sets(found) == {frozenset({"Dana Whitcombe", "Mawlawi Abdul Rahim Sarwari"})}
+    assert "The Taliban delegation" in found[0].evidence[-1]
