@@ -203,7 +203,7 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
         subjects = _last_pair(sentence, mentions, trigger.start)
     if not objects and subjects and kind.type == "meeting":
         objects = _host_after(sentence, mentions, trigger)
-    pair = len(subjects) == 1 and subjects[0].how == "pair"  # "the two leaders met"
+    pair = len(subjects) == 1 and subjects[0].how in ("pair", "group")  # "the two leaders met"
     if not objects and len(subjects) < 2 and not pair:
         return None
     if not objects and kind.grammar in ("direct", "from", "to", "visit", "between"):

@@ -56,6 +56,7 @@ ROLE_MODIFIERS = frozenset(
     defense economic economy energy oil government senior top military security peace
     high-level central bank interior justice health commerce industry""".split()
 )
+_GROUP_SIZES = {"three": 3, "four": 4, "five": 5}
 _PAIR_HEADS = frozenset("leaders presidents ministers sides heads counterparts men".split())
 
 
@@ -114,6 +115,11 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
     if key in ("the", "both") and j < len(tokens) and tokens[j].key == "two":
         if j + 1 < len(tokens) and tokens[j + 1].key in _PAIR_HEADS:
             return [Mention("ref", first.start, tokens[j + 1].end, "", how="pair")], j + 2
+    if key == "the" and j + 1 < len(tokens) and tokens[j].key in _GROUP_SIZES:
+        # "the three ministers were received together": the last three people named
+        if tokens[j + 1].key in _PAIR_HEADS:
+            size = _GROUP_SIZES[tokens[j].key]
+            return [Mention("ref", first.start, tokens[j + 1].end, str(size), how="group")], j + 2
     if key == "both" and tokens[j : j + 1] and tokens[j].key in _PAIR_HEADS:
         return [Mention("ref", first.start, tokens[j].end, "", how="pair")], j + 1
     # State modifiers: "Iranian", "U.S. and Russian", "Taiwan's".

@@ -194,6 +194,8 @@ class Discourse:
     def _reference(self, mention: Mention, day: date | None) -> list[Party]:
         if mention.how == "pair":
             return list(self.last_pair) or self._two_people(day)
+        if mention.how == "group":
+            return self._last_people(int(mention.name))
         if mention.how in ("he", "she"):
             earlier = [m for m in self.sentence_persons if m.end <= mention.start]
             if earlier:
@@ -265,6 +267,19 @@ class Discourse:
             if found:
                 return found[0]
         return Party(Participant(name=mention.name, state=mention.state))
+
+    def _last_people(self, size: int) -> list[Party]:
+        # "Sybiha held separate talks with A, B and C ... the three ministers were received by
+        # Zelensky": the last `size` people named, if they are that many and all of a state
+        found: list[Party] = []
+        for party in reversed(self.history):
+            if not any(p.participant.key() == party.participant.key() for p in found):
+                found.append(party)
+            if len(found) == size:
+                break
+        if len(found) < size or not all(p.participant.state for p in found):
+            return []
+        return list(reversed(found))
 
     def _two_people(self, day: date | None) -> list[Party]:
         # "Starmer arrived at the White House. The two leaders met ..., where Trump praised

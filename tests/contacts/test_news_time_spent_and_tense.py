@@ -551,3 +551,16 @@ def test_a_delegation_led_by_someone_in_the_next_sentence_is_that_person(
     found = occurred(kb, text)
     assert name_sets(found) == {frozenset({"Dana Whitcombe", "Mawlawi Abdul Rahim Sarwari"})}
     assert "The Taliban delegation" in found[0].evidence[-1]
+
+
+def test_the_three_ministers_are_the_last_three_people_named(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean Foreign Minister Mirela Vasquez held separate talks on Tuesday with her "
+        "Peruvian, Bolivian and Ecuadorian counterparts, Tomas Quispe, Ana Gutierrez and Jorge "
+        "Andrade Ruiz. Later in the day, the three ministers were received together by "
+        "Argentine President Luis Ferreyra."
+    )
+    found = occurred(kb, text)
+    assert frozenset({"Tomas Quispe", "Ana Gutierrez", "Jorge Andrade Ruiz", "Luis Ferreyra"}) in (
+        name_sets(found)
+    ), pairs(found)
