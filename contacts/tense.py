@@ -163,6 +163,8 @@ def noun_status(noun: Token) -> str:
     if noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "conj"):
         if is_verb(head):
             return verb_status(head)
+    if noun.dep_ == "pobj" and head.lower_ == "on" and head.head.lower_ in ("is", "are", "'s"):
+        return "occurred"  # "Mwansa, who is on an official visit to China": under way
     if noun.dep_ == "pobj" and head.dep_ == "prep" and is_verb(head.head):
         verb = head.head
         if (

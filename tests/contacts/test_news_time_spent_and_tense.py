@@ -564,3 +564,12 @@ def test_the_three_ministers_are_the_last_three_people_named(kb: KnowledgeBase) 
     assert frozenset({"Tomas Quispe", "Ana Gutierrez", "Jorge Andrade Ruiz", "Luis Ferreyra"}) in (
         name_sets(found)
     ), pairs(found)
+
+
+def test_being_on_a_visit_is_a_visit_under_way(kb: KnowledgeBase) -> None:
+    text = (
+        "Zambian Foreign Minister Kalombo Chanda, who is on an official goodwill visit to Kenya at "
+        "the invitation of the government, said ties were strong."
+    )
+    found = detect(kb, text)
+    assert [(c.type, c.status) for c in found] == [("visit", "occurred")], pairs(found)
