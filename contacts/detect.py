@@ -301,6 +301,15 @@ def _is_source(sentence: str, mention: Mention) -> bool:
     return mention.kind == "role" and _SPEECH_AFTER.match(sentence, mention.end) is not None
 
 
+def _speaker(sentence: str, mention: Mention) -> bool:
+    # "... spoken by telephone with Mexican President de la Madrid, Huayta said": a name after
+    # the comma that ends the object list, and says it, is who tells of the contact
+    return (
+        sentence[: mention.start].rstrip().endswith(",")
+        and _SPEECH_AFTER.match(sentence, mention.end) is not None
+    )
+
+
 def _contact(
     clause: Clause, sentence: str, discourse: Discourse, published: date | None
 ) -> list[Contact] | None:
@@ -315,7 +324,9 @@ def _contact(
         return None  # "called U.S. soldiers the real occupiers": one phones people, not states
     day = details.date
     clause.subjects = [m for m in clause.subjects if not _is_source(sentence, m)]
-    clause.objects = [m for m in clause.objects if not _is_source(sentence, m)]
+    clause.objects = [
+        m for m in clause.objects if not _is_source(sentence, m) and not _speaker(sentence, m)
+    ]
     subjects = _resolve_all(discourse, clause.subjects, day)
     if subjects:
         discourse.clause_subject = subjects[0]

@@ -573,3 +573,12 @@ def test_being_on_a_visit_is_a_visit_under_way(kb: KnowledgeBase) -> None:
     )
     found = detect(kb, text)
     assert [(c.type, c.status) for c in found] == [("visit", "occurred")], pairs(found)
+
+
+def test_a_name_after_the_object_list_that_says_it_is_the_source(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean President Tomas Aravena had recently spoken by telephone with Peruvian "
+        "President Luis Quispe, Mamani said."
+    )
+    found = occurred(kb, text)
+    assert name_sets(found) == {frozenset({"Tomas Aravena", "Luis Quispe"})}, pairs(found)
