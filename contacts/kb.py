@@ -389,7 +389,7 @@ def actor_to_dict(actor: Actor) -> dict[str, Any]:
 
 
 HISTORY_FILE = "historical_polities.json"
-# Office holders of earlier decades (1975-2012), for the news archives users read back into;
+# Office holders of earlier decades (1960-2012), for the news archives users read back into;
 # merged under actors.json and the override by id (their terms and aliases are added).
 ACTOR_HISTORY_FILE = "historical_actors.json"
 

@@ -405,6 +405,8 @@ def test_earlier_office_holders_answer_for_their_day() -> None:
         ("Queen", "NLD", date(1990, 6, 1), "Beatrix"),
         ("President", "UKR", date(1996, 6, 1), "Kuchma"),
         ("Prime Minister", "SWE", date(1985, 6, 1), "Palme"),
+        ("President", "USA", date(1972, 2, 21), "Nixon"),  # and the 1960s and early 1970s
+        ("Prime Minister", "CHN", date(1972, 2, 21), "Zhou"),
     ]:
         holder = kb.holder(office, state, day)
         assert holder is not None and name in holder.name, (office, state, day)
