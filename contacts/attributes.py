@@ -52,6 +52,11 @@ _CANCELLED = re.compile(
     r"calls off|postponed|scrapped|ruled out|no plans)\b",
     re.I,
 )
+# "The Kremlin flatly denied a report that Trump spoke by phone with Putin": a denied contact
+_DENIED = re.compile(
+    r"\b(?:denied|denies|deny|denying|dismissed|rejected)\b[^.;]{0,60}?\b(?:reports?|claims?)\s+that\b",
+    re.I,
+)
 _CANCELLED_AFTER = re.compile(
     r"^[^.;]*?\b(?:was|were|has been|had been|have been|is|are)\s+(?:\w+\s+)?"
     r"(?:cancell?ed|called off|postponed|scrapped|put off|put on hold|shelved|suspended)\b",
@@ -179,7 +184,11 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
         if _HYPOTHETICAL_VERB.match(sentence[clause.end :]):
             return None
     status = "occurred"
-    cancelled_before = _CANCELLED.search(before) or _NO_PLANS.search(sentence, 0, trigger.start)
+    cancelled_before = (
+        _CANCELLED.search(before)
+        or _NO_PLANS.search(sentence, 0, trigger.start)
+        or _DENIED.search(sentence, 0, trigger.start)
+    )
     # "the visit was cancelled" undoes a noun; "held talks with X and pledged to restart
     # programmes that were suspended" is a past verb's contact and another thing's suspension
     if cancelled_before or (_CANCELLED_AFTER.match(after) and not _past(trigger.text)):

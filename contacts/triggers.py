@@ -175,7 +175,7 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "spoke",
         TriggerKind("call", "phone", "with", "041", "phone", 0.85),
-        r"spok(?:e|en)|speak(?:s|ing)?|talk(?:ed|ing)?",
+        r"spok(?:e|en)|speak(?:s|ing)?|talk(?:ed|ing)?(?!\s+(?:only\s+)?(?:at|past)\s+each\s+other)",
         "Biden spoke with Scholz.",
     ),
     TriggerRow(
@@ -193,7 +193,7 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "passive_host",
         TriggerKind("meeting", None, "from", "043", "host", 0.8),
-        r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:received|hosted|welcomed|greeted|met)\s+(?:[\w’'-]+\s+){0,7}?by",
+        r"(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?(?:received|hosted|welcomed|greeted|met)\s+(?:[\w’'-]+\s+){0,7}?by",
         "Scholz was received by Biden at the White House.",
     ),
     TriggerRow(

@@ -582,3 +582,29 @@ def test_a_name_after_the_object_list_that_says_it_is_the_source(kb: KnowledgeBa
     )
     found = occurred(kb, text)
     assert name_sets(found) == {frozenset({"Tomas Aravena", "Luis Quispe"})}, pairs(found)
+
+
+def test_a_denied_report_of_a_call_is_a_cancelled_call(kb: KnowledgeBase) -> None:
+    text = (
+        "The Chilean government on Tuesday flatly denied a newspaper report that President Tomas "
+        "Aravena spoke by phone with Peruvian President Luis Quispe last week."
+    )
+    found = detect(kb, text)
+    assert [(c.type, c.status) for c in found] == [("call", "cancelled")], pairs(found)
+
+
+def test_leaders_talking_only_at_each_other_is_no_call(kb: KnowledgeBase) -> None:
+    text = (
+        "For now, Chilean President Tomas Aravena and Peruvian President Luis Quispe are talking "
+        "only at each other, in statements and on social media."
+    )
+    assert detect(kb, text) == []
+
+
+def test_due_to_be_received_by_is_a_planned_meeting(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean Foreign Minister Mirela Vasquez, who arrived in Lima late on Tuesday, is due to "
+        "be received by Peruvian President Luis Quispe on Thursday."
+    )
+    found = detect(kb, text)
+    assert [(c.type, c.status) for c in found] == [("meeting", "planned")], pairs(found)
