@@ -147,7 +147,10 @@ def with_appositive_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_LIST_SEPARATOR = re.compile(r"^\s*(?:,|and|,\s*and)\s*$")
+# "talks between U.S. and Ukrainian delegations in Jeddah on Tuesday, led by Rubio and Yermak"
+_LED_BY = re.compile(r"[^.;,]{0,60},\s*(?:led|headed)\s+(?:respectively\s+)?by\s+(?:the\s+)?", re.I)
+# "A and B", "A, B and presidential chief of staff C": a lower-case post may stand before a name
+_LIST_SEPARATOR = re.compile(r"^\s*(?:,|and|,\s*and)\s*(?:[a-z][\w-]*\s+){0,4}$")
 
 
 def _respective(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -164,10 +167,17 @@ def _respective(text: str, mentions: list[Mention]) -> list[Mention]:
         if len(roles) < 2:
             continue
         after = i + len(roles)
+        led = _LED_BY.match(text, first.end)
+        if led is not None:
+            # "... delegations in Jeddah on Tuesday, led by A and B": the places between are
+            # the talks', the names after "led by" the roles'
+            while after < len(mentions) and mentions[after].start < led.end():
+                after += 1
         people = mentions[after : after + len(roles)]
         if len(people) < len(roles) or any(p.kind != "person" for p in people):
             continue
-        if not _APPOSITION_GAP.match(text[first.end : people[0].start]):
+        gap = text[first.end : people[0].start]
+        if not (_APPOSITION_GAP.match(gap) or (led is not None and led.end() <= people[0].start)):
             continue
         gaps = [text[a.end : b.start] for a, b in zip(people, people[1:], strict=False)]
         if not all(_LIST_SEPARATOR.match(g) for g in gaps):

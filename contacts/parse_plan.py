@@ -68,7 +68,7 @@ def needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Ment
 _LIST_GAP = re.compile(r"^[\s,]*(?:and\s+)?[\w .'’-]{0,60}$")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*(?:the\s+)?$")
 _LED_BY = re.compile(
-    r"\b(?:delegation|team|mission)\s+(?:of\s+[^.;]{0,60}?)?(?:led|headed)\s+by\b", re.I
+    r"\b(?:delegation|team|mission)s?\s+(?:(?:of|in)\s+[^.;]{0,60}?)?(?:led|headed)\s+by\b", re.I
 )
 _NAME_AFTER = re.compile(r",\s*[A-Z][\w'’-]+\s+[A-Z]")
 

@@ -608,3 +608,15 @@ def test_due_to_be_received_by_is_a_planned_meeting(kb: KnowledgeBase) -> None:
     )
     found = detect(kb, text)
     assert [(c.type, c.status) for c in found] == [("meeting", "planned")], pairs(found)
+
+
+def test_delegations_of_two_states_led_by_two_names_are_those_names_in_order(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "Talks between Chilean and Peruvian delegations in Lima on Tuesday, led by Mirela Vasquez "
+        "and deputy foreign minister Tomas Quispe, ended without a deal."
+    )
+    found = occurred(kb, text)
+    states = {p.name: p.state for c in found for p in c.participants}
+    assert states == {"Mirela Vasquez": "CHL", "Tomas Quispe": "PER"}, pairs(found)
