@@ -37,6 +37,11 @@ _CHAINED = re.compile(
     r"^(?:\s+(?:on\s+\w+|today|yesterday|\w+ly|in\s+[A-Z][\w-]+|last\s+\w+|this\s+\w+|also|then))*"
     r"(?:\s*,?\s+and\s+(?:also\s+|then\s+|later\s+)?|\s*,\s*(?:then|later|afterwards)\s+)$"
 )
+_DATED_AND = re.compile(
+    r"^\s+(?:on|last|this|early|late)\s+(?:\w+\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|week|weekend|month|morning|evening)\s*,?\s+and\s+(?:then\s+)?$",
+    re.I,
+)
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.I)
 # "Kim arrived in Russia on Tuesday aboard his armored train and was met at the border by X":
 # the arrival's subject does what follows the "and"
@@ -331,8 +336,11 @@ def _objects(
             objects.append(m)  # "between Russian and Ukrainian negotiators"
         elif _usable(m, polity_ok) and _LIST_GAP.match(sentence[objects[-1].end : m.start]):
             objects.append(m)
-        elif _usable(m, polity_ok) and _SEPARATE_GAP.match(sentence[objects[-1].end : m.start]):
-            objects.append(m)
+        elif _usable(m, polity_ok) and (
+            _SEPARATE_GAP.match(sentence[objects[-1].end : m.start])
+            or _DATED_AND.match(sentence[objects[-1].end : m.start])
+        ):
+            objects.append(m)  # "hosted Macron on Monday and Starmer on Thursday": two, each dated
             separate = True
         else:
             break

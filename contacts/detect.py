@@ -19,6 +19,7 @@ from contacts.appositions import with_appositive_titles
 from contacts.attributes import describe
 from contacts.clauses import Clause, clauses_for
 from contacts.datelines import blank_dateline, dateline_place, with_here
+from contacts.dates import find_dates
 from contacts.frames import dependency_clause, parse_triggers
 from contacts.lexicon import Lexicon, lexicon_for, tokenize
 from contacts.mention_fixes import corrected
@@ -345,8 +346,9 @@ def _contact(
         if len(objects) < 2 or not clause.symmetric_objects:
             return None
     groups = _groups(subjects, objects, clause)
+    own_days = _own_days(clause, sentence, published, details.status == "planned", len(groups))
     contacts = []
-    for parties in groups:
+    for k, parties in enumerate(groups):
         parties = _distinct(parties)
         if len(parties) < 2 or not _different_states(parties):
             continue
@@ -363,9 +365,26 @@ def _contact(
             # "Industry Minister X visited a battery plant in West Java": nothing says the
             # visitor came from abroad
             continue
-        contacts.append(details.build(parties, clause, sentence))
+        contact = details.build(parties, clause, sentence)
+        if own_days and own_days[k] is not None:
+            contact.date = own_days[k]  # "hosted Macron on Monday and Starmer on Thursday"
+        contacts.append(contact)
         discourse.unnamed.update(p.participant.key() for p in parties if p.unnamed)
     return contacts
+
+
+def _own_days(
+    clause: Clause, sentence: str, published: date | None, future: bool, groups: int
+) -> list[date | None]:
+    # A clause split into one contact per object may date each object on its own: the day
+    # right after the object's name.
+    if groups < 2 or groups != len(clause.objects):
+        return []
+    days: list[date | None] = []
+    for mention in clause.objects:
+        after = find_dates(sentence[mention.end : mention.end + 25], published, future=future)
+        days.append(after[0].day if after and after[0].start < 5 else None)
+    return days if any(days) else []
 
 
 def _not_own_object(

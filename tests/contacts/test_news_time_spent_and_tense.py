@@ -620,3 +620,17 @@ def test_delegations_of_two_states_led_by_two_names_are_those_names_in_order(
     found = occurred(kb, text)
     states = {p.name: p.state for c in found for p in c.participants}
     assert states == {"Mirela Vasquez": "CHL", "Tomas Quispe": "PER"}, pairs(found)
+
+
+def test_hosting_one_on_monday_and_another_on_thursday_is_two_meetings_each_dated(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "Kenyan President Grace Wanjiru hosted Ugandan President Moses Kato on Monday and "
+        "Tanzanian President Amina Mrisho on Thursday."
+    )
+    days = {frozenset(p.name for p in c.participants): c.date for c in detect(kb, text)}
+    assert days == {
+        frozenset({"Grace Wanjiru", "Moses Kato"}): date(2015, 6, 15),
+        frozenset({"Grace Wanjiru", "Amina Mrisho"}): date(2015, 6, 11),  # the past Thursday
+    }
