@@ -189,6 +189,18 @@ class Discourse:
                 known = person_key(party.participant.name).split()
                 if party.participant.state and len(known) >= 3 and key[0] in known[1:-1]:
                     return party
+            # Thai usage, and wire copy that follows it or errs ("Somporn Kittikhun ...
+            # Somporn said", "Taro Aso ... Ban and Taro agreed"): a given name only one person
+            # of the text bears
+            bearers = {
+                party.participant.key(): party
+                for party in [*reversed(self.history), *self.lookahead]
+                if party.participant.state
+                and len(person_key(party.participant.name).split()) >= 2
+                and person_key(party.participant.name).split()[0] == key[0]
+            }
+            if len(bearers) == 1:
+                return next(iter(bearers.values()))
         return None
 
     def _reference(self, mention: Mention, day: date | None) -> list[Party]:

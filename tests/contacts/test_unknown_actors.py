@@ -360,3 +360,13 @@ def test_a_surname_first_name_is_told_later_by_its_first_word(kb: KnowledgeBase)
     found = detect_contacts(text, date(2023, 3, 10), kb=kb)
     pairs = {frozenset(p.canonical_name or p.name for p in c.participants) for c in found}
     assert frozenset({"Park Jin", "Kenji Sato"}) in pairs, pairs
+
+
+def test_a_given_name_only_one_person_of_the_text_bears_is_that_person(kb: KnowledgeBase) -> None:
+    text = (
+        "Thai Deputy Prime Minister Prasert Chaiyaporn arrived in Vientiane on Tuesday. Prasert "
+        "later met Lao Foreign Minister Khamla Vongsavanh at the ministry."
+    )
+    found = detect_contacts(text, date(2015, 6, 17), kb=kb)
+    pairs = {frozenset(p.name for p in c.participants) for c in found}
+    assert frozenset({"Prasert Chaiyaporn", "Khamla Vongsavanh"}) in pairs, pairs
