@@ -96,30 +96,31 @@ def tokenize(text: str) -> list[Token]:
         else ()
     )
     for match in _WORD.finditer(text):
-        raw = match.group()
-        word = raw
-        poss = False
-        if len(raw) > 2 and raw[-1] in "'’s":
-            if raw[-1] == "s" and raw[-2] in "'’":
-                word, poss = raw[:-2], True
-            elif raw[-1] != "s" and raw[-2] == "s":
-                word, poss = raw[:-1], True
-        key = token_key(word)
-        if not key:  # "al", "el" vanish, as they do in the index
-            continue
-        for part in key.split(" "):
+        word, parts, cap, upper, poss = _word(match.group())
+        start = match.start()
+        for part in parts:
             tokens.append(
-                Token(
-                    word,
-                    part,
-                    match.start(),
-                    match.end(),
-                    word[:1].isupper() or match.start() in syllables,
-                    word.replace(".", "").isupper() and len(word) > 1,
-                    poss,
-                )
+                Token(word, part, start, match.end(), cap or start in syllables, upper, poss)
             )
     return tokens
+
+
+@lru_cache(maxsize=200_000)
+def _word(raw: str) -> tuple[str, tuple[str, ...], bool, bool, bool]:
+    # What a word of the text is, once per distinct word: (the word without a possessive,
+    # its keys, capitalised, an acronym, possessive). "al", "el" have no keys: they vanish,
+    # as they do in the index.
+    word = raw
+    poss = False
+    if len(raw) > 2 and raw[-1] in "'’s":
+        if raw[-1] == "s" and raw[-2] in "'’":
+            word, poss = raw[:-2], True
+        elif raw[-1] != "s" and raw[-2] == "s":
+            word, poss = raw[:-1], True
+    key = token_key(word)
+    parts = tuple(key.split(" ")) if key else ()
+    upper = word.replace(".", "").isupper() and len(word) > 1
+    return word, parts, word[:1].isupper(), upper, poss
 
 
 def _keys(text: str) -> tuple[str, ...]:
