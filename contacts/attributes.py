@@ -88,6 +88,7 @@ _IN_PERSON = re.compile(
     r"(?:only )?(?:interpreters|aides|translators) present|informally for|joined by their delegations)\b",
     re.I,
 )
+_A_TALK = re.compile(r"\b(?:a|an|their|his|her|long|private)\s+talks?$", re.I)
 _BY_PHONE = re.compile(r"\b(?:by|over the|on the) (?:tele)?phone\b", re.I)
 # Words right before a "between" trigger that belong to its noun phrase ("a planned summit
 # between", "the cancelled talks between").
@@ -225,7 +226,12 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
         status = "planned"
     kind = clause.kind
     type_, mode, cameo, plover = kind.type, kind.mode, kind.cameo, kind.plover
-    if type_ == "call" and trigger.name == "spoke" and _IN_PERSON.search(sentence):
+    if (
+        type_ == "call"
+        and trigger.name == "spoke"
+        and (_IN_PERSON.search(sentence) or _A_TALK.search(sentence, 0, trigger.end))
+    ):
+        # "slipped away to Lusaka for a talk with Kaunda": a talk, the noun, is had in person
         type_, mode, cameo, plover = "meeting", None, "040", ""
     if type_ == "call" and mode == "phone" and _VIDEO.search(trigger.text):
         mode = "video"  # "in a two-hour video call", "during their videoconference"

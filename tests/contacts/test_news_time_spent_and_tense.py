@@ -634,3 +634,18 @@ def test_hosting_one_on_monday_and_another_on_thursday_is_two_meetings_each_date
         frozenset({"Grace Wanjiru", "Moses Kato"}): date(2015, 6, 15),
         frozenset({"Grace Wanjiru", "Amina Mrisho"}): date(2015, 6, 11),  # the past Thursday
     }
+
+
+def test_a_talk_the_noun_is_a_meeting_and_a_telephone_talk_a_call(kb: KnowledgeBase) -> None:
+    met = occurred(
+        kb,
+        "Ugandan President Moses Kato flew to Nairobi on Tuesday for a talk with Kenyan "
+        "President Grace Wanjiru.",
+    )
+    assert [c.type for c in met] == ["meeting"], pairs(met)
+    phoned = occurred(
+        kb,
+        "Ugandan President Moses Kato had a telephone talk on Tuesday with Kenyan President "
+        "Grace Wanjiru.",
+    )
+    assert [c.type for c in phoned] == ["call"], pairs(phoned)
