@@ -12,8 +12,10 @@ detector's phrasings) were written by sessions that never saw the detector, meas
 (0.909 / 0.451 and 0.717 / 0.631), then tuned on. `news_blind8.jsonl` (news prose 1983–2026,
 written the same way) was measured blind at 0.794 / 0.615, then tuned on in round 4.
 `news_blind9.jsonl` (50 documents, outlets and decades of 1975–2026, written the same way) was
-measured blind at the start of round 4 (0.767 / 0.495) and never tuned on; its floor is the number
-after round 4. All are project files: no skip.
+measured blind at the start of round 4 (0.767 / 0.495), then tuned on in round 5.
+`news_blind10.jsonl` and `news_blind11.jsonl` (50 documents each, written the same way in round 5)
+were measured blind at 0.712 / 0.685 and 0.806 / 0.624; blind 10 was never tuned on, blind 11 was.
+All are project files: no skip.
 Floors sit slightly below the numbers measured in bench/RESULTS.md, so a regression fails.
 """
 
@@ -52,6 +54,8 @@ SETS = [
     "news_blind7.jsonl",
     "news_blind8.jsonl",
     "news_blind9.jsonl",
+    "news_blind10.jsonl",
+    "news_blind11.jsonl",
 ]
 
 
@@ -94,8 +98,10 @@ FLOORS = [
     Floor("news_blind5.jsonl", 25, 0.92, 0.88, 0.05, "before 0.947 / 0.760; after 0.957 / 0.920"),
     Floor("news_blind6.jsonl", 45, 0.90, 0.80, 0.07, "blind 0.909 / 0.451; after 0.929 / 0.843"),
     Floor("news_blind7.jsonl", 60, 0.88, 0.67, 0.06, "blind 0.717 / 0.631; after 0.918 / 0.708"),
-    Floor("news_blind8.jsonl", 90, 0.86, 0.70, 0.07, "blind 0.794 / 0.615; after 0.890 / 0.729"),
-    Floor("news_blind9.jsonl", 95, 0.82, 0.60, 0.03, "blind 0.767 / 0.495; not tuned on"),
+    Floor("news_blind8.jsonl", 90, 0.89, 0.79, 0.07, "blind 0.794 / 0.615; after 0.923 / 0.823"),
+    Floor("news_blind9.jsonl", 95, 0.90, 0.76, 0.03, "blind 0.767 / 0.495; after 0.939 / 0.798"),
+    Floor("news_blind10.jsonl", 85, 0.74, 0.73, 0.20, "blind 0.712 / 0.685; not tuned on"),
+    Floor("news_blind11.jsonl", 90, 0.91, 0.77, 0.13, "blind 0.806 / 0.624; after 0.947 / 0.806"),
 ]
 
 
