@@ -135,17 +135,23 @@ class PhraseIndex:
             return []
         group = self.by_token.get(token.i)
         for child in _group_modifiers(token):
-            if child.dep_ == "acl" and known_lemma(child) in LEADING_VERBS:
+            if child.dep_ in ("acl", "relcl") and known_lemma(child) in LEADING_VERBS:
                 for agent in child.children:
                     if agent.dep_ != "agent":
                         continue
-                    people = [
-                        m
-                        for pobj in agent.children
-                        if pobj.dep_ == "pobj"
-                        for m in self.phrase(pobj)
-                        if m.kind == "person"
-                    ]
+                    pobjs = [pobj for pobj in agent.children if pobj.dep_ == "pobj"]
+                    people = [m for pobj in pobjs for m in self.phrase(pobj) if m.kind == "person"]
+                    if not people:
+                        # "led by the head of its political bureau, X": the name the title's
+                        # phrase holds, wherever the parse hung the apposition
+                        people = list(
+                            {
+                                id(m): m
+                                for pobj in pobjs
+                                for t in pobj.subtree
+                                if (m := self.by_token.get(t.i)) is not None and m.kind == "person"
+                            }.values()
+                        )[:1]
                     if group is not None and group.state:
                         people = [m if m.state else replace(m, state=group.state) for m in people]
                     return people

@@ -280,3 +280,13 @@ def test_delegations_of_two_states_led_by_two_names_are_those_names_in_order(
     found = occurred(kb, text)
     states = {p.name: p.state for c in found for p in c.participants}
     assert states == {"Mirela Vasquez": "CHL", "Tomas Quispe": "PER"}, pairs(found)
+
+
+def test_a_delegation_of_a_movement_led_by_its_head_is_that_head(kb: KnowledgeBase) -> None:
+    text = (
+        "Kenyan Foreign Minister Ruth Achieng on Tuesday held talks with a delegation of the "
+        "Palestinian movement Hamas led by the head of its political bureau, Osman Abdelrahim, in "
+        "Nairobi."
+    )
+    found = occurred(kb, text)
+    assert name_sets(found) == {frozenset({"Ruth Achieng", "Osman Abdelrahim"})}, pairs(found)
