@@ -161,6 +161,14 @@ def noun_status(noun: Token) -> str:
     if noun.dep_ == "nsubjpass" and known_lemma(head) in PLANNING_VERBS:
         return "planned"  # "his trip to Tokyo was planned well before the row"
     if noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "conj"):
+        if (
+            is_verb(head)
+            and head.tag_ in ("VBZ", "VBP")
+            and any(t.lower_ in _PAST_TIMES for t in head.subtree)
+        ):
+            # "The visit follows a call between A and B earlier this month": the present of a
+            # verb that places the contact in the past
+            return "occurred"
         if is_verb(head):
             return verb_status(head)
     if noun.dep_ == "pobj" and head.lower_ == "on" and head.head.lower_ in ("is", "are", "'s"):
