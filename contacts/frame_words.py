@@ -67,7 +67,9 @@ ATTENDING_VERBS = frozenset({"chair", "attend", "host"})
 # A trip "which took him to London, Paris and Bonn": its destinations.
 TAKING_VERBS = frozenset({"take", "bring", "lead"})
 # A group named by the person at its head: "a delegation led by Vice Minister Zhao".
-GROUP_NOUNS = frozenset({"delegation", "team", "mission", "group"})
+GROUP_NOUNS = frozenset(
+    {"delegation", "delegations", "team", "teams", "mission", "missions", "group", "sides"}
+)
 LEADING_VERBS = frozenset({"lead", "head"})
 # Verbs whose direct object is the topic, never a party ("discussed the Iraq crisis with X").
 TOPIC_VERBS = frozenset({"discuss"})

@@ -290,3 +290,12 @@ def test_a_delegation_of_a_movement_led_by_its_head_is_that_head(kb: KnowledgeBa
     )
     found = occurred(kb, text)
     assert name_sets(found) == {frozenset({"Ruth Achieng", "Osman Abdelrahim"})}, pairs(found)
+
+
+def test_the_delegations_led_by_two_people_who_met_are_those_two(kb: KnowledgeBase) -> None:
+    text = (
+        "The delegations, led by Kenyan aide Otieno Kamau and Ugandan MP Moses Kato, met for "
+        "about three hours in the State House on Tuesday."
+    )
+    found = occurred(kb, text)
+    assert name_sets(found) == {frozenset({"Otieno Kamau", "Moses Kato"})}, pairs(found)
