@@ -57,7 +57,9 @@ ROLE_MODIFIERS = frozenset(
     high-level central bank interior justice health commerce industry""".split()
 )
 _GROUP_SIZES = {"three": 3, "four": 4, "five": 5}
-_PAIR_HEADS = frozenset("leaders presidents ministers sides heads counterparts men".split())
+_PAIR_HEADS = frozenset(
+    "leaders presidents ministers sides heads counterparts men delegations".split()
+)
 
 
 def _continues_name(tokens: list[Token], lexicon: Lexicon, k: int) -> bool:

@@ -299,3 +299,21 @@ def test_the_delegations_led_by_two_people_who_met_are_those_two(kb: KnowledgeBa
     )
     found = occurred(kb, text)
     assert name_sets(found) == {frozenset({"Otieno Kamau", "Moses Kato"})}, pairs(found)
+
+
+def test_both_delegations_are_the_pair_told_before_and_two_teams_are_not(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "The delegations, led by Kenyan aide Otieno Kamau and Ugandan MP Moses Kato, met for "
+        "three hours on Tuesday. Tanzanian President Amina Mrisho greeted both delegations "
+        "before the session."
+    )
+    found = occurred(kb, text)
+    assert frozenset({"Otieno Kamau", "Moses Kato", "Amina Mrisho"}) in name_sets(found)
+    sport = occurred(
+        kb,
+        "Kenyan President Grace Wanjiru watched the match with Ugandan President Moses Kato. "
+        "The two teams, who had met twice earlier in the tournament, shared one win each.",
+    )
+    assert not any("two teams" in " ".join(c.evidence) for c in sport), pairs(sport)
