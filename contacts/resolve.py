@@ -242,6 +242,13 @@ class Discourse:
                 ]
             if not candidates:
                 return self._holder(None, mention.state, day, mention.name)
+        if not candidates and office and not mention.state and mention.how == "title":
+            # "Secretary of State Colin Powell ... The secretary also met X": the KB files him as
+            # a foreign minister, the text called him a secretary
+            word = (mention.title_text or mention.name).lower().split()[-1]
+            candidates = [
+                party for party in reversed(self.history) if word in party.title.lower().split()
+            ]
         if len(candidates) > 1 and not mention.state and mention.how == "title":
             # "Paraguay's foreign minister, Escobar, ... is to meet Secretary of State Powell
             # ... the minister had spoken": the one the text called a minister, though the

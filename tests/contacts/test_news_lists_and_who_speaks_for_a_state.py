@@ -317,3 +317,13 @@ def test_both_delegations_are_the_pair_told_before_and_two_teams_are_not(
         "The two teams, who had met twice earlier in the tournament, shared one win each.",
     )
     assert not any("two teams" in " ".join(c.evidence) for c in sport), pairs(sport)
+
+
+def test_the_secretary_later_is_the_one_the_text_called_a_secretary(kb: KnowledgeBase) -> None:
+    text = (
+        "Secretary of State Alan Pemberton said on Wednesday he had given Chilean President "
+        "Tomas Aravena a list of demands. The secretary also met Foreign Minister Mirela Vasquez "
+        "of Chile over lunch on Tuesday."
+    )
+    found = occurred(kb, text)
+    assert frozenset({"Alan Pemberton", "Mirela Vasquez"}) in name_sets(found), pairs(found)
