@@ -8,6 +8,7 @@ Run by detect.py on find_mentions' list, before appositions.py folds titles into
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from contacts.datelines import dateline_end
 from contacts.lexicon import Lexicon, Token
@@ -23,8 +24,16 @@ def corrected(
     mentions = [m for m in mentions if not non_state_title(text, m)]
     opening = dateline_end(text)
     if opening:
-        # "POINTE-NOIRE, Congo, May 4 (AFP) -": no one is named in a dateline
-        mentions = [m for m in mentions if m.start >= opening or m.kind == "polity"]
+        # "POINTE-NOIRE, Congo, May 4 (AFP) -": no one is named in a dateline; a mention the
+        # rules ran on from it into the sentence ("Syria (AP) - Secretary of State X") starts
+        # where the sentence does
+        mentions = [
+            m
+            if m.start >= opening or m.kind == "polity"
+            else replace(m, start=opening + 1, state=None)
+            for m in mentions
+            if m.end > opening or m.kind == "polity"
+        ]
     return mentions
 
 

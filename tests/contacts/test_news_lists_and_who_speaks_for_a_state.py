@@ -327,3 +327,14 @@ def test_the_secretary_later_is_the_one_the_text_called_a_secretary(kb: Knowledg
     )
     found = occurred(kb, text)
     assert frozenset({"Alan Pemberton", "Mirela Vasquez"}) in name_sets(found), pairs(found)
+
+
+def test_a_title_right_after_a_dateline_keeps_its_person(kb: KnowledgeBase) -> None:
+    text = (
+        "LIMA, Peru (AP) - Secretary of State Alan Pemberton met Peruvian President Luis Quispe "
+        "on Tuesday."
+    )
+    found = occurred(kb, text)
+    assert name_sets(found) == {frozenset({"Alan Pemberton", "Luis Quispe"})}, pairs(found)
+    pemberton = next(p for p in found[0].participants if p.name == "Alan Pemberton")
+    assert pemberton.state == "USA"
