@@ -20,12 +20,13 @@ from contacts.attributes import describe
 from contacts.clauses import Clause, clauses_for
 from contacts.datelines import blank_dateline, dateline_place, with_here
 from contacts.dates import find_dates
+from contacts.delegations import name_the_delegation
 from contacts.frames import dependency_clause, parse_triggers
 from contacts.lexicon import Lexicon, lexicon_for, tokenize
 from contacts.mention_fixes import corrected
 from contacts.mentions import Mention, find_mentions
 from contacts.merge import merge_contacts
-from contacts.model import Contact, Participant
+from contacts.model import Contact
 from contacts.normalize import join_broken_hyphens, person_key
 from contacts.parse_plan import names_unknown, needs_parse
 from contacts.resolve import SURNAME_FIRST, Discourse, Party
@@ -164,7 +165,7 @@ def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
             contact = _contact(clause, sentence.text, discourse, published)
             if contact is not None:
                 sentence_contacts.extend(contact)
-        _name_the_delegation(sentence.text, mentions, discourse, published, found[-6:])
+        name_the_delegation(sentence.text, mentions, discourse, published, found[-6:])
         _update_discourse(discourse, sentence.text, mentions, sentence_contacts, published)
         found.extend(sentence_contacts)
     _date_from_context(found)
@@ -209,67 +210,6 @@ def _surnames(analysed: list[tuple[Sentence, list[Trigger], list[Mention]]]) -> 
                 if states & SURNAME_FIRST:
                     found.add(key[0])  # "Foreign Minister Cho Hyun ... Cho said"
     return frozenset(found)
-
-
-# "... held talks with Taliban representatives. The Taliban delegation was led by Mawlawi X":
-# the group a contact named is the person who led it.
-_DELEGATION_LED = re.compile(
-    r"\b(?:delegation|team|side|negotiators)\s+(?:was|were|is|are)\s+(?:\w+ly\s+)?"
-    r"(?:led|headed)\s+by\s+(?:the\s+)?",
-    re.I,
-)
-
-
-def _name_the_delegation(
-    sentence: str,
-    mentions: list[Mention],
-    discourse: Discourse,
-    published: date | None,
-    earlier: list[Contact],
-) -> None:
-    match = _DELEGATION_LED.search(sentence)
-    if match is None:
-        return
-    group = [
-        m
-        for m in mentions
-        if m.kind in ("polity", "role") and m.start < match.start() and m.end <= match.end()
-    ]
-    if not group or group[-1].state is None or match.start() - group[-1].start > 40:
-        return
-    state = group[-1].state
-    leader = next((m for m in mentions if m.kind == "person" and m.start == match.end()), None)
-    if leader is not None:
-        person = discourse.resolve(leader, published)[0].participant
-    else:
-        named = _LEADER_NAME.match(sentence, match.end())
-        if named is None:
-            return
-        person = Participant(name=named.group())  # a name the rules and the model left out
-    if person.state not in (None, state):
-        return
-    for contact in reversed(earlier):
-        for k, participant in enumerate(contact.participants):
-            if (
-                participant.state == state
-                and participant.kb_id is None
-                and _is_group(participant.name)
-            ):
-                person.state = state
-                contact.participants[k] = person
-                if sentence not in contact.evidence:
-                    contact.evidence.append(sentence)
-                return
-
-
-_LEADER_NAME = re.compile(r"(?:[A-Z][\w'’-]+\s+){1,4}[A-Z][\w'’-]+(?=[\s,.;]|$)")
-_GROUP_WORDS = re.compile(
-    r"\b(?:delegations?|representatives|negotiators|team|officials|side)$", re.I
-)
-
-
-def _is_group(name: str) -> bool:
-    return _GROUP_WORDS.search(name) is not None
 
 
 def _named(clause: Clause) -> tuple[int, int]:

@@ -1,0 +1,73 @@
+"""A delegation named in one sentence and its leader in the next: "Khalilzad held talks with
+Taliban representatives. The Taliban delegation was led by Mawlawi X": the talks were with X."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from contacts.mention_model import Mention
+from contacts.model import Contact, Participant
+from contacts.resolve import Discourse
+
+# "... held talks with Taliban representatives. The Taliban delegation was led by Mawlawi X":
+# the group a contact named is the person who led it.
+_DELEGATION_LED = re.compile(
+    r"\b(?:delegation|team|side|negotiators)\s+(?:was|were|is|are)\s+(?:\w+ly\s+)?"
+    r"(?:led|headed)\s+by\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def name_the_delegation(
+    sentence: str,
+    mentions: list[Mention],
+    discourse: Discourse,
+    published: date | None,
+    earlier: list[Contact],
+) -> None:
+    """If `sentence` says who led a state's delegation, put that person in place of the group
+    party of that state in one of the `earlier` contacts (the last one that has it)."""
+    match = _DELEGATION_LED.search(sentence)
+    if match is None:
+        return
+    group = [
+        m
+        for m in mentions
+        if m.kind in ("polity", "role") and m.start < match.start() and m.end <= match.end()
+    ]
+    if not group or group[-1].state is None or match.start() - group[-1].start > 40:
+        return
+    state = group[-1].state
+    leader = next((m for m in mentions if m.kind == "person" and m.start == match.end()), None)
+    if leader is not None:
+        person = discourse.resolve(leader, published)[0].participant
+    else:
+        named = _LEADER_NAME.match(sentence, match.end())
+        if named is None:
+            return
+        person = Participant(name=named.group())  # a name the rules and the model left out
+    if person.state not in (None, state):
+        return
+    for contact in reversed(earlier):
+        for k, participant in enumerate(contact.participants):
+            if (
+                participant.state == state
+                and participant.kb_id is None
+                and _is_group(participant.name)
+            ):
+                person.state = state
+                contact.participants[k] = person
+                if sentence not in contact.evidence:
+                    contact.evidence.append(sentence)
+                return
+
+
+_LEADER_NAME = re.compile(r"(?:[A-Z][\w'’-]+\s+){1,4}[A-Z][\w'’-]+(?=[\s,.;]|$)")
+_GROUP_WORDS = re.compile(
+    r"\b(?:delegations?|representatives|negotiators|team|officials|side)$", re.I
+)
+
+
+def _is_group(name: str) -> bool:
+    return _GROUP_WORDS.search(name) is not None
