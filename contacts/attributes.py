@@ -241,7 +241,10 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
         type_, mode, cameo, plover = "call", "phone", "041", "phone"  # "held talks by phone"
     if type_ == "meeting" and cameo == "040" and _THIRD_PLACE.search(sentence):
         cameo, plover = "044", "third-party"
-    background = old or bool(_HABITUAL.search(sentence)) or clause.status == "background"
+    # Habits told after the clause are another clause's ("..., the forum where the alliance and
+    # Moscow have met regularly"): only the words up to just past it say this one is a habit.
+    habitual = _HABITUAL.search(sentence, 0, clause.end + 30) is not None
+    background = old or habitual or clause.status == "background"
     return Details(
         status=status,
         date=day,

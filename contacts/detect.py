@@ -22,6 +22,7 @@ from contacts.datelines import blank_dateline, dateline_place, with_here
 from contacts.dates import find_dates
 from contacts.delegations import name_the_delegation
 from contacts.frames import dependency_clause, parse_triggers
+from contacts.gatherings import join_the_gathering
 from contacts.lexicon import Lexicon, lexicon_for, tokenize
 from contacts.mention_fixes import corrected
 from contacts.mentions import Mention, find_mentions
@@ -166,6 +167,7 @@ def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
             if contact is not None:
                 sentence_contacts.extend(contact)
         name_the_delegation(sentence.text, mentions, discourse, published, found[-6:])
+        join_the_gathering(sentence.text, mentions, discourse, published, found[-6:])
         _update_discourse(discourse, sentence.text, mentions, sentence_contacts, published)
         found.extend(sentence_contacts)
     _date_from_context(found)

@@ -56,6 +56,9 @@ PARSE_TRIGGER_ROWS: tuple[ParseTrigger, ...] = (
     ParseTrigger("negotiation", "NOUN", "negotiated", "A negotiation between the two sides began."),
     ParseTrigger("summit", "NOUN", "talks", "The summit of the two leaders ended on Monday."),
     ParseTrigger("conversation", "NOUN", "talks", "Their conversation on Monday lasted an hour."),
+    # "a lunch of EU ministers": a meal is a contact by the parties it gathers (its "of" group)
+    ParseTrigger("lunch", "NOUN", "pp_meeting", "A lunch of EU foreign ministers followed."),
+    ParseTrigger("dinner", "NOUN", "pp_meeting", "A dinner of NATO leaders followed."),
     ParseTrigger("trip", "NOUN", "visit_to", "The trip of the prime minister ended."),
     ParseTrigger("arrive", "VERB", "visit_to", "The minister arrived here on Monday."),
     ParseTrigger("tour", "NOUN", "visit_to", "The tour of the prime minister ended."),

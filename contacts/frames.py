@@ -271,6 +271,11 @@ def _noun_parties(index: PhraseIndex, noun: Token) -> tuple[list[Mention], list[
             subjects += index.phrase(child)
         elif child.dep_ in ("compound", "nmod") and is_proper(child):
             subjects += index.phrase(child)
+        elif (
+            child.dep_ == "compound"
+            and getattr(index.by_token.get(child.i), "how", "") == "members"
+        ):
+            subjects.append(index.by_token[child.i])  # "NATO foreign ministers meeting in ..."
     if subjects and all(m.how == "members" for m in subjects):
         # "Fidan spoke at the NATO ministers' meeting": the group is met, the speaker attends
         governing = [m for m in _governor_subjects(index, noun) if m.kind == "person"]

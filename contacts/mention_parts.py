@@ -70,6 +70,13 @@ def title_state(text: str, title_words: list[tuple[int, int]]) -> str | None:
     return TITLE_STATES.get(token_key(text[start:end]))
 
 
+# Words between a state and its plural role ("EU farm ministers", "Economic ministers of ASEAN").
+ROLE_MODIFIERS = frozenset(
+    """cabinet congressional foreign ministry trade finance farm agriculture agricultural defence
+    defense economic economy energy oil government senior top military security peace
+    high-level central bank interior justice health commerce industry""".split()
+)
+
 # "the foreign ministers of ...": the office a plural role noun stands for, by its adjective.
 _ROLE_OFFICES = {
     ("foreign", "ministers"): "Foreign Minister",
@@ -86,8 +93,8 @@ def roles_of_polities(
     "the leaders of Azerbaijan and Armenia", "the foreign ministers of Britain, France and
     Germany" are one role per state, all spanning the whole phrase (one coordinated group)."""
     adjective = ""
-    if tokens[j].key in ("foreign", "defence", "defense") and j + 3 < len(tokens):
-        adjective = tokens[j].key
+    while tokens[j].key in ROLE_MODIFIERS and j + 3 < len(tokens) and not adjective:
+        adjective = tokens[j].key  # "the foreign ministers of", "economic ministers of ASEAN"
         j += 1
     n, entries = lexicon.match(tokens, j)
     if n != 1 or not any(e.kind == "role" for e in entries) or j + 2 >= len(tokens):

@@ -20,6 +20,7 @@ from contacts.lexicon import Entry, Lexicon, Token
 from contacts.mention_model import Mention, MentionKind
 from contacts.mention_parts import (
     POSTED,
+    ROLE_MODIFIERS,
     polity_at,
     post_qualifier,
     role_how,
@@ -50,16 +51,24 @@ _TITLE_ADJECTIVES = frozenset(
     outgoing caretaker ailing embattled beleaguered veteran longtime long-serving powerful
     reclusive""".split()
 )
-# Words that may qualify a role noun after its state: "U.S. Congressional leaders".
-ROLE_MODIFIERS = frozenset(
-    """cabinet congressional foreign ministry trade finance farm agriculture agricultural defence
-    defense economic economy energy oil government senior top military security peace
-    high-level central bank interior justice health commerce industry""".split()
-)
 _GROUP_SIZES = {"three": 3, "four": 4, "five": 5}
 _PAIR_HEADS = frozenset(
     "leaders presidents ministers sides heads counterparts men delegations".split()
 )
+
+
+def _portfolios_end(tokens: list[Token], lexicon: Lexicon, j: int) -> int:
+    # Portfolios joined before a title: "Trade and Industry", "Foreign and Commonwealth".
+    # Returns the index of the title word after them, or j when there is none.
+    k = j
+    while k + 2 < len(tokens) and k - j < 4 and tokens[k].cap and not lexicon.match(tokens, k)[0]:
+        if tokens[k + 1].key in ("and", "&") and tokens[k + 2].cap:
+            if title_at(tokens, lexicon, k + 2)[1]:
+                return k + 2
+            if k + 3 < len(tokens) and title_at(tokens, lexicon, k + 3)[1]:
+                return k + 3 if not lexicon.match(tokens, k + 2)[0] else j
+        k += 1
+    return j
 
 
 def _continues_name(tokens: list[Token], lexicon: Lexicon, k: int) -> bool:
@@ -186,6 +195,10 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
             if office2 and not lexicon.match(tokens, j)[0]:
                 j += 1
                 continue
+            k = _portfolios_end(tokens, lexicon, j)
+            if k > j:
+                j = k  # "Thai Trade and Industry Minister X", "Energy and Mines Minister"
+                continue
         break
     # The name: a known actor, else a capitalised run after a title.
     actor = None
@@ -303,8 +316,19 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
     # No name: a role ("US officials"), a reference ("the Russian leader") or a bare place.
     if states and j < len(tokens) and not titles:
         k = j
-        while k < len(tokens) and k - j < 3 and tokens[k].key in ROLE_MODIFIERS:
-            k += 1  # "Indonesian cabinet ministers", "EU foreign ministers"
+        while k < len(tokens) and k - j < 5:
+            # "Indonesian cabinet ministers", "EU foreign ministers", "finance and farm ministers"
+            if tokens[k].key in ROLE_MODIFIERS:
+                k += 1
+            elif (
+                k > j
+                and tokens[k].key == "and"
+                and k + 1 < len(tokens)
+                and tokens[k + 1].key in ROLE_MODIFIERS
+            ):
+                k += 1
+            else:
+                break
         n, entries = lexicon.match(tokens, k) if k < len(tokens) else (0, [])
         if k > j and not any(e.kind == "role" for e in entries):
             k, (n, entries) = j, lexicon.match(tokens, j)
