@@ -391,11 +391,16 @@ def _state_cue(ent: Span, lexicon: Lexicon) -> str | None:
     return None
 
 
+_FORMER = frozenset({"former", "ex", "onetime", "one-time", "retired", "late"})
+
+
 def _cue_tokens(root: Token) -> list[Token]:
     near: list[Token] = []
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ not in ("of", "from"):
             continue  # "Andriessen on Yugoslavia's request": a topic, not his state
+        if child.dep_ == "appos" and any(c.lower_ in _FORMER for c in child.children):
+            continue  # "Gambari, a former foreign minister of Nigeria,": no office now
         if child.dep_ in _CUE_DEPS:
             near.append(child)
             if child.dep_ in ("appos", "prep"):
