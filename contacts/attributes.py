@@ -273,7 +273,9 @@ def _date(
     if not mentions:
         return None, False
     if all(d.old for d in mentions) and not any(
-        sentence[d.start : d.end].lower().startswith("since") for d in mentions
+        sentence[d.start : d.end].lower().startswith("since")
+        or _SINCE.search(sentence, max(0, d.start - 60), d.start)
+        for d in mentions
     ):
         # "The two leaders met several times, including in Houston in 2019": a sentence that
         # dates nothing recent tells of the past, wherever its date stands.
@@ -286,7 +288,8 @@ def _date(
     mentions = [
         d
         for d in mentions
-        if clause.start - 30 <= d.start <= clause.end + 30
+        if clause.start - 30 <= d.start
+        and _follows_clause(sentence, clause.end, d.start)
         and d.start >= opening
         and not _REPORTED_ON.search(sentence, 0, d.start)
         and not sentence[d.start : d.end].lower().startswith("since")
@@ -306,8 +309,29 @@ _REPORTED_ON = re.compile(
     r"\b(?:said|says|told\s+\w+|announced|added|reported|confirmed|stated|disclosed)\s+(?:on\s+)?$",
     re.I,
 )
-_SINCE = re.compile(r"\bsince\s+$", re.I)
+# "since Tuesday", "since Russia annexed Crimea in March": the start of a span, no contact's day
+_SINCE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,6}?(?:in\s+|on\s+)?$", re.I)
 _RELATIVE_ASIDE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;]*")
+
+
+# Words that end the clause before a date further on ("met X, and on Monday Y said").
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|who|which|when|after|before|while)\b")
+
+
+def _follows_clause(sentence: str, end: int, start: int) -> bool:
+    # A date right after the clause is its own; one further on is too when no clause break
+    # stands between ("spoke face to face for the first time on Friday").
+    if start <= end + 30:
+        return True
+    return (
+        start <= end + 70
+        and _DAY_PHRASE.match(sentence, start) is not None
+        and not _CLAUSE_BREAK.search(sentence, end, start)
+    )
+
+
+# A date phrase of its own, not a date inside a noun ("the April 22-23 Leaders Summit").
+_DAY_PHRASE = re.compile(r"(?:on|last|this|yesterday|today|earlier)\b", re.I)
 
 
 def _location(sentence: str, clause: Clause) -> str | None:

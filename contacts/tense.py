@@ -132,6 +132,14 @@ def _subordinate(verb: Token) -> bool:
 
 def noun_status(noun: Token) -> str:
     children = list(noun.children)
+    if (
+        noun.dep_ == "attr"
+        and noun.head.lower_ in ("is", "was", "be", "been", "will", "'s")
+        and any(
+            c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in noun.head.children
+        )
+    ):
+        return "background"  # "It was Trump's first conversation with Putin since ...": told
     if any(c.lower_ in PLANNED_ADJECTIVES for c in children if c.dep_ in ("amod", "compound")):
         return "planned"
     if any(t.lower_ in FUTURE_TIMES for t in noun.subtree):

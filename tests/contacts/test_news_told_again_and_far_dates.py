@@ -1,0 +1,51 @@
+"""Dates a little way after the verb, spans that start with "since", and a contact told again
+as a predicate ("It was their first conversation since ..."). One test per phrasing class,
+invented names only."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from contacts import KnowledgeBase
+from tests.contacts.support import detector, pairs
+
+DAY = date(2015, 6, 20)  # a Saturday
+detect = detector(DAY)
+
+
+def test_a_day_a_few_words_after_the_verb_dates_the_contact(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean President Tomas Aravena and Peruvian President Luis Quispe spoke face to face "
+        "for the first time on Friday, in a brief encounter."
+    )
+    found = detect(kb, text)
+    assert [(c.status, c.date) for c in found] == [("occurred", date(2015, 6, 19))], pairs(found)
+
+
+def test_a_date_inside_a_noun_further_on_does_not_date_the_call(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean President Tomas Aravena spoke with Peruvian President Luis Quispe regarding "
+        "preparations for the June 22-23 Andean Summit on Trade."
+    )
+    found = detect(kb, text)
+    assert [(c.status, c.date) for c in found] == [("occurred", None)], pairs(found)
+
+
+def test_an_old_date_that_starts_a_since_span_makes_no_background(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean President Tomas Aravena and Peruvian President Luis Quispe also spoke "
+        "informally during the lunch, in their first conversation in person since the border "
+        "dispute began in March."
+    )
+    found = detect(kb, text)
+    assert [(c.status, c.background) for c in found] == [("occurred", False)], pairs(found)
+
+
+def test_it_was_their_first_conversation_tells_a_contact_again(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean President Tomas Aravena held a long phone call with Peruvian President Luis "
+        "Quispe on Friday. It was Aravena's first conversation with Quispe since he took "
+        "office on January 20."
+    )
+    found = [c for c in detect(kb, text) if c.status == "occurred" and not c.background]
+    assert [c.type for c in found] == ["call"], pairs(found)
