@@ -125,7 +125,7 @@ _BEFORE_AFTER = re.compile(r"\b(?:before|after)(?:\s+(?:holding|having|meeting))
 _PARTICIPLE_BEFORE = re.compile(
     r",\s*(?:speaking|talking|briefing|addressing|writing|answering)\b[^,;]{0,40}$", re.I
 )
-_LEADING = re.compile(r"^(?:[A-Z][A-Za-z ,.]{0,30}(?:\([^)]{1,20}\))?\s*[-—–]\s*)?$")
+_LEADING = re.compile(r"^(?:[A-Z][A-Za-z0-9 ,.]{0,30}(?:\([^)]{1,20}\))?\s*[-—–]\s*)?$")
 
 
 def _sentence_subject(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from contacts.lexicon import Entry, Lexicon, Token, token_key
 from contacts.mention_model import Mention
-from contacts.titles import TITLE_STATES
+from contacts.titles import INSTITUTION_WORDS, TITLE_STATES
 
 
 def polity_at(tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[int, Entry | None]:
@@ -27,6 +27,27 @@ def title_at(tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[int, str | 
         if entry.kind == "title":
             return n, entry.value
     return 0, None
+
+
+def institution_end(tokens: list[Token], j: int) -> int:
+    """Where a state body a title is "of" ends, from the "of" at j: "Director [of the Office of
+    the Central Foreign Affairs Commission] Wang Yi". j when no body of capitalised institution
+    words is there, or no capitalised word (the holder's name) follows it."""
+    k = j
+    named = False
+    while k < len(tokens) and k - j < 14:
+        token = tokens[k]
+        key = token.key + "'s" if token.poss else token.key
+        if key not in INSTITUTION_WORDS and token.key not in INSTITUTION_WORDS:
+            break
+        if token.cap and token.key not in ("of", "the", "and", "for"):
+            named = True
+        elif not token.cap and token.key not in ("of", "the", "and", "for"):
+            break
+        k += 1
+    if not named or k >= len(tokens) or not tokens[k].cap or tokens[k - 1].key in ("of", "the"):
+        return j
+    return k
 
 
 # Offices named with the place they are posted to or charged with, and the words that bring it.

@@ -21,6 +21,7 @@ from contacts.mention_model import Mention, MentionKind
 from contacts.mention_parts import (
     POSTED,
     ROLE_MODIFIERS,
+    institution_end,
     polity_at,
     post_qualifier,
     role_how,
@@ -51,6 +52,8 @@ _TITLE_ADJECTIVES = frozenset(
     outgoing caretaker ailing embattled beleaguered veteran longtime long-serving powerful
     reclusive""".split()
 )
+# Heads of a state body named "of" it, capitalised as a post: "Director of the Office of ...".
+_BODY_HEADS = frozenset({"director", "head", "chief"})
 _GROUP_SIZES = {"three": 3, "four": 4, "five": 5}
 _PAIR_HEADS = frozenset(
     "leaders presidents ministers sides heads counterparts men delegations".split()
@@ -184,11 +187,30 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
                 if entry and entry.how != "demonym":
                     states.append(entry)
                     j = k + m
+                elif states or determiner:
+                    # "Chinese Director of the Office of the Central Foreign Affairs
+                    # Commission Wang Yi": the body is part of the post
+                    j = institution_end(tokens, j)
             elif j + 1 < len(tokens) and office in POSTED and tokens[j].key in POSTED[office]:
                 # "Yemeni Ambassador to Russia Saleh X", "the UN envoy for Yemen, X", "Georgia's
                 # special representative for relations with Russia, X": the place the post is
                 # for, not the holder's state
                 j += post_qualifier(text, tokens, lexicon, j)
+            continue
+        if (
+            (states or determiner)
+            and not titles
+            and tokens[j].cap
+            and tokens[j].key in _BODY_HEADS
+            and j + 1 < len(tokens)
+            and tokens[j + 1].key == "of"
+            and institution_end(tokens, j + 1) > j + 1
+        ):
+            # "Chinese Director of the Office of the Central Foreign Affairs Commission Wang
+            # Yi": the head of a state body, a post of that state
+            titles.append(tokens[j].text.capitalize())
+            title_words.append((tokens[j].start, tokens[j].end))
+            j = institution_end(tokens, j + 1)
             continue
         if states and not titles and tokens[j].cap and tokens[j].key not in NOT_NAMES:
             n2, office2 = title_at(tokens, lexicon, j + 1)

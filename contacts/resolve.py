@@ -174,14 +174,14 @@ class Discourse:
         key = person_key(name).split()
         if not key:
             return None
-        for party in [*reversed(self.history), *self.lookahead]:
-            known = person_key(party.participant.name).split()
-            if not party.participant.state or len(known) < len(key):
-                continue
-            if known[-len(key) :] == key:
-                return party
-            if len(key) == 1 and known[0] == key[0] and party.participant.state in SURNAME_FIRST:
-                return party  # "Hu Jintao ... Hu said"
+        for told in (list(reversed(self.history)), self.lookahead):
+            matching = [party for party in told if _bears(party, key)]
+            if matching:
+                # Two people of one family name ("Kim Jong-un ... meetings between Kim Dae-jung
+                # and Kim Jong-il ... Kim"): the bare name is the story's own, the one it told
+                # of most, not the last named in passing
+                told_of = [p.participant.key() for p in matching]
+                return max(matching, key=lambda p: told_of.count(p.participant.key()))
         if len(key) == 1:
             # Two family names, the first the one used: "Ernesto Villasenor Ruiz ... Villasenor",
             # "Marcos Tavares Lins ... Tavares". Only when no one ends with the name.
@@ -370,3 +370,14 @@ def _same_office(wanted: str, held: str | None) -> bool:
     if held is None:
         return False
     return wanted.lower() == held.lower() or wanted.lower() in held.lower()
+
+
+def _bears(party: Party, key: list[str]) -> bool:
+    """Whether `party` is told by the name `key` (person_key words): its last words ("Funaro"),
+    or its first when its state puts the family name first ("Hu Jintao ... Hu said")."""
+    known = person_key(party.participant.name).split()
+    if not party.participant.state or len(known) < len(key):
+        return False
+    if known[-len(key) :] == key:
+        return True
+    return len(key) == 1 and known[0] == key[0] and party.participant.state in SURNAME_FIRST

@@ -58,3 +58,5 @@ TITLE_STATES: dict[str, str] = _table(_DATA["title_states"])
 ROLE_NOUNS = frozenset(_words(_DATA["role_nouns"]))
 # Titles of people who speak for no state: "California Governor Gavin Newsom".
 NON_STATE_TITLES = frozenset(_words(_DATA["non_state_titles"]))
+# Words of a state body a title is "of" ("Secretary of the Security Council Nikolai Patrushev").
+INSTITUTION_WORDS = frozenset(_words(_DATA["institution_words"]))

@@ -128,13 +128,3 @@ def test_two_portfolios_before_a_title_keep_the_state_cue(kb: KnowledgeBase) -> 
     found = occurred(kb, text)
     somchai = next(p for c in found for p in c.participants if p.name == "Somchai Wongthep")
     assert somchai.state == "THA"
-
-
-def test_a_former_office_in_apposition_gives_no_state(kb: KnowledgeBase) -> None:
-    text = (
-        "Mr. Odhiambo, a former foreign minister of Kenya on his second mission to the region, "
-        "met Peruvian President Luis Quispe on Tuesday."
-    )
-    found = detect(kb, text)
-    assert found, "the meeting is found"
-    assert "KEN" not in {p.state for c in found for p in c.participants}, pairs(found)

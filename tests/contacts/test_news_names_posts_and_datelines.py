@@ -1,0 +1,68 @@
+"""Who a name is and which state a post speaks for: a former office in apposition, a dateline
+with its day and agency before the subject, a family name two people bear, the head of a state
+body named "of" it. One test per phrasing class, invented names only."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from contacts import KnowledgeBase
+from tests.contacts.support import detector, occurred_detector, pairs
+
+DAY = date(2015, 6, 17)  # a Wednesday
+occurred = occurred_detector(DAY)
+detect = detector(DAY)
+
+
+def _names(found: list) -> list[set[str]]:
+    return [{p.name for p in c.participants} for c in found]
+
+
+def test_a_former_office_in_apposition_gives_no_state(kb: KnowledgeBase) -> None:
+    text = (
+        "Mr. Odhiambo, a former foreign minister of Kenya on his second mission to the region, "
+        "met Peruvian President Luis Quispe on Tuesday."
+    )
+    found = detect(kb, text)
+    assert found, "the meeting is found"
+    assert "KEN" not in {p.state for c in found for p in c.participants}, pairs(found)
+
+
+def test_a_dateline_with_its_day_and_agency_leaves_the_subject_first(kb: KnowledgeBase) -> None:
+    # A sentence too long for the parse: the position rules alone must find its subject.
+    text = (
+        "TACNA, June 17 (Reuters) — Chilean President Tomas Aravena and Peruvian President "
+        'Luis Quispe agreed Wednesday to work toward the "complete settlement" of the '
+        "maritime dispute that has soured relations between the two neighbours for more than "
+        "a century and to seek a formal treaty on fishing rights, customs posts, water "
+        "sharing, rail links, pipelines and the demining of the desert border before the end "
+        "of this year, after a day of talks in the border town that both governments "
+        "described as frank and constructive."
+    )
+    assert text.count(" ") > 70
+    found = occurred(kb, text)
+    assert _names(found) == [{"Tomas Aravena", "Luis Quispe"}], pairs(found)
+
+
+def test_a_bare_family_name_is_the_one_the_story_tells_of_most(kb: KnowledgeBase) -> None:
+    text = (
+        "South Korean President Park Min-su and North Korean leader Kim Tae-ho met on "
+        "Wednesday. Kim crossed the line first. Kim later planted a tree with Park. The "
+        "summit followed meetings between South Korean President Lee Hwan and North Korean "
+        "leader Kim Sung-il in 2000. It sets the "
+        "stage for a summit between Kim and Chilean President Tomas Aravena next month."
+    )
+    planned = [c for c in detect(kb, text) if c.status == "planned"]
+    assert [sorted(p.name for p in c.participants) for c in planned] == [
+        ["Kim Tae-ho", "Tomas Aravena"]
+    ], pairs(planned)
+
+
+def test_the_head_of_a_state_body_named_of_it_is_that_states(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean President Tomas Aravena spoke today with People's Republic of China (PRC) "
+        "Director of the Office of the Central Foreign Affairs Commission Zhou Ming."
+    )
+    found = occurred(kb, text)
+    zhou = next(p for c in found for p in c.participants if p.name == "Zhou Ming")
+    assert (zhou.state, zhou.office) == ("CHN", "Director"), pairs(found)
