@@ -56,6 +56,10 @@ PARSE_TRIGGER_ROWS: tuple[ParseTrigger, ...] = (
     ParseTrigger("negotiation", "NOUN", "negotiated", "A negotiation between the two sides began."),
     ParseTrigger("summit", "NOUN", "talks", "The summit of the two leaders ended on Monday."),
     ParseTrigger("conversation", "NOUN", "talks", "Their conversation on Monday lasted an hour."),
+    # "A and B initialled the accord after a final session of four hours": the talks
+    ParseTrigger(
+        "session", "NOUN", "talks", "The envoys shook hands after a final session of talks."
+    ),
     # "a lunch of EU ministers": a meal is a contact by the parties it gathers (its "of" group)
     ParseTrigger("lunch", "NOUN", "pp_meeting", "A lunch of EU foreign ministers followed."),
     ParseTrigger("dinner", "NOUN", "pp_meeting", "A dinner of NATO leaders followed."),

@@ -217,7 +217,8 @@ class Discourse:
         if mention.how == "counterpart":
             anchor = self.clause_subject or self.last_subject
             office = anchor.participant.office if anchor else None
-            return self._holder(office, mention.state, day, mention.name)
+            held = self._holder(office, mention.state, day, mention.name)
+            return self._told_counterpart(mention.state, anchor, held) or held
         wanted_state = mention.state or (self.home_state if self.home_given else None)
         candidates = [
             party
@@ -313,6 +314,31 @@ class Discourse:
             if state is not None and state != first.participant.state:
                 return [first, other]
         return []
+
+    def _told_counterpart(
+        self, state: str | None, anchor: Party | None, held: list[Party]
+    ) -> list[Party]:
+        # "Freeland and U.S. Trade Representative Lighthizer ... she met her U.S. counterpart":
+        # the one person of that state the story named is the counterpart, unless it named the
+        # office's holder too
+        if state is None:
+            return []
+        named = {
+            party.participant.key(): party
+            for party in self.history
+            if party.participant.state == state
+            and " " in party.participant.name.strip()
+            and not party.unnamed
+            and (anchor is None or party.participant.key() != anchor.participant.key())
+            # a minister's counterpart is no head of state or government
+            and (
+                party.participant.office not in _LEADER_OFFICES
+                or (anchor is not None and anchor.participant.office in _LEADER_OFFICES)
+            )
+        }
+        if len(named) != 1 or any(p.participant.key() in named for p in held):
+            return []
+        return list(named.values())
 
     def _holder(
         self, office: str | None, state: str | None, day: date | None, label: str | None

@@ -364,7 +364,7 @@ def _has_stem(sentence: str) -> bool:
 _CONTACT_WORDS = re.compile(
     r"\b(?:meet|meets|met|meeting|meetings|talk|talks|talked|confer|conferred|consultations?|"
     r"discussions?|negotiations?|summit|summits|conversations?|phoned|telephoned|received|"
-    r"receives|hosted|hosts|visit|visits|visited|trip|trips|tour|arrived|arrives|lunch|luncheon|dinner)\b",
+    r"receives|hosted|hosts|visit|visits|visited|trip|trips|tour|arrived|arrives|lunch|luncheon|dinner|session)\b",
     re.IGNORECASE,
 )
 

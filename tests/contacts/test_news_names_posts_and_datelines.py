@@ -66,3 +66,34 @@ def test_the_head_of_a_state_body_named_of_it_is_that_states(kb: KnowledgeBase) 
     found = occurred(kb, text)
     zhou = next(p for c in found for p in c.participants if p.name == "Zhou Ming")
     assert (zhou.state, zhou.office) == ("CHN", "Director"), pairs(found)
+
+
+def test_a_counterpart_is_the_one_person_of_that_state_the_story_named(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "Chilean Foreign Minister Mirela Vasquez and U.S. Trade Representative John Harlow "
+        "were to resume their talks on Thursday. She met her U.S. counterpart for an hour on "
+        "Tuesday."
+    )
+    found = occurred(kb, text)
+    assert {"Mirela Vasquez", "John Harlow"} in _names(found), pairs(found)
+
+
+def test_a_ministers_counterpart_is_no_head_of_state_named_before(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean President Tomas Aravena met Peruvian President Luis Quispe on Tuesday. "
+        "Chilean Foreign Minister Mirela Vasquez held separate talks with her Peruvian "
+        "counterpart."
+    )
+    found = occurred(kb, text)
+    assert {"Mirela Vasquez", "Luis Quispe"} not in _names(found), pairs(found)
+
+
+def test_talks_told_as_a_session_the_parties_left_are_a_meeting(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean Foreign Minister Mirela Vasquez and Peruvian Foreign Minister Ana Quispe "
+        "initialled the border accord today, after a final session of just under four hours."
+    )
+    found = occurred(kb, text)
+    assert _names(found) == [{"Mirela Vasquez", "Ana Quispe"}], pairs(found)
