@@ -58,7 +58,7 @@ PARSE_TRIGGER_ROWS: tuple[ParseTrigger, ...] = (
     ParseTrigger("conversation", "NOUN", "talks", "Their conversation on Monday lasted an hour."),
     # "A and B initialled the accord after a final session of four hours": the talks
     ParseTrigger(
-        "session", "NOUN", "talks", "The envoys shook hands after a final session of talks."
+        "session", "NOUN", "talks", "The envoys shook hands once the final session ended."
     ),
     # "a lunch of EU ministers": a meal is a contact by the parties it gathers (its "of" group)
     ParseTrigger("lunch", "NOUN", "pp_meeting", "A lunch of EU foreign ministers followed."),
