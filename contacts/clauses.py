@@ -42,7 +42,7 @@ _DATED_AND = re.compile(
     r"saturday|sunday|week|weekend|month|morning|evening)\s*,?\s+and\s+(?:then\s+)?$",
     re.I,
 )
-_SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.I)
+_SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\bbilateral\s+(?:meetings|talks)\b", re.I)
 # "Kim arrived in Russia on Tuesday aboard his armored train and was met at the border by X":
 # the arrival's subject does what follows the "and"
 _AFTER_ARRIVAL = re.compile(r"^[^,;:.]{0,80}\s+and\s+(?:then\s+|later\s+)?$", re.I)

@@ -116,7 +116,10 @@ def dependency_clause(doc: Doc, mentions: list[Mention], trigger: Trigger) -> Cl
         symmetric_objects=not objects or not subjects,
         joint=bool(JOINT.search(doc.text)),
         initiator="subject" if trigger.kind.type == "call" and subjects and objects else "",
-        separate=any(t.lower_ in ("separate", "separately") for t in head.head.subtree)
+        separate=(
+            any(t.lower_ in ("separate", "separately") for t in head.head.subtree)
+            or _bilaterals(head)
+        )
         and len(objects) > 1,
         start=min(spans),
         end=max(spans),
@@ -124,6 +127,11 @@ def dependency_clause(doc: Doc, mentions: list[Mention], trigger: Trigger) -> Cl
         past=surely_past(doc, trigger),
         gathering=gathering,
     )
+
+
+def _bilaterals(head: Token) -> bool:
+    # "held bilateral meetings with A and B": one meeting with each
+    return head.tag_ == "NNS" and any(c.lower_ == "bilateral" for c in head.children)
 
 
 def _lone_gathering(trigger: Trigger, parties: list[Mention]) -> bool:

@@ -77,6 +77,8 @@ def verb_status(verb: Token, depth: int = 0) -> str:
         if known_lemma(governor) in NOT_YET_VERBS:
             return "planned"
         governed = verb_status(governor, depth + 1) if is_verb(governor) else ""
+        if governed == "occurred" and _carried_out(governor):
+            return "occurred"  # "Xi went on to hold meetings with", "managed to meet"
         return "planned" if governed != "cancelled" else "cancelled"
     if verb.tag_ in ("VBD", "VBN"):
         return "occurred"
@@ -109,6 +111,24 @@ def verb_status(verb: Token, depth: int = 0) -> str:
         text = verb.doc.text.rstrip()
         return "planned" if text.endswith((".", "!", "?", '"', "”")) else "occurred"
     return "occurred"
+
+
+# Verbs whose infinitive is done when they are: "went on to hold", "proceeded to meet".
+_CARRYING_OUT = frozenset({"proceed", "manage", "begin", "start", "continue", "happen"})
+
+
+def _carried_out(governor: Token) -> bool:
+    if known_lemma(governor) == "go" or governor.lower_ in ("went", "goes", "gone"):
+        # "went on to", not "is going to"
+        return any(c.dep_ == "prt" and c.lower_ == "on" for c in governor.children)
+    return known_lemma(governor) in _CARRYING_OUT or governor.lower_ in (
+        "proceeded",
+        "managed",
+        "began",
+        "started",
+        "continued",
+        "happened",
+    )
 
 
 _TIME_WORDS = frozenset(

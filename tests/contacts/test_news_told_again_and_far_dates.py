@@ -49,3 +49,27 @@ def test_it_was_their_first_conversation_tells_a_contact_again(kb: KnowledgeBase
     )
     found = [c for c in detect(kb, text) if c.status == "occurred" and not c.background]
     assert [c.type for c in found] == ["call"], pairs(found)
+
+
+def test_went_on_to_hold_talks_is_done_not_planned(kb: KnowledgeBase) -> None:
+    text = "Chilean President Tomas Aravena went on to hold talks with Luis Quispe on Friday."
+    found = detect(kb, text)
+    assert [(c.status, c.date) for c in found] == [("occurred", date(2015, 6, 19))], pairs(found)
+
+
+def test_going_to_hold_talks_is_still_planned(kb: KnowledgeBase) -> None:
+    text = "Chilean President Tomas Aravena is going to hold talks with Luis Quispe on Monday."
+    found = detect(kb, text)
+    assert [c.status for c in found] == ["planned"], pairs(found)
+
+
+def test_bilateral_meetings_with_two_leaders_are_two_meetings(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean President Tomas Aravena held bilateral meetings with Peruvian President Luis "
+        "Quispe and Bolivian President Ana Mamani on Friday."
+    )
+    found = [c for c in detect(kb, text) if c.status == "occurred"]
+    assert sorted(sorted(p.name for p in c.participants) for c in found) == [
+        ["Ana Mamani", "Tomas Aravena"],
+        ["Luis Quispe", "Tomas Aravena"],
+    ], pairs(found)
