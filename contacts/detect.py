@@ -171,6 +171,7 @@ def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
         _update_discourse(discourse, sentence.text, mentions, sentence_contacts, published)
         found.extend(sentence_contacts)
     _date_from_context(found)
+    found = _local_officials_placed(found, discourse.dateline_state)
     return merge_contacts(found, unnamed=frozenset(discourse.unnamed))
 
 
@@ -395,6 +396,33 @@ def _with_host_states(parties: list[Party]) -> None:
         others = [p.participant.state for p in parties if p is not party]
         if all(state is not None and state != guess for state in others):
             party.participant.state = guess
+
+
+# Offices of a province or city: their holder is the state's where the story puts them.
+_LOCAL_OFFICES = frozenset({"Governor", "Mayor"})
+
+
+def _local_officials_placed(contacts: list[Contact], dateline_state: str | None) -> list[Contact]:
+    # "Mongolian Prime Minister Enkhbold ... met Shaanxi Governor Yuan ... Enkhbold started his
+    # visit to China": a governor or mayor no cue places is of the state the other party
+    # visits in the story, else of the dateline's; with neither, nothing says the meeting
+    # crossed a border ("Biden met California Governor Newsom").
+    hosts = {
+        c.participants[0].key(): c.participants[1].state
+        for c in contacts
+        if c.type == "visit" and len(c.participants) == 2 and c.participants[1].state
+    }
+    placed = []
+    for contact in contacts:
+        local = [p for p in contact.participants if p.state is None and p.office in _LOCAL_OFFICES]
+        others = [p for p in contact.participants if p not in local]
+        state = next((hosts[p.key()] for p in others if p.key() in hosts), dateline_state)
+        if local and (state is None or all(p.state == state for p in others)):
+            continue
+        for person in local:
+            person.state = state
+        placed.append(contact)
+    return placed
 
 
 def _different_states(parties: list[Party]) -> bool:

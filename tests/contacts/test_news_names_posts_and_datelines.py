@@ -1,6 +1,7 @@
 """Who a name is and which state a post speaks for: a former office in apposition, a dateline
 with its day and agency before the subject, a family name two people bear, the head of a state
-body named "of" it. One test per phrasing class, invented names only."""
+body named "of" it, a counterpart the story named, a governor met abroad. One test per
+phrasing class, invented names only."""
 
 from __future__ import annotations
 
@@ -97,3 +98,18 @@ def test_talks_told_as_a_session_the_parties_left_are_a_meeting(kb: KnowledgeBas
     )
     found = occurred(kb, text)
     assert _names(found) == [{"Mirela Vasquez", "Ana Quispe"}], pairs(found)
+
+
+def test_a_governor_a_visitor_meets_is_of_the_state_visited(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean President Tomas Aravena met Cusco Governor Jorge Mamani on Tuesday evening. "
+        "Aravena began his state visit to Peru on Monday."
+    )
+    meeting = next(c for c in occurred(kb, text) if c.type == "meeting")
+    mamani = next(p for p in meeting.participants if p.name == "Jorge Mamani")
+    assert (mamani.state, mamani.office) == ("PER", "Governor")
+
+
+def test_a_governor_nothing_places_abroad_makes_no_contact(kb: KnowledgeBase) -> None:
+    text = "Chilean President Tomas Aravena met Valparaiso Governor Jorge Rojas on Tuesday."
+    assert occurred(kb, text) == []
