@@ -60,6 +60,8 @@ PARSE_TRIGGER_ROWS: tuple[ParseTrigger, ...] = (
     ParseTrigger(
         "session", "NOUN", "talks", "The envoys shook hands once the final session ended."
     ),
+    # "Liberian President A and UN envoy B gathered in Ganta for the festivities"
+    ParseTrigger("gather", "VERB", "met", "The two presidents gathered in the town."),
     # "a lunch of EU ministers": a meal is a contact by the parties it gathers (its "of" group)
     ParseTrigger("lunch", "NOUN", "pp_meeting", "A lunch of EU foreign ministers followed."),
     ParseTrigger("dinner", "NOUN", "pp_meeting", "A dinner of NATO leaders followed."),

@@ -128,3 +128,17 @@ def test_two_portfolios_before_a_title_keep_the_state_cue(kb: KnowledgeBase) -> 
     found = occurred(kb, text)
     somchai = next(p for c in found for p in c.participants if p.name == "Somchai Wongthep")
     assert somchai.state == "THA"
+
+
+def test_leaders_of_two_states_who_gathered_somewhere_met(kb: KnowledgeBase) -> None:
+    text = (
+        "Officials and diplomats, as well as Chilean President Tomas Aravena and UN Special "
+        "Envoy Ana Mamani, gathered in the town of Arica for the festivities."
+    )
+    found = occurred(kb, text)
+    assert _names(found) == [{"Tomas Aravena", "Ana Mamani"}], pairs(found)
+
+
+def test_crowds_that_gathered_are_no_party(kb: KnowledgeBase) -> None:
+    text = "Hundreds of protesters gathered outside the Chilean embassy in Lima on Tuesday."
+    assert occurred(kb, text) == []
