@@ -62,6 +62,9 @@ PARSE_TRIGGER_ROWS: tuple[ParseTrigger, ...] = (
     ),
     # "Liberian President A and UN envoy B gathered in Ganta for the festivities"
     ParseTrigger("gather", "VERB", "met", "The two presidents gathered in the town."),
+    # "A and B initialled the accord", "the deal was signed by A and B": signing together
+    ParseTrigger("sign", "VERB", "met", "The two presidents signed the accord in the hall."),
+    ParseTrigger("initial", "VERB", "met", "The two negotiators initialled the text."),
     # "a lunch of EU ministers": a meal is a contact by the parties it gathers (its "of" group)
     ParseTrigger("lunch", "NOUN", "pp_meeting", "A lunch of EU foreign ministers followed."),
     ParseTrigger("dinner", "NOUN", "pp_meeting", "A dinner of NATO leaders followed."),
@@ -71,6 +74,8 @@ PARSE_TRIGGER_ROWS: tuple[ParseTrigger, ...] = (
 )
 PARSE_TRIGGERS: dict[tuple[str, str], str] = {(r.lemma, r.pos): r.kind for r in PARSE_TRIGGER_ROWS}
 
+# Signing is a contact only between people who sign together (frames.dependency_clause).
+SIGNING_VERBS = frozenset({"sign", "initial"})
 # Who a meeting was "chaired by", "hosted by", "attended by": its parties.
 ATTENDING_VERBS = frozenset({"chair", "attend", "host"})
 # A trip "which took him to London, Paris and Bonn": its destinations.

@@ -28,6 +28,7 @@ from contacts.frame_words import (
     PARSE_TRIGGERS,
     ROLE_HEADS,
     SETTING_PREPOSITIONS,
+    SIGNING_VERBS,
     TAKING_VERBS,
     TOPIC_VERBS,
     WEAK_TRIGGERS,
@@ -100,6 +101,13 @@ def dependency_clause(doc: Doc, mentions: list[Mention], trigger: Trigger) -> Cl
         subjects = [m for m in subjects if m.kind != "polity"]
     if visit and not (subjects and objects) and all(m.kind != "polity" for m in subjects + objects):
         return None  # "the three ministers, who arrived together": visitors, and no host
+    if known_lemma(head) in SIGNING_VERBS:
+        # States sign through people: "Japan and the United States signed an accord" tells of
+        # no meeting, "A and B initialled the text" does
+        subjects = [m for m in subjects if m.kind == "person"]
+        objects = [m for m in objects if m.kind == "person"]
+        if len(subjects) + len(objects) < 2:
+            return None
     gathering = _lone_gathering(trigger, subjects + objects)
     if not gathering:
         if not subjects and len(objects) < 2:

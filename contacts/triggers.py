@@ -351,7 +351,7 @@ _STEMS = (
     "departed", "set off", "return", "conversation", "video", "virtual", "bilateral",
     "conference", "reception", "dial", "dinner", "lunch", "banquet", "breakfast", "golf", "dine",
     "dining", "rode", "ride", "together", "shook", "shak", "supper", "courtesy", "spend", "spent",
-    "see", "saw", "session", "gather", "alongside", "beside", "next to", "accompanied", "escorted",
+    "see", "saw", "session", "gather", "signed", "initial", "alongside", "beside", "next to", "accompanied", "escorted",
 )  # fmt: skip
 
 
@@ -364,7 +364,7 @@ def _has_stem(sentence: str) -> bool:
 _CONTACT_WORDS = re.compile(
     r"\b(?:meet|meets|met|meeting|meetings|talk|talks|talked|confer|conferred|consultations?|"
     r"discussions?|negotiations?|summit|summits|conversations?|phoned|telephoned|received|"
-    r"receives|hosted|hosts|visit|visits|visited|trip|trips|tour|arrived|arrives|lunch|luncheon|dinner|session|gathered)\b",
+    r"receives|hosted|hosts|visit|visits|visited|trip|trips|tour|arrived|arrives|lunch|luncheon|dinner|session|gathered|signed|initialled|initialed)\b",
     re.IGNORECASE,
 )
 

@@ -142,3 +142,26 @@ def test_leaders_of_two_states_who_gathered_somewhere_met(kb: KnowledgeBase) -> 
 def test_crowds_that_gathered_are_no_party(kb: KnowledgeBase) -> None:
     text = "Hundreds of protesters gathered outside the Chilean embassy in Lima on Tuesday."
     assert occurred(kb, text) == []
+
+
+def test_two_people_of_two_states_signing_together_met(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean Foreign Minister Mirela Vasquez and Peruvian Foreign Minister Ana Quispe "
+        "initialled the border accord in Lima today."
+    )
+    found = occurred(kb, text)
+    assert _names(found) == [{"Mirela Vasquez", "Ana Quispe"}], pairs(found)
+
+
+def test_a_deal_signed_by_two_people_is_their_meeting(kb: KnowledgeBase) -> None:
+    text = (
+        "The deal was signed on Wednesday by Chilean envoy Tomas Aravena and Peruvian "
+        "negotiator Luis Quispe in a hotel ballroom."
+    )
+    found = occurred(kb, text)
+    assert _names(found) == [{"Tomas Aravena", "Luis Quispe"}], pairs(found)
+
+
+def test_states_that_signed_an_accord_tell_of_no_meeting(kb: KnowledgeBase) -> None:
+    text = "Chile and Peru signed a fisheries accord in 1971, officials recalled."
+    assert detect(kb, text) == []
