@@ -24,6 +24,7 @@ from contacts.delegations import name_the_delegation
 from contacts.frames import dependency_clause, parse_triggers
 from contacts.gatherings import join_the_gathering
 from contacts.lexicon import Lexicon, lexicon_for, tokenize
+from contacts.local_offices import place_local_officials
 from contacts.mention_fixes import corrected
 from contacts.mentions import Mention, find_mentions
 from contacts.merge import merge_contacts
@@ -171,7 +172,7 @@ def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
         _update_discourse(discourse, sentence.text, mentions, sentence_contacts, published)
         found.extend(sentence_contacts)
     _date_from_context(found)
-    found = _local_officials_placed(found, discourse.dateline_state)
+    found = place_local_officials(found, discourse.dateline_state)
     return merge_contacts(found, unnamed=frozenset(discourse.unnamed))
 
 
@@ -185,6 +186,19 @@ def _with_parse(
     for trigger in triggers:
         rule = by_trigger.get(id(trigger))
         parsed = dependency_clause(doc, mentions, trigger)
+        if (
+            rule is not None
+            and parsed is not None
+            and rule.objects
+            and not rule.subjects
+            and parsed.subjects
+            and all(m in rule.objects for m in parsed.objects)
+            and _one_list(doc.text, rule.objects)
+        ):
+            # "President Bush spent Thursday on the telephone, speaking with A, B and C": the
+            # parse finds the subject, the position rules the whole list
+            rule.subjects = parsed.subjects
+            rule.symmetric_objects = False
         usable = rule is not None and rule.objects and (rule.subjects or rule.symmetric_objects)
         if rule is not None and usable and (parsed is None or _named(parsed) <= _named(rule)):
             rule.status = parse_status(doc, trigger)
@@ -197,6 +211,17 @@ def _with_parse(
             rule.past = surely_past(doc, trigger)
             out.append(rule)
     return out
+
+
+_NOT_A_LIST = re.compile(r"\b(?:while|when|as|after|before|who|which|said|says)\b|[;:]")
+
+
+def _one_list(text: str, objects: list[Mention]) -> bool:
+    # "speaking with A of Jordan, B and C": named people listed one after another, no clause
+    # ("with Karpov, his Soviet counterpart, while the ministers talked") between them
+    return all(m.kind == "person" for m in objects) and not any(
+        _NOT_A_LIST.search(text, a.end, b.start) for a, b in zip(objects, objects[1:], strict=False)
+    )
 
 
 def _surnames(analysed: list[tuple[Sentence, list[Trigger], list[Mention]]]) -> frozenset[str]:
@@ -398,33 +423,6 @@ def _with_host_states(parties: list[Party]) -> None:
             party.participant.state = guess
 
 
-# Offices of a province or city: their holder is the state's where the story puts them.
-_LOCAL_OFFICES = frozenset({"Governor", "Mayor"})
-
-
-def _local_officials_placed(contacts: list[Contact], dateline_state: str | None) -> list[Contact]:
-    # "Mongolian Prime Minister Enkhbold ... met Shaanxi Governor Yuan ... Enkhbold started his
-    # visit to China": a governor or mayor no cue places is of the state the other party
-    # visits in the story, else of the dateline's; with neither, nothing says the meeting
-    # crossed a border ("Biden met California Governor Newsom").
-    hosts = {
-        c.participants[0].key(): c.participants[1].state
-        for c in contacts
-        if c.type == "visit" and len(c.participants) == 2 and c.participants[1].state
-    }
-    placed = []
-    for contact in contacts:
-        local = [p for p in contact.participants if p.state is None and p.office in _LOCAL_OFFICES]
-        others = [p for p in contact.participants if p not in local]
-        state = next((hosts[p.key()] for p in others if p.key() in hosts), dateline_state)
-        if local and (state is None or all(p.state == state for p in others)):
-            continue
-        for person in local:
-            person.state = state
-        placed.append(contact)
-    return placed
-
-
 def _different_states(parties: list[Party]) -> bool:
     likely = [p.participant.state or p.guessed_state for p in parties]
     if all(likely) and len(set(likely)) == 1:
@@ -446,10 +444,16 @@ def _update_discourse(
     published: date | None,
 ) -> None:
     first_person = no_subject = discourse.clause_subject is None
-    if discourse.clause_subject is not None:
+    # A contact told as background ("... since Carter saw Assad in 1977") is an aside: the
+    # story's subject stays the one before it.
+    aside = bool(contacts) and all(c.background for c in contacts)
+    if discourse.clause_subject is not None and not aside:
         discourse.last_subject = discourse.clause_subject
-        discourse.clause_subject = None
+    discourse.clause_subject = None
+    first_person = first_person and not aside
     for mention in mentions:
+        if mention.kind == "ref" and mention.how in ("he", "she"):
+            first_person = False  # "where he and Gorbachev conferred": "he" goes on the story
         if mention.kind != "person":
             continue
         party = discourse.resolve(mention, published)[0]

@@ -19,9 +19,9 @@ from contacts.titles import NON_STATE_TITLES
 def corrected(
     text: str, tokens: list[Token], lexicon: Lexicon, mentions: list[Mention]
 ) -> list[Mention]:
-    """`mentions` of `text` (find_mentions' reading of `tokens`) with the three corrections."""
+    """`mentions` of `text` (find_mentions' reading of `tokens`) with the corrections below."""
     mentions = with_given_names(text, tokens, lexicon, mentions)
-    mentions = [m for m in mentions if not non_state_title(text, m)]
+    mentions = [m for m in mentions if not non_state_title(text, m) and not _a_date(text, m)]
     opening = dateline_end(text)
     if opening:
         # "POINTE-NOIRE, Congo, May 4 (AFP) -": no one is named in a dateline; a mention the
@@ -75,6 +75,19 @@ def with_given_names(
         start = tokens[k].start
         out.append(Mention("person", start, mention.end, text[start : mention.end]))
     return out
+
+
+# "arrives in Moscow on May 29": a month and its day, not Mrs May
+_DAY_AFTER = re.compile(r"\s+\d{1,2}\b")
+_MONTH_NAMES = frozenset({"may", "june", "april", "august"})
+
+
+def _a_date(text: str, mention: Mention) -> bool:
+    return (
+        mention.kind == "person"
+        and mention.name.lower() in _MONTH_NAMES
+        and _DAY_AFTER.match(text, mention.end) is not None
+    )
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")

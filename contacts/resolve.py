@@ -258,7 +258,19 @@ class Discourse:
             titled = [c for c in candidates if word in c.title.lower().split()]
             candidates = titled or candidates
         if candidates:
-            return [candidates[0]]
+            # "President Bush ... President Mubarak ... The President also met Thatcher": the
+            # holder of that title the story tells of most, not the last named in passing
+            told_of = [c.participant.key() for c in candidates]
+            subject = self.last_subject.participant.key() if self.last_subject else None
+            return [
+                max(
+                    candidates,
+                    key=lambda c: (
+                        told_of.count(c.participant.key()),
+                        c.participant.key() == subject,
+                    ),
+                )
+            ]
         if office and not mention.state:
             for party in self.lookahead:
                 if _same_office(office, party.participant.office) and (

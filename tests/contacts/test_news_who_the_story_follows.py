@@ -1,0 +1,75 @@
+"""Who a story follows from sentence to sentence: "he" after "where he and X conferred" is
+still the story's subject, a contact told as background is an aside, "the President" is the
+president the story tells of most, a list after a subject the position rules missed, and a
+month that is no person. One test per phrasing class, invented names only."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from contacts import KnowledgeBase
+from tests.contacts.support import detector, pairs
+
+DAY = date(2015, 6, 20)  # a Saturday
+detect = detector(DAY)
+
+
+def _pairs_of(found: list) -> set[frozenset[str]]:
+    return {frozenset(p.name for p in c.participants) for c in found if c.status == "occurred"}
+
+
+def test_he_after_he_and_another_conferred_is_still_the_storys_subject(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "Chilean President Tomas Aravena met Peruvian President Luis Quispe on Friday. The "
+        "stop ended a week-long journey that took the president from Quito, where he and "
+        "Ecuadorean President Rosa Paez conferred on Monday, to La Paz. There, on Wednesday, "
+        "he met Bolivian President Ana Mamani."
+    )
+    assert frozenset({"Tomas Aravena", "Ana Mamani"}) in _pairs_of(detect(kb, text))
+
+
+def test_a_contact_told_as_background_does_not_change_who_he_is(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean President Tomas Aravena met Peruvian President Luis Quispe on Friday. The "
+        "meeting was the first since Bolivian President Ana Mamani saw Quispe in Lima in "
+        "1977. Earlier in the day he met Ecuadorean President Rosa Paez."
+    )
+    found = _pairs_of(detect(kb, text))
+    assert frozenset({"Tomas Aravena", "Rosa Paez"}) in found, found
+
+
+def test_the_president_is_the_one_the_story_tells_of_most(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean President Tomas Aravena spent Thursday on the telephone, speaking with "
+        "Peruvian President Luis Quispe. The President also met Prime Minister Anna Berg of "
+        "Sweden on Thursday in Santiago."
+    )
+    found = _pairs_of(detect(kb, text))
+    assert frozenset({"Tomas Aravena", "Anna Berg"}) in found, found
+
+
+def test_a_list_after_a_subject_the_position_rules_missed_is_one_call_each(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "In Chile, President Tomas Aravena spent Thursday on the telephone, speaking with "
+        "King Carlos of Spain, President Luis Quispe of Peru and President Ana Mamani of "
+        "Bolivia, officials said."
+    )
+    found = detect(kb, text)
+    assert _pairs_of(found) == {
+        frozenset({"Tomas Aravena", "Carlos"}),
+        frozenset({"Tomas Aravena", "Luis Quispe"}),
+        frozenset({"Tomas Aravena", "Ana Mamani"}),
+    }, pairs(found)
+
+
+def test_a_month_before_its_day_is_no_person(kb: KnowledgeBase) -> None:
+    text = (
+        "The treaty will not be ready when Chilean President Tomas Aravena arrives in Lima "
+        "on May 29 for his talks with Peruvian President Luis Quispe."
+    )
+    found = detect(kb, text)
+    assert all("May" not in {p.name for p in c.participants} for c in found), pairs(found)
