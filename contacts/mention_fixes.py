@@ -21,7 +21,12 @@ def corrected(
 ) -> list[Mention]:
     """`mentions` of `text` (find_mentions' reading of `tokens`) with the corrections below."""
     mentions = with_given_names(text, tokens, lexicon, mentions)
-    mentions = [m for m in mentions if not non_state_title(text, m) and not _a_date(text, m)]
+    mentions = [
+        m
+        for m in mentions
+        if not (non_state_title(text, m) and not _owned_by_polity(text, m, mentions))
+        and not _a_date(text, m)
+    ]
     opening = dateline_end(text)
     if opening:
         # "POINTE-NOIRE, Congo, May 4 (AFP) -": no one is named in a dateline; a mention the
@@ -80,6 +85,17 @@ def with_given_names(
 # "arrives in Moscow on May 29": a month and its day, not Mrs May
 _DAY_AFTER = re.compile(r"\s+\d{1,2}\b")
 _MONTH_NAMES = frozenset({"may", "june", "april", "august"})
+
+
+def _owned_by_polity(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    # "the I.M.F.'s managing director, Horst Kohler": the organisation's own officer, not a
+    # company's (whose owner is no polity: "Banco Sur's managing director")
+    title_start = text.rfind(mention.title_text, 0, mention.end) if mention.title_text else -1
+    start = title_start if title_start >= 0 else mention.start
+    return any(
+        m.kind == "polity" and m.end <= start and not text[m.end : start].strip(" '’s")
+        for m in mentions
+    )
 
 
 def _a_date(text: str, mention: Mention) -> bool:

@@ -113,3 +113,26 @@ def test_a_governor_a_visitor_meets_is_of_the_state_visited(kb: KnowledgeBase) -
 def test_a_governor_nothing_places_abroad_makes_no_contact(kb: KnowledgeBase) -> None:
     text = "Chilean President Tomas Aravena met Valparaiso Governor Jorge Rojas on Tuesday."
     assert occurred(kb, text) == []
+
+
+def test_the_chancellor_of_the_exchequer_is_britains_finance_minister(kb: KnowledgeBase) -> None:
+    text = "Chilean President Tomas Aravena met British Chancellor of the Exchequer John Hale."
+    found = occurred(kb, text)
+    hale = next(p for c in found for p in c.participants if p.name == "John Hale")
+    assert (hale.state, hale.office) == ("GBR", "Finance Minister"), pairs(found)
+
+
+def test_an_organisations_managing_director_speaks_for_it(kb: KnowledgeBase) -> None:
+    text = (
+        "Polish Finance Minister Jan Nowak met International Monetary Fund Managing Director "
+        "Pierre Lambert on Tuesday."
+    )
+    found = occurred(kb, text)
+    assert _names(found) == [{"Jan Nowak", "Pierre Lambert"}], pairs(found)
+    lambert = next(p for p in found[0].participants if p.name == "Pierre Lambert")
+    assert lambert.state == "IMF"
+
+
+def test_a_companys_managing_director_is_no_party(kb: KnowledgeBase) -> None:
+    text = "Chilean President Tomas Aravena met Banco Sur's managing director, Rosa Lemos."
+    assert occurred(kb, text) == []
