@@ -199,13 +199,18 @@ def _respective(text: str, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+# "Makoto Kuroda, Japan's vice minister for international affairs at the Ministry of ...": the
+# post's own qualifiers before the apposition ends
+_POST_AFTER = re.compile(r"^\s+(?:for|at)\s+[\w ,'’-]{0,80}?(?:[,.;:)]|$)")
+
+
 def _unlisted_name_before(text: str, mentions: list[Mention], i: int) -> Mention | None:
     # "President Chirac received Nadim Karam, Lebanon's deputy prime minister, ...": the model
     # tagged no PERSON, the rules know no Karam; the title says a person stands before it.
     title = mentions[i]
     if title.kind != "ref" or title.how != "title" or title.state is None:
         return None
-    if not _APPOSITION_END.match(text[title.end :]):
+    if not (_APPOSITION_END.match(text[title.end :]) or _POST_AFTER.match(text[title.end :])):
         return None
     run = _NAME_RUN.search(text, 0, title.start)
     if run is None or run.end() != title.start:

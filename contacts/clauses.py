@@ -26,7 +26,10 @@ _SUBJECT_GAP_WORDS = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z]+|\d+|[^\w\s]")
 _LIST_GAP = re.compile(
-    r"^\s*(?:,|and|&|,\s*and|as\s+well\s+as|,\s*as\s+well\s+as)\s*(?:with\s+)?$", re.I
+    # "between A, who was host, B and C": a short relative clause on one of the listed
+    r"^\s*(?:,\s*(?:who|which)\s+(?:is|was|were)\s+[\w -]{1,25}?)?"
+    r"(?:,|and|&|,\s*and|as\s+well\s+as|,\s*as\s+well\s+as)\s*(?:with\s+)?$",
+    re.I,
 )
 # "held talks with Erdogan and then with Stoltenberg": two meetings, not one.
 _SEPARATE_GAP = re.compile(

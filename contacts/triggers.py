@@ -181,7 +181,8 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "meeting_between",
         TriggerKind("meeting", None, "between", "040", "", 0.8),
-        r"(?:meeting|talks|negotiations|summit|consultations)\s+between",
+        # "a meeting of more than seven hours between", "talks lasting two days between"
+        r"(?:meeting|talks|negotiations|summit|consultations)(?:\s+(?:of|lasting)\s+(?:more\s+than\s+|nearly\s+|about\s+|almost\s+)?(?:\w+|\d+)\s+(?:hours?|days?))?\s+between",
         "The meeting between Biden and Scholz was short.",
     ),
     TriggerRow(

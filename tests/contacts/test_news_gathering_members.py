@@ -165,3 +165,15 @@ def test_a_deal_signed_by_two_people_is_their_meeting(kb: KnowledgeBase) -> None
 def test_states_that_signed_an_accord_tell_of_no_meeting(kb: KnowledgeBase) -> None:
     text = "Chile and Peru signed a fisheries accord in 1971, officials recalled."
     assert detect(kb, text) == []
+
+
+def test_a_meeting_of_some_hours_between_a_list_with_an_aside_holds_them_all(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "The accord was reached at a meeting of more than seven hours between Chilean Finance "
+        "Minister Mirela Vasquez, who was host, Peruvian Finance Minister Ana Quispe and "
+        "Bolivian Finance Minister Luis Mamani."
+    )
+    found = occurred(kb, text)
+    assert _names(found) == [{"Mirela Vasquez", "Ana Quispe", "Luis Mamani"}], pairs(found)

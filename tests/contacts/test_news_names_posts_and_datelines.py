@@ -136,3 +136,21 @@ def test_an_organisations_managing_director_speaks_for_it(kb: KnowledgeBase) -> 
 def test_a_companys_managing_director_is_no_party(kb: KnowledgeBase) -> None:
     text = "Chilean President Tomas Aravena met Banco Sur's managing director, Rosa Lemos."
     assert occurred(kb, text) == []
+
+
+def test_a_name_before_a_post_with_its_own_qualifiers_is_that_posts(kb: KnowledgeBase) -> None:
+    text = (
+        "The accord followed three days of talks between Chilean envoy Tomas Aravena and "
+        "Kenji Morita, Japan's vice minister for international affairs at the Ministry of "
+        "Trade."
+    )
+    found = occurred(kb, text)
+    morita = next(p for c in found for p in c.participants if p.name == "Kenji Morita")
+    assert (morita.state, morita.office) == ("JPN", "Deputy Minister"), pairs(found)
+
+
+def test_a_miti_minister_is_japans(kb: KnowledgeBase) -> None:
+    text = "Chilean envoy Tomas Aravena telephoned MITI Minister Kenji Morita on Tuesday."
+    found = occurred(kb, text)
+    morita = next(p for c in found for p in c.participants if p.name == "Kenji Morita")
+    assert morita.state == "JPN", pairs(found)
