@@ -28,7 +28,7 @@ from contacts.local_offices import place_local_officials
 from contacts.mention_fixes import corrected
 from contacts.mentions import Mention, find_mentions
 from contacts.merge import merge_contacts
-from contacts.model import Contact
+from contacts.model import Contact, Participant
 from contacts.normalize import join_broken_hyphens, person_key
 from contacts.parse_plan import names_unknown, needs_parse
 from contacts.resolve import SURNAME_FIRST, Discourse, Party
@@ -157,6 +157,7 @@ def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
         discourse.lookahead.extend(
             discourse.resolve(m, published)[0] for m in mentions if m.kind == "person"
         )
+    groups: list[Participant] = []  # organisations' ministers or leaders told so far
     for i, (sentence, triggers, mentions) in enumerate(analysed):
         discourse.sentence_persons = [m for m in mentions if m.kind == "person"]
         sentence_contacts: list[Contact] = []
@@ -168,7 +169,14 @@ def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
             if contact is not None:
                 sentence_contacts.extend(contact)
         name_the_delegation(sentence.text, mentions, discourse, published, found[-6:])
-        join_the_gathering(sentence.text, mentions, discourse, published, found[-6:])
+        groups.extend(
+            Participant(name=m.name, state=m.state)
+            for m in mentions
+            if m.kind == "role" and m.how == "members"
+        )
+        made = join_the_gathering(sentence.text, mentions, discourse, published, found[-6:], groups)
+        if made is not None:
+            sentence_contacts.append(made)
         _update_discourse(discourse, sentence.text, mentions, sentence_contacts, published)
         found.extend(sentence_contacts)
     _date_from_context(found)

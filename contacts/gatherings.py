@@ -26,10 +26,13 @@ _AT_THE_GATHERING = re.compile(
     r"|(?:saying|said|says|spoke|speaking|speaks)\s+at\s+"
     r"|(?:on|at)\s+the\s+(?:sidelines|margins|fringes)\s+of\s+"
     r")"
-    r"(?:the|that|this|today's|yesterday's)\s+(?:same\s+|current\s+|two-day\s+|closed\s+)?"
-    r"(?:meeting|talks|session|conference|gathering|summit|lunch|luncheon|dinner|discussions)\b",
+    r"(?:the|that|this|today's|yesterday's|his|her|their)\s+"
+    r"(?:same\s+|current\s+|two-day\s+|closed\s+|first\s+)?"
+    r"(?:meeting|talks|session|conference|gathering|summit|lunch|luncheon|dinner|discussions|"
+    r"council)\b",
     re.IGNORECASE,
 )
+_CHAIRED = re.compile(r"(?:chaired|chairs|chairing|co-?chaired|presided|presiding)\b", re.I)
 # A group party of a gathering: "EU foreign ministers", "Opec ministers", "Asean leaders".
 _GROUP_PARTY = re.compile(
     r"\b(?:ministers|leaders|delegates|delegations|heads\s+of\s+(?:state|government))\b", re.I
@@ -44,15 +47,26 @@ def join_the_gathering(
     discourse: Discourse,
     published: date | None,
     earlier: list[Contact],
-) -> None:
+    groups: list[Participant],
+) -> Contact | None:
     """If `sentence` puts a person at "the meeting" (chairing it, speaking at it, on its
-    sidelines), add that person to the last gathering among the `earlier` contacts."""
+    sidelines), add that person to the last gathering among the `earlier` contacts. With no
+    such contact, one who chaired "the meeting" of a group the story named (`groups`, the
+    organisations' ministers or leaders told so far) makes it: the new contact is returned."""
     match = _AT_THE_GATHERING.search(sentence)
     if match is None:
-        return
+        return None
     gathering = next((c for c in reversed(earlier) if _is_gathering(c)), None)
+    made = None
     if gathering is None:
-        return
+        if not groups or not _CHAIRED.match(match.group()):
+            return None
+        # "Economic ministers of ASEAN agreed today ... Malaysian Trade Minister X, who chaired
+        # the two-day meeting, said": the group's meeting, chaired by X
+        gathering = made = Contact(
+            type="meeting", mode=None, status="occurred", date=None,
+            participants=[groups[-1]], evidence=[sentence], confidence=0.6,
+        )  # fmt: skip
     for person in _who(sentence, mentions, match):
         parties = discourse.resolve(person, published)
         if parties:
@@ -70,6 +84,7 @@ def join_the_gathering(
         gathering.participants.append(participant)
         if sentence not in gathering.evidence:
             gathering.evidence.append(sentence)
+    return made if made is not None and len(made.participants) > 1 else None
 
 
 def _is_gathering(contact: Contact) -> bool:

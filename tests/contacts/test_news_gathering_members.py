@@ -177,3 +177,30 @@ def test_a_meeting_of_some_hours_between_a_list_with_an_aside_holds_them_all(
     )
     found = occurred(kb, text)
     assert _names(found) == [{"Mirela Vasquez", "Ana Quispe", "Luis Mamani"}], pairs(found)
+
+
+def test_who_chaired_the_meeting_of_a_group_told_before_makes_the_gathering(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "EU farm ministers gave diverging reactions to the proposals on Tuesday. Belgian "
+        "Agriculture Minister Pieter Vandamme, who chaired the meeting, said no deal was near."
+    )
+    found = occurred(kb, text)
+    assert _names(found) == [{"EU farm ministers", "Pieter Vandamme"}], pairs(found)
+
+
+def test_one_attending_his_first_council_takes_part_in_the_gathering(kb: KnowledgeBase) -> None:
+    text = (
+        "EU farm ministers met in Luxembourg on Tuesday. Belgian Agriculture Minister Pieter "
+        "Vandamme chaired the talks. Britain's new Agriculture Minister John Hale, attending "
+        "his first council, backed the plan."
+    )
+    found = occurred(kb, text)
+    assert len(found) == 1, pairs(found)
+    assert {"Pieter Vandamme", "John Hale"} <= {p.name for p in found[0].participants}
+
+
+def test_a_chair_with_no_group_told_makes_no_gathering(kb: KnowledgeBase) -> None:
+    text = "Belgian Agriculture Minister Pieter Vandamme, who chaired the meeting, said little."
+    assert occurred(kb, text) == []
