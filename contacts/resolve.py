@@ -143,6 +143,19 @@ class Discourse:
             if found and (mention.state is None or mention.state in _states(found[0])):
                 if len(found) == 1 or mention.state in _states(found[0]):
                     actor = found[0]
+        if actor is None and mention.name and " " not in mention.name.strip() and mention.office:
+            # "President Clinton" in 1998: of the people of that family name the knowledge base
+            # holds, the one who held that office that day
+            when = day or self.published
+            holders = [
+                a
+                for a in self.kb.find_person(mention.name, when)
+                if (term := a.term_on(when)) is not None
+                and _same_office(mention.office, term.office)
+                and (mention.state is None or term.state == mention.state)
+            ]
+            if len(holders) == 1:
+                actor = holders[0]
         if actor is not None and not _in_office_by(actor, day or self.published):
             actor = None  # "May" in 1997 is not Theresa May: the KB knows her from 2016 only
         if actor is not None:
@@ -209,6 +222,10 @@ class Discourse:
         if mention.how == "group":
             return self._last_people(int(mention.name))
         if mention.how in ("he", "she"):
+            if self.clause_subject is not None and self.clause_subject.participant.state:
+                # "the secretary of state met separately with A and with B, and on Thursday
+                # he received C": the subject of the sentence's contact told before
+                return [self.clause_subject]
             earlier = [m for m in self.sentence_persons if m.end <= mention.start]
             if earlier:
                 return [self._person(earlier[0], day)]

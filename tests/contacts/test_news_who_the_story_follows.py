@@ -73,3 +73,30 @@ def test_a_month_before_its_day_is_no_person(kb: KnowledgeBase) -> None:
     )
     found = detect(kb, text)
     assert all("May" not in {p.name for p in c.participants} for c in found), pairs(found)
+
+
+def test_he_in_a_second_clause_is_the_first_clauses_subject(kb: KnowledgeBase) -> None:
+    text = (
+        "After the ceremony the secretary of state met separately with Peruvian President Luis "
+        "Quispe and with Bolivian President Ana Mamani, and on Thursday morning he received "
+        "Ecuadorean President Rosa Paez."
+    )
+    found = _pairs_of(detect(kb, text))
+    assert frozenset({"Luis Quispe", "Rosa Paez"}) not in found, found
+
+
+def test_a_party_leader_speaks_for_no_state(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean President Tomas Aravena telephoned Peruvian President Luis Quispe and also "
+        "spoke with Rosa Paez of the Popular Renewal Party on Friday."
+    )
+    found = _pairs_of(detect(kb, text))
+    assert found == {frozenset({"Tomas Aravena", "Luis Quispe"})}, found
+
+
+def test_a_titled_family_name_is_whoever_held_that_office_that_day(kb: KnowledgeBase) -> None:
+    # Two people of the knowledge base are "Clinton": the President in 1998 is one of them.
+    text = "President Clinton telephoned Peruvian President Luis Quispe on Friday."
+    found = detect(kb, text, date(1998, 4, 11))
+    clinton = next(p for c in found for p in c.participants if "Clinton" in p.name)
+    assert (clinton.kb_id, clinton.state) == ("kb:bill-clinton", "USA")
