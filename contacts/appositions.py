@@ -42,6 +42,16 @@ _POST_OF = re.compile(
 )
 
 
+# Organisations whose missions are posted to states: their heads speak for the organisation.
+_ORGANISATIONS = {
+    "UN": "UN", "U.N.": "UN", "EU": "EU", "AU": "AU", "OSCE": "OSCE", "NATO": "NATO",
+    "UNITED NATIONS": "UN", "EUROPEAN UNION": "EU", "AFRICAN UNION": "AU",
+}  # fmt: skip
+_ORGANISATION_IN_POST = re.compile(
+    r"\b(U\.N\.|UN|EU|AU|OSCE|NATO|United Nations|European Union|African Union)\b"
+)
+
+
 _OF_INSTITUTION = re.compile(
     r"^\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?(?:of|in)\s+(?:the\s+)?$", re.I
 )
@@ -60,7 +70,12 @@ def _posts_of_states(text: str, mentions: list[Mention]) -> list[Mention]:
             and _POST_OF.search(text, max(0, polity.start - 80), polity.start)
         ):
             continue
-        out[i + 1] = replace(person, state=polity.state)
+        post = _POST_OF.search(text, max(0, polity.start - 80), polity.start)
+        sender = _ORGANISATION_IN_POST.search(post.group()) if post else None
+        # "the head of the UN mission in Congo, X": the organisation's envoy, not Congo's
+        out[i + 1] = replace(
+            person, state=_ORGANISATIONS[sender.group(1).upper()] if sender else polity.state
+        )
         title = mentions[i - 1] if i > 0 else None
         if (
             title is not None

@@ -60,6 +60,9 @@ _PAIR_HEADS = frozenset(
 )
 
 
+_LIST_GOES_ON = re.compile(r"\s+(?:and|&)\s+[A-Z]")
+
+
 def _portfolios_end(tokens: list[Token], lexicon: Lexicon, j: int) -> int:
     # Portfolios joined before a title: "Trade and Industry", "Foreign and Commonwealth".
     # Returns the index of the title word after them, or j when there is none.
@@ -257,7 +260,18 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
             ):
                 j += 1
             name_end = j
-        elif titles and tokens[j].cap and tokens[j].key not in NOT_NAMES and not entries:
+        elif (
+            titles
+            and tokens[j].cap
+            and tokens[j].key not in NOT_NAMES
+            and not entries
+            # "Brazil's Minister of Development, Industry and Foreign Trade": after a comma, a
+            # word the title's own list goes on from is no name
+            and not (
+                text[tokens[j - 1].end : tokens[j].start].strip() == ","
+                and _LIST_GOES_ON.match(text, tokens[j].end)
+            )
+        ):
             k = j
             while k < len(tokens) and k - j < 5:
                 token = tokens[k]

@@ -154,3 +154,27 @@ def test_a_miti_minister_is_japans(kb: KnowledgeBase) -> None:
     found = occurred(kb, text)
     morita = next(p for c in found for p in c.participants if p.name == "Kenji Morita")
     assert morita.state == "JPN", pairs(found)
+
+
+def test_the_head_of_an_organisations_mission_in_a_state_speaks_for_the_organisation(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "The head of the UN mission in Peru, Piet Haverkamp, met separately on Tuesday with "
+        "Peruvian President Luis Quispe and Vice-President Ana Mamani."
+    )
+    found = occurred(kb, text)
+    assert {frozenset(n) for n in _names(found)} == {
+        frozenset({"Piet Haverkamp", "Luis Quispe"}),
+        frozenset({"Piet Haverkamp", "Ana Mamani"}),
+    }, pairs(found)
+    assert {p.state for c in found for p in c.participants if p.name == "Piet Haverkamp"} == {"UN"}
+
+
+def test_a_ministry_of_several_portfolios_is_no_name(kb: KnowledgeBase) -> None:
+    text = (
+        "Chinese Vice-Premier Li Hua met with Joao Furtado, Brazil's Minister of Development, "
+        "Industry and Foreign Trade, on Sunday."
+    )
+    found = occurred(kb, text)
+    assert all("Industry" not in {p.name for p in c.participants} for c in found), pairs(found)
