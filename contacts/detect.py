@@ -431,6 +431,34 @@ def _with_host_states(parties: list[Party]) -> None:
             party.participant.state = guess
 
 
+def _story_pair(discourse: Discourse, last: Contact) -> list[Party]:
+    # "Bush and Gorbachev met ... Bush telephoned Ozal ... Koivisto greeted both leaders": the
+    # pair the story told of most, the last told when no pair was told more often
+    key = last.party_keys()
+    discourse.pairs[key] = [Party(p) for p in last.participants]
+    discourse.pair_counts[key] = discourse.pair_counts.get(key, 0) + 1
+    if len(key) != 2:
+        return discourse.pairs[key]
+    names = {
+        p.participant.key(): _family_name(p.participant)
+        for parties in discourse.pairs.values()
+        for p in parties
+    }
+
+    def weight(pair: frozenset[str]) -> tuple[int, int, bool]:
+        # both of its people named often, the pair itself told of often, the last one told
+        named = min(len(re.findall(rf"\b{re.escape(names[k])}\b", discourse.text)) for k in pair)
+        return (named, discourse.pair_counts[pair], pair == key)
+
+    best = max((k for k in discourse.pair_counts if len(k) == 2), key=weight)
+    return discourse.pairs[best]
+
+
+def _family_name(person: Participant) -> str:
+    words = (person.canonical_name or person.name).split()
+    return words[0] if person.state in SURNAME_FIRST and len(words) > 1 else words[-1]
+
+
 def _different_states(parties: list[Party]) -> bool:
     likely = [p.participant.state or p.guessed_state for p in parties]
     if all(likely) and len(set(likely)) == 1:
@@ -474,6 +502,8 @@ def _update_discourse(
     if contacts:
         last = contacts[-1]
         discourse.last_pair = [Party(p) for p in last.participants]
+        discourse.story_pair = _story_pair(discourse, last)
+        discourse.since_pair = 0
         if last.initiator and no_subject:
             # The clause's own subject, when it had one, is who the next "he" is: "She was
             # received by Gbagbo. She then flew on" (the initiator is the host).
@@ -481,3 +511,5 @@ def _update_discourse(
                 if last.initiator in (party.participant.canonical_name, party.participant.name):
                     discourse.last_subject = party
                     break
+    else:
+        discourse.since_pair += 1

@@ -80,6 +80,13 @@ class Discourse:
     clause_subject: Party | None = None  # subject of a contact in the sentence being read
     sentence_persons: list[Mention] = field(default_factory=list)  # named people, this sentence
     last_pair: list[Party] = field(default_factory=list)
+    # The pairs of people contacts were told between, and how often: "both leaders" is the
+    # pair told of most
+    pairs: dict[frozenset[str], list[Party]] = field(default_factory=dict)
+    pair_counts: dict[frozenset[str], int] = field(default_factory=dict)
+    story_pair: list[Party] = field(default_factory=list)
+    text: str = ""  # the whole text, for how often it names someone
+    since_pair: int = 0  # sentences read since the last contact between people
     # The organisation whose Secretary-General an unqualified "the Secretary-General" is.
     secretary_general_of: str | None = None
     # Every named person of the whole text, for "The President spoke ..." before "President Biden".
@@ -100,7 +107,11 @@ class Discourse:
             if match and match.start() < first:
                 home, first = state, match.start()
         return cls(
-            kb, published, home, secretary_general_of=_first_cue(_SECRETARY_GENERAL_CUES, text)
+            kb,
+            published,
+            home,
+            secretary_general_of=_first_cue(_SECRETARY_GENERAL_CUES, text),
+            text=text,
         )
 
     def remember(self, party: Party) -> None:
@@ -218,7 +229,10 @@ class Discourse:
 
     def _reference(self, mention: Mention, day: date | None) -> list[Party]:
         if mention.how == "pair":
-            return list(self.last_pair) or self._two_people(day)
+            # "During their talks, the two ministers ...": the pair just told; a sentence or
+            # more later ("Koivisto greeted both leaders"), the pair the story told of most
+            pair = self.last_pair if self.since_pair == 0 else self.story_pair
+            return list(pair) or self._two_people(day)
         if mention.how == "group":
             return self._last_people(int(mention.name))
         if mention.how in ("he", "she"):

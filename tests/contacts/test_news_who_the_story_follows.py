@@ -100,3 +100,29 @@ def test_a_titled_family_name_is_whoever_held_that_office_that_day(kb: Knowledge
     found = detect(kb, text, date(1998, 4, 11))
     clinton = next(p for c in found for p in c.participants if "Clinton" in p.name)
     assert (clinton.kb_id, clinton.state) == ("kb:bill-clinton", "USA")
+
+
+def test_both_leaders_a_while_later_are_the_pair_the_story_follows(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean President Tomas Aravena and Peruvian President Luis Quispe met for seven "
+        "hours on Friday. Aravena said the talks went well. Quispe agreed. On the flight to "
+        "Lima on Thursday, Aravena telephoned Bolivian President Ana Mamani. The markets "
+        "rose in June. Ecuadorean President Rosa Paez, the host, greeted both "
+        "leaders on their arrival on Thursday."
+    )
+    greeted = [c for c in detect(kb, text) if "Rosa Paez" in {p.name for p in c.participants}]
+    assert [{p.name for p in c.participants} for c in greeted] == [
+        {"Rosa Paez", "Tomas Aravena", "Luis Quispe"}
+    ], pairs(greeted)
+
+
+def test_the_two_ministers_right_after_their_talks_are_that_pair(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean President Tomas Aravena met Peruvian President Luis Quispe on Friday. Aravena "
+        "said the talks went well. Chilean Foreign Minister Mirela Vasquez held talks with "
+        "Bolivian Foreign Minister Ana Mamani on Saturday. During their talks, the two "
+        "ministers discussed the border and agreed to meet again."
+    )
+    found = _pairs_of(detect(kb, text))
+    assert frozenset({"Tomas Aravena", "Ana Mamani"}) not in found, found
+    assert frozenset({"Mirela Vasquez", "Ana Mamani"}) in found, found
