@@ -33,6 +33,7 @@ from contacts.normalize import join_broken_hyphens, person_key
 from contacts.parse_plan import names_unknown, needs_parse
 from contacts.resolve import SURNAME_FIRST, Discourse, Party
 from contacts.sentences import Sentence, split_sentences
+from contacts.story import follow_the_story
 from contacts.syntax import parse, person_mentions, with_known_surnames
 from contacts.tense import parse_status, surely_past
 from contacts.triggers import Trigger, find_triggers
@@ -177,7 +178,7 @@ def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
         made = join_the_gathering(sentence.text, mentions, discourse, published, found[-6:], groups)
         if made is not None:
             sentence_contacts.append(made)
-        _update_discourse(discourse, sentence.text, mentions, sentence_contacts, published)
+        follow_the_story(discourse, mentions, sentence_contacts, published)
         found.extend(sentence_contacts)
     _date_from_context(found)
     found = place_local_officials(found, discourse.dateline_state)
@@ -431,34 +432,6 @@ def _with_host_states(parties: list[Party]) -> None:
             party.participant.state = guess
 
 
-def _story_pair(discourse: Discourse, last: Contact) -> list[Party]:
-    # "Bush and Gorbachev met ... Bush telephoned Ozal ... Koivisto greeted both leaders": the
-    # pair the story told of most, the last told when no pair was told more often
-    key = last.party_keys()
-    discourse.pairs[key] = [Party(p) for p in last.participants]
-    discourse.pair_counts[key] = discourse.pair_counts.get(key, 0) + 1
-    if len(key) != 2:
-        return discourse.pairs[key]
-    names = {
-        p.participant.key(): _family_name(p.participant)
-        for parties in discourse.pairs.values()
-        for p in parties
-    }
-
-    def weight(pair: frozenset[str]) -> tuple[int, int, bool]:
-        # both of its people named often, the pair itself told of often, the last one told
-        named = min(len(re.findall(rf"\b{re.escape(names[k])}\b", discourse.text)) for k in pair)
-        return (named, discourse.pair_counts[pair], pair == key)
-
-    best = max((k for k in discourse.pair_counts if len(k) == 2), key=weight)
-    return discourse.pairs[best]
-
-
-def _family_name(person: Participant) -> str:
-    words = (person.canonical_name or person.name).split()
-    return words[0] if person.state in SURNAME_FIRST and len(words) > 1 else words[-1]
-
-
 def _different_states(parties: list[Party]) -> bool:
     likely = [p.participant.state or p.guessed_state for p in parties]
     if all(likely) and len(set(likely)) == 1:
@@ -470,46 +443,3 @@ def _different_states(parties: list[Party]) -> bool:
     # One known state and unknown others may still be foreign; all of one state is not a
     # contact, and neither are people of whom nothing says which state they speak for.
     return len(known) == 1 and None in states and any(p.participant.kb_id is None for p in parties)
-
-
-def _update_discourse(
-    discourse: Discourse,
-    sentence: str,
-    mentions: list[Mention],
-    contacts: list[Contact],
-    published: date | None,
-) -> None:
-    first_person = no_subject = discourse.clause_subject is None
-    # A contact told as background ("... since Carter saw Assad in 1977") is an aside: the
-    # story's subject stays the one before it.
-    aside = bool(contacts) and all(c.background for c in contacts)
-    if discourse.clause_subject is not None and not aside:
-        discourse.last_subject = discourse.clause_subject
-    discourse.clause_subject = None
-    first_person = first_person and not aside
-    for mention in mentions:
-        if mention.kind == "ref" and mention.how in ("he", "she"):
-            first_person = False  # "where he and Gorbachev conferred": "he" goes on the story
-        if mention.kind != "person":
-            continue
-        party = discourse.resolve(mention, published)[0]
-        discourse.remember(party)
-        if first_person:
-            discourse.last_subject = party
-            first_person = False
-    # A visit's second party is a place: "the two leaders" refers to people who talked.
-    contacts = [c for c in contacts if c.type != "visit"]
-    if contacts:
-        last = contacts[-1]
-        discourse.last_pair = [Party(p) for p in last.participants]
-        discourse.story_pair = _story_pair(discourse, last)
-        discourse.since_pair = 0
-        if last.initiator and no_subject:
-            # The clause's own subject, when it had one, is who the next "he" is: "She was
-            # received by Gbagbo. She then flew on" (the initiator is the host).
-            for party in reversed(discourse.history):
-                if last.initiator in (party.participant.canonical_name, party.participant.name):
-                    discourse.last_subject = party
-                    break
-    else:
-        discourse.since_pair += 1
