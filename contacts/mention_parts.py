@@ -99,7 +99,7 @@ ROLE_MODIFIERS = frozenset(
 )
 
 # "the foreign ministers of ...": the office a plural role noun stands for, by its adjective.
-_ROLE_OFFICES = {
+ROLE_OFFICES = {
     ("foreign", "ministers"): "Foreign Minister",
     ("defence", "ministers"): "Defence Minister",
     ("defense", "ministers"): "Defence Minister",
@@ -143,7 +143,7 @@ def roles_of_polities(
     if not found:
         return [], i + 1
     end = tokens[last - 1].end
-    office = _ROLE_OFFICES.get((adjective, noun)) if len(found) > 1 or adjective else None
+    office = ROLE_OFFICES.get((adjective, noun)) if len(found) > 1 or adjective else None
     head = text[tokens[j - bool(adjective)].start : tokens[j].end]
     return [
         Mention(

@@ -21,6 +21,7 @@ from contacts.mention_model import Mention, MentionKind
 from contacts.mention_parts import (
     POSTED,
     ROLE_MODIFIERS,
+    ROLE_OFFICES,
     institution_end,
     polity_at,
     post_qualifier,
@@ -371,12 +372,17 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
         if any(e.kind == "role" for e in entries):
             end = tokens[k + n - 1].end
             noun = text[tokens[j].start : end]
+            # "the Russian and Ukrainian foreign ministers": each state's foreign minister
+            adjective = tokens[k - 1].key if k > j else ""
+            office = ROLE_OFFICES.get((adjective, tokens[k + n - 1].key)) if adjective else None
             j = k
             labels: dict[str, tuple[str, str]] = {}
             for entry, word in zip(states, state_words, strict=False):
                 labels.setdefault(entry.value.code, (f"{word} {noun}", role_how(entry)))
+            if len(labels) < 2 or any(how == "members" for _, how in labels.values()):
+                office = None
             return [
-                Mention("role", tokens[i].start, end, label, state=code, how=how)
+                Mention("role", tokens[i].start, end, label, state=code, office=office, how=how)
                 for code, (label, how) in labels.items()
             ], j + n
     if titles:

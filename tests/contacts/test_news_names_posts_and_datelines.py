@@ -178,3 +178,13 @@ def test_a_ministry_of_several_portfolios_is_no_name(kb: KnowledgeBase) -> None:
     )
     found = occurred(kb, text)
     assert all("Industry" not in {p.name for p in c.participants} for c in found), pairs(found)
+
+
+def test_the_foreign_ministers_of_two_demonyms_are_each_states_minister(
+    kb: KnowledgeBase,
+) -> None:
+    # The knowledge base's holders on the day: Russia's and Ukraine's foreign ministers in 2022.
+    text = "Chilean envoy Tomas Aravena hosted the Russian and Ukrainian foreign ministers."
+    found = occurred(kb, text, date(2022, 3, 25))
+    offices = {(p.state, p.office) for c in found for p in c.participants}
+    assert {("RUS", "Foreign Minister"), ("UKR", "Foreign Minister")} <= offices, pairs(found)
