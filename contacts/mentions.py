@@ -57,7 +57,8 @@ _TITLE_ADJECTIVES = frozenset(
 _BODY_HEADS = frozenset({"director", "head", "chief"})
 _GROUP_SIZES = {"three": 3, "four": 4, "five": 5}
 _PAIR_HEADS = frozenset(
-    "leaders presidents ministers sides heads counterparts men delegations".split()
+    """leaders presidents ministers sides heads counterparts men women delegations envoys
+    negotiators mediators premiers chancellors monarchs kings""".split()
 )
 
 

@@ -126,3 +126,16 @@ def test_the_two_ministers_right_after_their_talks_are_that_pair(kb: KnowledgeBa
     found = _pairs_of(detect(kb, text))
     assert frozenset({"Tomas Aravena", "Ana Mamani"}) not in found, found
     assert frozenset({"Mirela Vasquez", "Ana Mamani"}) in found, found
+
+
+def test_the_two_envoys_are_the_two_people_named_before(kb: KnowledgeBase) -> None:
+    text = (
+        "Peruvian President Luis Quispe accepted a plan presented to him by the UN envoy, "
+        "Anna Berg, and Chile's special envoy Tomas Aravena. The announcement came after the "
+        "two envoys returned to the palace this morning for a second session with Quispe."
+    )
+    found = [c for c in detect(kb, text) if c.status == "occurred"]
+    assert any(
+        {"Anna Berg", "Tomas Aravena", "Luis Quispe"} <= {p.name for p in c.participants}
+        for c in found
+    ), pairs(found)
