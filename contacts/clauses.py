@@ -27,7 +27,8 @@ _SUBJECT_GAP_WORDS = frozenset(
 _WORD = re.compile(r"[A-Za-z]+|\d+|[^\w\s]")
 _LIST_GAP = re.compile(
     # "between A, who was host, B and C": a short relative clause on one of the listed
-    r"^\s*(?:,\s*(?:who|which)\s+(?:is|was|were)\s+[\w -]{1,25}?)?"
+    # or "..., according to a State Department official, and with B"
+    r"^\s*(?:,\s*(?:who|which)\s+(?:is|was|were)\s+[\w -]{1,25}?|,\s*according\s+to\s+[\w .'’-]{1,60}?)?"
     r"(?:,|and|&|,\s*and|as\s+well\s+as|,\s*as\s+well\s+as)\s*(?:with\s+)?$",
     re.I,
 )

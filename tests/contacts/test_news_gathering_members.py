@@ -204,3 +204,17 @@ def test_one_attending_his_first_council_takes_part_in_the_gathering(kb: Knowled
 def test_a_chair_with_no_group_told_makes_no_gathering(kb: KnowledgeBase) -> None:
     text = "Belgian Agriculture Minister Pieter Vandamme, who chaired the meeting, said little."
     assert occurred(kb, text) == []
+
+
+def test_and_with_a_second_after_an_according_to_aside_is_another_meeting(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "Chilean envoy Tomas Aravena met separately with Peruvian President Luis Quispe, "
+        "according to a State Department official, and with Bolivian President Ana Mamani."
+    )
+    found = occurred(kb, text)
+    assert {frozenset(n) for n in _names(found)} == {
+        frozenset({"Tomas Aravena", "Luis Quispe"}),
+        frozenset({"Tomas Aravena", "Ana Mamani"}),
+    }, pairs(found)
