@@ -159,8 +159,14 @@ def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
             discourse.resolve(m, published)[0] for m in mentions if m.kind == "person"
         )
     groups: list[Participant] = []  # organisations' ministers or leaders told so far
+    dateline_state = discourse.dateline_state
     for i, (sentence, triggers, mentions) in enumerate(analysed):
         discourse.sentence_persons = [m for m in mentions if m.kind == "person"]
+        # "In Kuwait, where talks on Yemen go on, ...": a sentence set in another state than
+        # the dateline's gives its unqualified officials no dateline state
+        discourse.dateline_state = (
+            None if _set_elsewhere(sentence.text, mentions, dateline_state) else dateline_state
+        )
         sentence_contacts: list[Contact] = []
         clauses = clauses_for(sentence.text, mentions, triggers)
         if i in docs:
@@ -181,8 +187,23 @@ def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
         follow_the_story(discourse, mentions, sentence_contacts, published)
         found.extend(sentence_contacts)
     _date_from_context(found)
-    found = place_local_officials(found, discourse.dateline_state)
+    discourse.dateline_state = dateline_state
+    found = place_local_officials(found, dateline_state)
     return merge_contacts(found, unnamed=frozenset(discourse.unnamed))
+
+
+_SET_IN = re.compile(r"^\s*(?:In|At|From)\s+$")
+
+
+def _set_elsewhere(sentence: str, mentions: list[Mention], dateline_state: str | None) -> bool:
+    first = mentions[0] if mentions else None
+    return (
+        dateline_state is not None
+        and first is not None
+        and first.kind == "polity"
+        and first.state not in (None, dateline_state)
+        and _SET_IN.match(sentence[: first.start]) is not None
+    )
 
 
 def _with_parse(

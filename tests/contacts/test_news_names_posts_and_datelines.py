@@ -188,3 +188,14 @@ def test_the_foreign_ministers_of_two_demonyms_are_each_states_minister(
     found = occurred(kb, text, date(2022, 3, 25))
     offices = {(p.state, p.office) for c in found for p in c.participants}
     assert {("RUS", "Foreign Minister"), ("UKR", "Foreign Minister")} <= offices, pairs(found)
+
+
+def test_a_sentence_set_in_another_state_gives_no_dateline_state(kb: KnowledgeBase) -> None:
+    text = (
+        "LIMA - Peruvian President Luis Quispe met Chilean President Tomas Aravena on Tuesday. "
+        "In Quito, the UN special envoy Piet Haverkamp met with the government delegation led "
+        "by Foreign Minister Rosa Paez."
+    )
+    found = occurred(kb, text)
+    paez = [p for c in found for p in c.participants if p.name == "Rosa Paez"]
+    assert paez and all(p.state != "PER" for p in paez), pairs(found)
