@@ -103,6 +103,14 @@ ROLE_OFFICES = {
     ("foreign", "ministers"): "Foreign Minister",
     ("defence", "ministers"): "Defence Minister",
     ("defense", "ministers"): "Defence Minister",
+    ("trade", "ministers"): "Trade Minister",
+    ("finance", "ministers"): "Finance Minister",
+    ("economy", "ministers"): "Economy Minister",
+    ("energy", "ministers"): "Energy Minister",
+    ("oil", "ministers"): "Oil Minister",
+    ("agriculture", "ministers"): "Agriculture Minister",
+    ("farm", "ministers"): "Agriculture Minister",
+    ("interior", "ministers"): "Interior Minister",
     ("", "leaders"): "Leader",
 }
 

@@ -10,7 +10,7 @@ relative pronoun stands for.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from contacts.frame_words import (
@@ -61,6 +61,7 @@ class PhraseIndex:
 
     doc: Doc
     by_token: dict[int, Mention]
+    mentions: list[Mention] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, mentions: list[Mention]) -> PhraseIndex:
@@ -71,7 +72,7 @@ class PhraseIndex:
             while i < len(starts) and starts[i] < mention.end:
                 by_token.setdefault(i, mention)
                 i += 1
-        return cls(doc, by_token)
+        return cls(doc, by_token, mentions)
 
     def phrase(self, token: Token) -> list[Mention]:
         """The mentions a noun phrase headed by `token` stands for, its conjuncts included:
@@ -92,6 +93,15 @@ class PhraseIndex:
             mention, carrier = self._core(head)
             if mention is not None and mention not in found:
                 found.append(mention)
+                # "the trade ministers of the United States, the EC and Canada": one role per
+                # state, each spanning the whole phrase
+                found.extend(
+                    m
+                    for m in self.mentions
+                    if m.kind == "role"
+                    and (m.start, m.end) == (mention.start, mention.end)
+                    and m not in found
+                )
             # a list may hang on any word of the mention: "his Swiss counterpart Otto
             # Lindqvist, Anna Keller and Peter Haldimann" coordinates on "Lindqvist"
             words = [head] if mention is None else self._words(mention)

@@ -218,3 +218,17 @@ def test_and_with_a_second_after_an_according_to_aside_is_another_meeting(
         frozenset({"Tomas Aravena", "Luis Quispe"}),
         frozenset({"Tomas Aravena", "Ana Mamani"}),
     }, pairs(found)
+
+
+def test_talks_with_the_trade_ministers_of_a_list_of_states_are_with_each(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "Japanese Trade Minister Kenji Morita, speaking after two days of informal talks with "
+        "the trade ministers of Chile, Peru and Canada, said the mood was good. Canadian Trade "
+        "Minister Anne Tremblay agreed."
+    )
+    found = occurred(kb, text)
+    assert len(found) == 1, pairs(found)
+    assert {p.state for p in found[0].participants} == {"JPN", "CHL", "PER", "CAN"}
+    assert "Anne Tremblay" in {p.name for p in found[0].participants}
