@@ -109,6 +109,8 @@ def dependency_clause(doc: Doc, mentions: list[Mention], trigger: Trigger) -> Cl
         if len(subjects) + len(objects) < 2:
             return None
     gathering = _lone_gathering(trigger, subjects + objects)
+    if is_verb(head) and objects and not subjects and not gathering:
+        return None  # "[unread heads of agencies] met Qatari and Egyptian officials": no one met
     if not gathering:
         if not subjects and len(objects) < 2:
             return None

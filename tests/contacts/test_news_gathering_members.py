@@ -232,3 +232,14 @@ def test_talks_with_the_trade_ministers_of_a_list_of_states_are_with_each(
     assert len(found) == 1, pairs(found)
     assert {p.state for p in found[0].participants} == {"JPN", "CHL", "PER", "CAN"}
     assert "Anne Tremblay" in {p.name for p in found[0].participants}
+
+
+def test_the_objects_of_a_verb_whose_subject_is_unread_did_not_meet_each_other(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "The heads of the two intelligence agencies met Peruvian and Bolivian officials in "
+        "Lima on Sunday to discuss a new deal."
+    )
+    found = occurred(kb, text)
+    assert {"PER", "BOL"} not in [{p.state for p in c.participants} for c in found], pairs(found)
