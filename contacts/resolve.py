@@ -172,6 +172,19 @@ class Discourse:
         if actor is not None:
             party = Party(_from_actor(actor, mention.name, day or self.published), actor)
             party.title = mention.title_text
+            if " " not in mention.name.strip():
+                # "President Joseph Kasavubu ... President Kasavubu": the fullest name the text
+                # gives, not the knowledge base's spelling ("Kasa-Vubu")
+                fuller = next(
+                    (
+                        p.participant.name
+                        for p in [*self.history, *self.lookahead]
+                        if p.participant.kb_id == actor.kb_id and " " in p.participant.name
+                    ),
+                    None,
+                )
+                if fuller:
+                    party.participant.name = fuller
             return party
         if mention.state is None:
             earlier = self._same_person(mention.name)

@@ -139,3 +139,16 @@ def test_the_two_envoys_are_the_two_people_named_before(kb: KnowledgeBase) -> No
         {"Anna Berg", "Tomas Aravena", "Luis Quispe"} <= {p.name for p in c.participants}
         for c in found
     ), pairs(found)
+
+
+def test_a_bare_surname_of_a_known_person_keeps_the_fullest_name_the_text_gave(
+    kb: KnowledgeBase,
+) -> None:
+    # The knowledge base spells him "Joseph Kasa-Vubu"; the text says "Kasavubu".
+    text = (
+        "President Joseph Kasavubu replied with a short address. King Baudouin had been met "
+        "at the airport on his arrival by President Kasavubu."
+    )
+    found = [c for c in detect(kb, text, date(1960, 6, 30)) if c.status == "occurred"]
+    names = {p.name for c in found for p in c.participants}
+    assert "Joseph Kasavubu" in names, pairs(found)
