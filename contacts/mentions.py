@@ -63,6 +63,15 @@ _PAIR_HEADS = frozenset(
 
 
 _LIST_GOES_ON = re.compile(r"\s+(?:and|&)\s+[A-Z]")
+# "Minister of Agriculture, Food and Fisheries Mwansa Chibuye": one word after "and", the name
+_PORTFOLIO_LIST_BARE = re.compile(
+    r"(?:[A-Z][\w-]*,\s+)*[A-Z][\w-]*\s+(?:and|&)\s+[A-Z][\w-]*\s+(?=[A-Z][\w-]*\s+[A-Z])"
+)
+# A title's portfolios after a comma, up to the comma before the name: "Trade and Industry, ".
+_PORTFOLIO_LIST = re.compile(
+    r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?,\s+)*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:and|&)\s+"
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?=,\s*[A-Z])(?:,\s*)"
+)
 
 
 def _portfolios_end(tokens: list[Token], lexicon: Lexicon, j: int) -> int:
@@ -265,10 +274,43 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
         elif (
             titles
             and tokens[j].cap
+            and text[tokens[j - 1].end : tokens[j].start].strip() == ","
+            and (
+                (portfolio := _PORTFOLIO_LIST.match(text, tokens[j].start)) is not None
+                or (portfolio := _PORTFOLIO_LIST_BARE.match(text, tokens[j].start)) is not None
+            )
+        ):
+            # "Japan's Minister of Economy, Trade and Industry, Yasuhiro Kondo": the title's
+            # own list of portfolios, then the name
+            k = j
+            while k < len(tokens) and tokens[k].start < portfolio.end():
+                k += 1
+            j = k
+            n, entries = lexicon.match(tokens, j) if j < len(tokens) else (0, [])
+            person = next((e for e in entries if e.kind in ("actor", "surname")), None)
+            if person is not None:
+                actor, name_start = person.value, j
+                j += n
+                name_end = j
+            else:
+                k = j
+                while (
+                    k < len(tokens)
+                    and k - j < 4
+                    and tokens[k].cap
+                    and (k == j or not text[tokens[k - 1].end : tokens[k].start].strip())
+                ):
+                    k += 1
+                if k > j:
+                    name_start, name_end = j, k
+                    j = k
+        elif (
+            titles
+            and tokens[j].cap
             and tokens[j].key not in NOT_NAMES
             and not entries
-            # "Brazil's Minister of Development, Industry and Foreign Trade": after a comma, a
-            # word the title's own list goes on from is no name
+            # "Brazil's Minister of Development, Industry and Foreign Trade, on Sunday": a word
+            # the title's own list goes on from is no name
             and not (
                 text[tokens[j - 1].end : tokens[j].start].strip() == ","
                 and _LIST_GOES_ON.match(text, tokens[j].end)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from contacts import KnowledgeBase
 from tests.contacts.support import detector, occurred_detector, pairs
 
@@ -199,3 +201,17 @@ def test_a_sentence_set_in_another_state_gives_no_dateline_state(kb: KnowledgeBa
     found = occurred(kb, text)
     paez = [p for c in found for p in c.participants if p.name == "Rosa Paez"]
     assert paez and all(p.state != "PER" for p in paez), pairs(found)
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        "Japan's Minister of Economy, Trade and Industry, Kenji Morita,",
+        "Japanese Minister of Agriculture, Food and Fisheries Kenji Morita",
+    ],
+)
+def test_a_post_of_several_portfolios_then_its_holders_name(kb: KnowledgeBase, post: str) -> None:
+    text = f"Chilean President Tomas Aravena met {post} in Lima on Tuesday."
+    found = occurred(kb, text)
+    morita = [p for c in found for p in c.participants if p.name == "Kenji Morita"]
+    assert morita and morita[0].state == "JPN", pairs(found)
