@@ -185,7 +185,7 @@ def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
         if made is not None:
             sentence_contacts.append(made)
         follow_the_story(discourse, mentions, sentence_contacts, published)
-        found.extend(sentence_contacts)
+        found.extend(_once_a_sentence(sentence_contacts))
     _date_from_context(found)
     discourse.dateline_state = dateline_state
     found = place_local_officials(found, dateline_state)
@@ -204,6 +204,17 @@ def _set_elsewhere(sentence: str, mentions: list[Mention], dateline_state: str |
         and first.state not in (None, dateline_state)
         and _SET_IN.match(sentence[: first.start]) is not None
     )
+
+
+def _once_a_sentence(contacts: list[Contact]) -> list[Contact]:
+    # "A and B met on Saturday ..., in their first face-to-face discussion since ...": the
+    # sentence tells one contact twice; the first telling, with its day, is the contact
+    kept: list[Contact] = []
+    for contact in contacts:
+        same = (contact.party_keys(), contact.type, contact.status, contact.background)
+        if not any((k.party_keys(), k.type, k.status, k.background) == same for k in kept):
+            kept.append(contact)
+    return kept
 
 
 def _with_parse(

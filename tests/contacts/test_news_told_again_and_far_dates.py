@@ -73,3 +73,13 @@ def test_bilateral_meetings_with_two_leaders_are_two_meetings(kb: KnowledgeBase)
         ["Ana Mamani", "Tomas Aravena"],
         ["Luis Quispe", "Tomas Aravena"],
     ], pairs(found)
+
+
+def test_one_sentence_telling_a_meeting_twice_is_one_contact(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean President Tomas Aravena and Peruvian Foreign Minister Luis Quispe met for "
+        "more than four hours in Lima on Friday and for a further two hours on Saturday, in "
+        "their first face-to-face discussion since the dispute began."
+    )
+    found = [c for c in detect(kb, text) if c.status == "occurred"]
+    assert len(found) == 1, pairs(found)
