@@ -15,6 +15,8 @@ written the same way) was measured blind at 0.794 / 0.615, then tuned on in roun
 measured blind at the start of round 4 (0.767 / 0.495), then tuned on in round 5.
 `news_blind10.jsonl` and `news_blind11.jsonl` (50 documents each, written the same way in round 5)
 were measured blind at 0.712 / 0.685 and 0.806 / 0.624; blind 10 was never tuned on, blind 11 was.
+Blind sets 12 to 15 (round 6) were written the same way; blind 12 is that round's untuned measure,
+13 to 15 were tuned on after their first measure.
 All are project files: no skip.
 Floors sit slightly below the numbers measured in bench/RESULTS.md, so a regression fails.
 """
@@ -56,6 +58,10 @@ SETS = [
     "news_blind9.jsonl",
     "news_blind10.jsonl",
     "news_blind11.jsonl",
+    "news_blind12.jsonl",
+    "news_blind13.jsonl",
+    "news_blind14.jsonl",
+    "news_blind15.jsonl",
 ]
 
 
@@ -102,6 +108,10 @@ FLOORS = [
     Floor("news_blind9.jsonl", 95, 0.90, 0.76, 0.03, "blind 0.767 / 0.495; after 0.939 / 0.798"),
     Floor("news_blind10.jsonl", 85, 0.74, 0.73, 0.20, "blind 0.712 / 0.685; not tuned on"),
     Floor("news_blind11.jsonl", 90, 0.91, 0.77, 0.13, "blind 0.806 / 0.624; after 0.947 / 0.806"),
+    Floor("news_blind12.jsonl", 95, 0.90, 0.65, 0.09, "blind 0.885 / 0.600; untuned 0.931 / 0.684"),
+    Floor("news_blind13.jsonl", 86, 0.85, 0.72, 0.09, "blind 0.812 / 0.558; after 0.879 / 0.756"),
+    Floor("news_blind14.jsonl", 61, 0.90, 0.78, 0.07, "blind 0.829 / 0.607; after 0.933 / 0.820"),
+    Floor("news_blind15.jsonl", 110, 0.86, 0.67, 0.14, "blind 0.849 / 0.607; after 0.892 / 0.705"),
 ]
 
 
