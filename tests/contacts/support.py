@@ -53,6 +53,11 @@ def pairs(found: list[Contact]) -> list[tuple[str, str, frozenset[str]]]:
     ]
 
 
+def name_lists(found: list[Contact]) -> list[set[str]]:
+    """The participants' names of each contact, in the order found."""
+    return [{p.name for p in c.participants} for c in found]
+
+
 def name_sets(found: list[Contact]) -> set[frozenset[str]]:
     return {frozenset(p.name for p in c.participants) for c in found}
 

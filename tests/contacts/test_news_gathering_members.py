@@ -9,15 +9,11 @@ from __future__ import annotations
 from datetime import date
 
 from contacts import KnowledgeBase
-from tests.contacts.support import detector, occurred_detector, pairs
+from tests.contacts.support import detector, name_lists, occurred_detector, pairs
 
 DAY = date(2015, 6, 17)  # a Wednesday
 occurred = occurred_detector(DAY)
 detect = detector(DAY)
-
-
-def _names(found: list) -> list[set[str]]:
-    return [{p.name for p in c.participants} for c in found]
 
 
 def test_a_groups_ministers_meeting_as_a_participle_are_a_gathering(kb: KnowledgeBase) -> None:
@@ -26,7 +22,7 @@ def test_a_groups_ministers_meeting_as_a_participle_are_a_gathering(kb: Knowledg
         "no business as usual."
     )
     found = occurred(kb, text)
-    assert _names(found) == [{"NATO foreign ministers"}], pairs(found)
+    assert name_lists(found) == [{"NATO foreign ministers"}], pairs(found)
     assert found[0].date == date(2015, 6, 16)
 
 
@@ -35,7 +31,7 @@ def test_ministers_of_two_portfolios_joined_by_and_are_one_group(kb: KnowledgeBa
         "Belgian minister Pieter Vandamme chaired a joint meeting of EC finance and farm ministers."
     )
     found = occurred(kb, text)
-    assert _names(found) == [{"Pieter Vandamme", "EC finance and farm ministers"}], pairs(found)
+    assert name_lists(found) == [{"Pieter Vandamme", "EC finance and farm ministers"}], pairs(found)
 
 
 def test_portfolio_ministers_of_an_organisation_ending_a_meeting_are_a_gathering(
@@ -52,7 +48,7 @@ def test_portfolio_ministers_of_an_organisation_ending_a_meeting_are_a_gathering
 def test_a_meal_of_a_groups_ministers_is_a_gathering(kb: KnowledgeBase) -> None:
     text = "Danish Foreign Minister Lars Holmgaard chaired a lunch of EU ministers on Tuesday."
     found = occurred(kb, text)
-    assert _names(found) == [{"Lars Holmgaard", "EU ministers"}], pairs(found)
+    assert name_lists(found) == [{"Lars Holmgaard", "EU ministers"}], pairs(found)
 
 
 def test_who_chaired_the_gathering_told_before_takes_part_in_it(kb: KnowledgeBase) -> None:
@@ -61,7 +57,7 @@ def test_who_chaired_the_gathering_told_before_takes_part_in_it(kb: KnowledgeBas
         "foreign minister, Joao Tavares, who chaired the talks, said the mood was sober."
     )
     found = occurred(kb, text)
-    assert _names(found) == [{"EU foreign ministers", "Joao Tavares"}], pairs(found)
+    assert name_lists(found) == [{"EU foreign ministers", "Joao Tavares"}], pairs(found)
 
 
 def test_an_unnamed_post_that_chaired_the_gathering_takes_part_with_its_state(
@@ -96,9 +92,9 @@ def test_both_sides_of_a_meeting_on_the_sidelines_were_at_the_gathering(
         "the session, said the alliance was united."
     )
     found = occurred(kb, text)
-    gathering = next(c for c in found if "NATO foreign ministers" in _names([c])[0])
+    gathering = next(c for c in found if "NATO foreign ministers" in name_lists([c])[0])
     assert {"Anne Tremblay", "Nino Beridze"} <= {p.name for p in gathering.participants}
-    assert {"Anne Tremblay", "Nino Beridze"} in _names(found)
+    assert {"Anne Tremblay", "Nino Beridze"} in name_lists(found)
 
 
 def test_talking_at_a_meeting_of_ones_own_is_no_part_of_a_bilateral_told_before(
@@ -110,7 +106,7 @@ def test_talking_at_a_meeting_of_ones_own_is_no_part_of_a_bilateral_told_before(
         "Bolivian President Ana Mamani, speaking at the same meeting of her party, said little."
     )
     found = occurred(kb, text)
-    assert _names(found) == [{"Tomas Aravena", "Luis Quispe"}], pairs(found)
+    assert name_lists(found) == [{"Tomas Aravena", "Luis Quispe"}], pairs(found)
 
 
 def test_a_habit_told_after_the_clause_is_not_this_contacts(kb: KnowledgeBase) -> None:
@@ -119,7 +115,7 @@ def test_a_habit_told_after_the_clause_is_not_this_contacts(kb: KnowledgeBase) -
         "Lima, at the council where the two states have met regularly since 2002."
     )
     found = occurred(kb, text)
-    assert _names(found) == [{"Tomas Aravena", "Luis Quispe"}], pairs(found)
+    assert name_lists(found) == [{"Tomas Aravena", "Luis Quispe"}], pairs(found)
     assert not found[0].background
 
 
@@ -136,7 +132,7 @@ def test_leaders_of_two_states_who_gathered_somewhere_met(kb: KnowledgeBase) -> 
         "Envoy Ana Mamani, gathered in the town of Arica for the festivities."
     )
     found = occurred(kb, text)
-    assert _names(found) == [{"Tomas Aravena", "Ana Mamani"}], pairs(found)
+    assert name_lists(found) == [{"Tomas Aravena", "Ana Mamani"}], pairs(found)
 
 
 def test_crowds_that_gathered_are_no_party(kb: KnowledgeBase) -> None:
@@ -150,7 +146,7 @@ def test_two_people_of_two_states_signing_together_met(kb: KnowledgeBase) -> Non
         "initialled the border accord in Lima today."
     )
     found = occurred(kb, text)
-    assert _names(found) == [{"Mirela Vasquez", "Ana Quispe"}], pairs(found)
+    assert name_lists(found) == [{"Mirela Vasquez", "Ana Quispe"}], pairs(found)
 
 
 def test_a_deal_signed_by_two_people_is_their_meeting(kb: KnowledgeBase) -> None:
@@ -159,7 +155,7 @@ def test_a_deal_signed_by_two_people_is_their_meeting(kb: KnowledgeBase) -> None
         "negotiator Luis Quispe in a hotel ballroom."
     )
     found = occurred(kb, text)
-    assert _names(found) == [{"Tomas Aravena", "Luis Quispe"}], pairs(found)
+    assert name_lists(found) == [{"Tomas Aravena", "Luis Quispe"}], pairs(found)
 
 
 def test_states_that_signed_an_accord_tell_of_no_meeting(kb: KnowledgeBase) -> None:
@@ -176,7 +172,7 @@ def test_a_meeting_of_some_hours_between_a_list_with_an_aside_holds_them_all(
         "Bolivian Finance Minister Luis Mamani."
     )
     found = occurred(kb, text)
-    assert _names(found) == [{"Mirela Vasquez", "Ana Quispe", "Luis Mamani"}], pairs(found)
+    assert name_lists(found) == [{"Mirela Vasquez", "Ana Quispe", "Luis Mamani"}], pairs(found)
 
 
 def test_who_chaired_the_meeting_of_a_group_told_before_makes_the_gathering(
@@ -187,7 +183,7 @@ def test_who_chaired_the_meeting_of_a_group_told_before_makes_the_gathering(
         "Agriculture Minister Pieter Vandamme, who chaired the meeting, said no deal was near."
     )
     found = occurred(kb, text)
-    assert _names(found) == [{"EU farm ministers", "Pieter Vandamme"}], pairs(found)
+    assert name_lists(found) == [{"EU farm ministers", "Pieter Vandamme"}], pairs(found)
 
 
 def test_one_attending_his_first_council_takes_part_in_the_gathering(kb: KnowledgeBase) -> None:
@@ -214,7 +210,7 @@ def test_and_with_a_second_after_an_according_to_aside_is_another_meeting(
         "according to a State Department official, and with Bolivian President Ana Mamani."
     )
     found = occurred(kb, text)
-    assert {frozenset(n) for n in _names(found)} == {
+    assert {frozenset(n) for n in name_lists(found)} == {
         frozenset({"Tomas Aravena", "Luis Quispe"}),
         frozenset({"Tomas Aravena", "Ana Mamani"}),
     }, pairs(found)

@@ -10,15 +10,11 @@ from datetime import date
 import pytest
 
 from contacts import KnowledgeBase
-from tests.contacts.support import detector, occurred_detector, pairs
+from tests.contacts.support import detector, name_lists, occurred_detector, pairs
 
 DAY = date(2015, 6, 17)  # a Wednesday
 occurred = occurred_detector(DAY)
 detect = detector(DAY)
-
-
-def _names(found: list) -> list[set[str]]:
-    return [{p.name for p in c.participants} for c in found]
 
 
 def test_a_former_office_in_apposition_gives_no_state(kb: KnowledgeBase) -> None:
@@ -44,7 +40,7 @@ def test_a_dateline_with_its_day_and_agency_leaves_the_subject_first(kb: Knowled
     )
     assert text.count(" ") > 70
     found = occurred(kb, text)
-    assert _names(found) == [{"Tomas Aravena", "Luis Quispe"}], pairs(found)
+    assert name_lists(found) == [{"Tomas Aravena", "Luis Quispe"}], pairs(found)
 
 
 def test_a_bare_family_name_is_the_one_the_story_tells_of_most(kb: KnowledgeBase) -> None:
@@ -80,7 +76,7 @@ def test_a_counterpart_is_the_one_person_of_that_state_the_story_named(
         "Tuesday."
     )
     found = occurred(kb, text)
-    assert {"Mirela Vasquez", "John Harlow"} in _names(found), pairs(found)
+    assert {"Mirela Vasquez", "John Harlow"} in name_lists(found), pairs(found)
 
 
 def test_a_ministers_counterpart_is_no_head_of_state_named_before(kb: KnowledgeBase) -> None:
@@ -90,7 +86,7 @@ def test_a_ministers_counterpart_is_no_head_of_state_named_before(kb: KnowledgeB
         "counterpart."
     )
     found = occurred(kb, text)
-    assert {"Mirela Vasquez", "Luis Quispe"} not in _names(found), pairs(found)
+    assert {"Mirela Vasquez", "Luis Quispe"} not in name_lists(found), pairs(found)
 
 
 def test_talks_told_as_a_session_the_parties_left_are_a_meeting(kb: KnowledgeBase) -> None:
@@ -99,7 +95,7 @@ def test_talks_told_as_a_session_the_parties_left_are_a_meeting(kb: KnowledgeBas
         "initialled the border accord today, after a final session of just under four hours."
     )
     found = occurred(kb, text)
-    assert _names(found) == [{"Mirela Vasquez", "Ana Quispe"}], pairs(found)
+    assert name_lists(found) == [{"Mirela Vasquez", "Ana Quispe"}], pairs(found)
 
 
 def test_a_governor_a_visitor_meets_is_of_the_state_visited(kb: KnowledgeBase) -> None:
@@ -130,7 +126,7 @@ def test_an_organisations_managing_director_speaks_for_it(kb: KnowledgeBase) -> 
         "Pierre Lambert on Tuesday."
     )
     found = occurred(kb, text)
-    assert _names(found) == [{"Jan Nowak", "Pierre Lambert"}], pairs(found)
+    assert name_lists(found) == [{"Jan Nowak", "Pierre Lambert"}], pairs(found)
     lambert = next(p for p in found[0].participants if p.name == "Pierre Lambert")
     assert lambert.state == "IMF"
 
@@ -166,7 +162,7 @@ def test_the_head_of_an_organisations_mission_in_a_state_speaks_for_the_organisa
         "Peruvian President Luis Quispe and Vice-President Ana Mamani."
     )
     found = occurred(kb, text)
-    assert {frozenset(n) for n in _names(found)} == {
+    assert {frozenset(n) for n in name_lists(found)} == {
         frozenset({"Piet Haverkamp", "Luis Quispe"}),
         frozenset({"Piet Haverkamp", "Ana Mamani"}),
     }, pairs(found)
