@@ -26,7 +26,6 @@ def corrected(
         for m in mentions
         if not (non_state_title(text, m) and not _owned_by_polity(text, m, mentions))
         and not _a_date(text, m)
-        and not (m.kind == "person" and OF_A_PARTY.match(text, m.end))
     ]
     opening = dateline_end(text)
     if opening:
@@ -83,8 +82,6 @@ def with_given_names(
     return out
 
 
-# "David Trimble of the Ulster Unionist Party": a party's leader, who speaks for no state
-OF_A_PARTY = re.compile(r"\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+){1,4}Party\b")
 # "arrives in Moscow on May 29": a month and its day, not Mrs May
 _DAY_AFTER = re.compile(r"\s+\d{1,2}\b")
 _MONTH_NAMES = frozenset({"may", "june", "april", "august"})

@@ -19,7 +19,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from contacts.lexicon import Lexicon, tokenize
-from contacts.mention_fixes import OF_A_PARTY
 from contacts.mentions import Mention
 from contacts.normalize import person_key
 from contacts.titles import NON_STATE_TITLES, TITLE_STATES
@@ -164,8 +163,8 @@ def person_mentions(doc: Doc, rule_mentions: list[Mention], lexicon: Lexicon) ->
             continue
         if _is_known_word(name, lexicon) or name.isupper():
             continue  # a place or title, or a dateline ("BERLIN (dpa) -")
-        if _non_state_title(ent) or OF_A_PARTY.match(doc.text, ent.end_char):
-            continue  # "Senator X", "David Trimble of the Ulster Unionist Party"
+        if _non_state_title(ent):
+            continue
         covering = [m for m in mentions if m.start <= start and end <= m.end]
         for mention in covering:
             if mention.kind == "person" and mention.state is None and mention.actor is None:
