@@ -28,7 +28,10 @@ _PLANNED = re.compile(
     re.I,
 )
 _PLANNED_AFTER = re.compile(
-    r"^[^.;]*?\b(?:next (?:week|month|year)|later this (?:week|month|year)|in the coming (?:days|weeks))\b",
+    r"^[^.;]*?\b(?:next (?:week|month|year)|later this (?:week|month|year)|in the coming (?:days|weeks))\b"
+    # "Talks between A and B are scheduled for Tuesday": the noun phrase's own verb, present
+    r"|^\s*(?:is|are)\s+(?:now\s+|also\s+)?(?:scheduled|set|due|expected|planned|slated"
+    r"|to\s+(?:be\s+held|take\s+place|begin|start|open|resume))\b",
     re.I,
 )
 # "three days before the summit between A and B", "ahead of a summit meeting between": the

@@ -151,9 +151,11 @@ def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
         analysed[i] = (sentence, triggers, with_appositive_titles(sentence.text, mentions))
         docs[i] = doc
     surnames = _surnames(analysed)
-    for i, doc in docs.items():
-        sentence, triggers, mentions = analysed[i]
-        analysed[i] = (sentence, triggers, with_known_surnames(doc, mentions, surnames))
+    for i, (sentence, triggers, mentions) in enumerate(analysed):
+        # "Luis Quispe ... Quispe said": a family name the text gave in full is that person,
+        # in sentences the parse read and in those it did not
+        known = with_known_surnames(docs[i] if i in docs else sentence.text, mentions, surnames)
+        analysed[i] = (sentence, triggers, known)
     for _, _, mentions in analysed:
         discourse.lookahead.extend(
             discourse.resolve(m, published)[0] for m in mentions if m.kind == "person"
@@ -162,6 +164,7 @@ def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
     dateline_state = discourse.dateline_state
     for i, (sentence, triggers, mentions) in enumerate(analysed):
         discourse.sentence_persons = [m for m in mentions if m.kind == "person"]
+        discourse.sentence = sentence.text
         # "In Kuwait, where talks on Yemen go on, ...": a sentence set in another state than
         # the dateline's gives its unqualified officials no dateline state
         discourse.dateline_state = (

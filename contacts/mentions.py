@@ -45,7 +45,7 @@ NOT_NAMES = frozenset(
 _ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ed|ar|as|ash|at|az|an)-", re.I)
 _NAME_PARTICLES = frozenset("de da del der di du van von bin ibn bint la le dos das ben".split())
 _PRONOUNS = {"he": "he", "she": "she", "him": "he"}
-OPENERS = frozenset({"he", "she", "him", "the", "his", "her", "their", "both"})
+OPENERS = frozenset({"he", "she", "him", "the", "his", "her", "their", "both", "each"})
 # Words that may stand between a state and a title ("Lebanon's new president", "South Korea's
 # newly elected President Lee"); "former" is not among them: a former president holds no office.
 _TITLE_ADJECTIVES = frozenset(
@@ -56,6 +56,7 @@ _TITLE_ADJECTIVES = frozenset(
 # Heads of a state body named "of" it, capitalised as a post: "Director of the Office of ...".
 _BODY_HEADS = frozenset({"director", "head", "chief"})
 _GROUP_SIZES = {"three": 3, "four": 4, "five": 5}
+_EACH_SIZES = {"two": 2, **_GROUP_SIZES}
 _PAIR_HEADS = frozenset(
     """leaders presidents ministers sides heads counterparts men women delegations envoys
     negotiators mediators premiers chancellors monarchs kings""".split()
@@ -148,6 +149,23 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
         if tokens[j + 1].key in _PAIR_HEADS:
             size = _GROUP_SIZES[tokens[j].key]
             return [Mention("ref", first.start, tokens[j + 1].end, str(size), how="group")], j + 2
+    if key == "each" and [t.key for t in tokens[i + 1 : i + 3]] == ["of", "the"]:
+        # "met separately with each of the two Gulf ministers": the last people of that kind
+        size = _EACH_SIZES.get(tokens[i + 3].key, 0) if i + 3 < len(tokens) else 0
+        for k in range(i + 4, min(i + 7, len(tokens))):
+            if size and tokens[k].key in _PAIR_HEADS:
+                return [
+                    Mention(
+                        "ref",
+                        first.start,
+                        tokens[k].end,
+                        str(size),
+                        None,
+                        None,
+                        tokens[k].key,
+                        how="group",
+                    )
+                ], k + 1
     if key == "both" and tokens[j : j + 1] and tokens[j].key in _PAIR_HEADS:
         return [Mention("ref", first.start, tokens[j].end, "", how="pair")], j + 1
     # State modifiers: "Iranian", "U.S. and Russian", "Taiwan's".
@@ -240,7 +258,14 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
     actor = None
     name_start = name_end = None
     given_alias = -1  # a token whose lone-alias reading was set aside
-    if j < len(tokens):
+    # "a helicopter from Cyprus, Rice went": a comma after a bare state name ends the phrase
+    apart = (
+        bool(states)
+        and not titles
+        and j < len(tokens)
+        and text[tokens[j - 1].end : tokens[j].start].strip() == ","
+    )
+    if j < len(tokens) and not apart:
         n, entries = lexicon.match(tokens, j)
         person = next((e for e in entries if e.kind in ("actor", "surname")), None)
         if person and person.kind == "surname" and _continues_name(tokens, lexicon, j + n):

@@ -79,6 +79,7 @@ class Discourse:
     last_subject: Party | None = None
     clause_subject: Party | None = None  # subject of a contact in the sentence being read
     sentence_persons: list[Mention] = field(default_factory=list)  # named people, this sentence
+    sentence: str = ""  # the sentence being read
     last_pair: list[Party] = field(default_factory=list)
     # The pairs of people contacts were told between, and how often: "both leaders" is the
     # pair told of most
@@ -247,13 +248,28 @@ class Discourse:
             pair = self.last_pair if self.since_pair == 0 else self.story_pair
             return list(pair) or self._two_people(day)
         if mention.how == "group":
-            return self._last_people(int(mention.name))
+            return self._last_people(int(mention.name), mention.office)
         if mention.how in ("he", "she"):
+            speaker = next(
+                (
+                    m
+                    for m in reversed(self.sentence_persons)
+                    if m.end <= mention.start
+                    and _SAID_THAT.fullmatch(self.sentence, m.end, mention.start)
+                ),
+                None,
+            )
+            if speaker is not None:
+                return [self._person(speaker, day)]  # "and Quispe said he would meet X"
             if self.clause_subject is not None and self.clause_subject.participant.state:
                 # "the secretary of state met separately with A and with B, and on Thursday
                 # he received C": the subject of the sentence's contact told before
                 return [self.clause_subject]
-            earlier = [m for m in self.sentence_persons if m.end <= mention.start]
+            earlier = [
+                m
+                for m in self.sentence_persons
+                if m.end <= mention.start and not _in_fronted_clause(self.sentence, m, mention)
+            ]
             if earlier:
                 return [self._person(earlier[0], day)]
             return [self.last_subject] if self.last_subject else []
@@ -344,11 +360,16 @@ class Discourse:
                 return found[0]
         return Party(Participant(name=mention.name, state=mention.state))
 
-    def _last_people(self, size: int) -> list[Party]:
+    def _last_people(self, size: int, head: str | None = None) -> list[Party]:
         # "Sybiha held separate talks with A, B and C ... the three ministers were received by
-        # Zelensky": the last `size` people named, if they are that many and all of a state
+        # Zelensky": the last `size` people named, if they are that many and all of a state;
+        # "each of the two ministers": the last two ministers named
         found: list[Party] = []
+        kind = _GROUP_HEAD_OFFICES.get(head or "")
         for party in reversed(self.history):
+            office = party.participant.office or ""
+            if kind is not None and not re.search(kind, office):
+                continue
             if not any(p.participant.key() == party.participant.key() for p in found):
                 found.append(party)
             if len(found) == size:
@@ -434,6 +455,33 @@ SURNAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM"})
 
 # A person is named in the news a little before taking office (as candidate, or designate).
 _BEFORE_OFFICE = timedelta(days=2 * 365)
+# The offices a group's head noun names ("the two ministers" are no prime ministers).
+_GROUP_HEAD_OFFICES = {
+    "ministers": r"^(?!Prime|Deputy Prime).*(?:Minister|Secretary)",
+    "presidents": r"President",
+    "premiers": r"Premier|Prime Minister",
+}
+
+# "After meeting Olmert in his office, she flew on": a clause that opens on a verb's -ing form
+# and ends at the comma before "she" holds the verb's object, never the subject she stands for
+_GERUND_OPENS = re.compile(
+    r"(?:^|[,;]|\b(?:after|before|upon|on|while|since|following|when|having|by))\s*"
+    r"(?:[A-Za-z]+ing|been|met|held)\b[^,;]*$",
+    re.IGNORECASE,
+)
+# "Quispe said he", "Quispe told reporters that she": the speaker is who the pronoun is
+_SAID_THAT = re.compile(
+    r"\s+(?:also\s+)?(?:said|says|told\s+(?:reporters|journalists|\w+)|added|insisted|stressed)"
+    r"(?:\s+on\s+\w+day)?\s+(?:that\s+)?"
+)
+_CLAUSE_ENDS = re.compile(r"[^,;]*,\s*$")
+
+
+def _in_fronted_clause(sentence: str, person: Mention, pronoun: Mention) -> bool:
+    return bool(
+        _GERUND_OPENS.search(sentence, 0, person.start)
+        and _CLAUSE_ENDS.fullmatch(sentence, person.end, pronoun.start)
+    )
 
 
 def _in_office_by(actor: Actor, day: date | None) -> bool:

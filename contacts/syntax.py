@@ -273,25 +273,35 @@ def _bare_surname(mention: Mention, start: int, name: str) -> bool:
 
 
 def with_known_surnames(
-    doc: Doc, mentions: list[Mention], surnames: frozenset[str]
+    doc: Doc | str, mentions: list[Mention], surnames: frozenset[str]
 ) -> list[Mention]:
     """The mentions with every capitalised word that is the family name of someone the text
-    names in full elsewhere ("Kufuor" after "John Agyekum Kufuor")."""
+    names in full elsewhere ("Kufuor" after "John Agyekum Kufuor"). `doc` is the sentence's
+    parse, or its bare text when it was not parsed."""
     extra = _known_surnames(doc, mentions, surnames)
     return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
 
 
-def _known_surnames(doc: Doc, mentions: list[Mention], surnames: frozenset[str]) -> list[Mention]:
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*\b")
+
+
+def _known_surnames(
+    doc: Doc | str, mentions: list[Mention], surnames: frozenset[str]
+) -> list[Mention]:
     # NER misses a surname it has seen in full elsewhere in the text ("Ciampi" as a PRODUCT):
     # the text's own full mentions say it is a person.
     found: list[Mention] = []
-    for token in doc:
-        if not token.text[:1].isupper() or person_key(token.text) not in surnames:
+    if isinstance(doc, str):
+        words = [(w.group(), w.start()) for w in _CAPITALISED.finditer(doc)]
+    else:
+        words = [(token.text, token.idx) for token in doc]
+    for word, start in words:
+        if not word[:1].isupper() or person_key(word) not in surnames:
             continue
-        start, end = token.idx, token.idx + len(token)
+        end = start + len(word)
         if any(m.start < end and start < m.end for m in mentions):
             continue
-        found.append(Mention("person", start, end, token.text))
+        found.append(Mention("person", start, end, word))
     return found
 
 
