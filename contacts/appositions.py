@@ -26,7 +26,10 @@ _APPOSITION_GAP = re.compile(r"^\s*,\s*$")
 _SECOND_TITLE = re.compile(r"^\s+and\s+(?:[A-Z][a-z]+\s+){0,4}$")
 _APPOSITION_END = re.compile(r"^\s*(?:[,.;:)]|$)")
 # A name no one listed, right before such a title: two to four capitalised words.
-_NAME_RUN = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+),\s*$")
+_NAME_RUN = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+(?:(?:de|da|du|del|della|van|von|der|den|le|la|bin|ibn)\s+)?)"
+    r"{1,3}[A-Z][\w'’-]+),\s*$"
+)  # "Jacques de Larosiere, managing director of ..."
 _NOT_NAME_WORDS = frozenset(
     """The A An In On At But And After Before During While When As For With From By To Of His
     Her Their This That Its""".split()

@@ -27,6 +27,13 @@ _PLANNED = re.compile(
     r"(?:visit|trip|tour|meeting|talks|summit|call))\b",
     re.I,
 )
+# "Putin had invited Trump to visit Moscow", "rather than wait for a Brezhnev trip to": the
+# words right before the clause ask for the contact or wait for it
+_ASKED_BEFORE = re.compile(
+    r"\b(?:invited|invites|invite|inviting|urged|urges|wait\s+for|waiting\s+for|awaits|awaited"
+    r"|awaiting)\s+(?:an?\s+|the\s+)?$",
+    re.I,
+)
 _PLANNED_AFTER = re.compile(
     r"^[^.;]*?\b(?:next (?:week|month|year)|later this (?:week|month|year)|in the coming (?:days|weeks))\b"
     # "Talks between A and B are scheduled for Tuesday": the noun phrase's own verb, present
@@ -82,7 +89,10 @@ _VETO = re.compile(r"\bsummon(?:ed|s|ing)?\b", re.I)
 _HABITUAL = re.compile(
     r"\b(?:every (?:week|month|day|year)|each (?:week|month)|regularly|frequently|routinely|"
     r"usually|often|in the past|years ago|last year|have met \w+ times|several times|many times|"
-    r"\w+ times before|(?:first|previous|last) term)\b",
+    r"\w+ times before|(?:first|previous|last) term|"
+    # "the result of more than a year of on-and-off talks between A and B": a long process
+    r"(?:a|one|two|three|four|five|several|many|\d+)\s+(?:years?|months)\s+of\s+(?:[\w-]+\s+)?"
+    r"(?:talks|negotiations|meetings|contacts))\b",
     re.I,
 )
 _IN_PERSON = re.compile(
@@ -199,6 +209,7 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
         status = "cancelled"
     elif (
         _PLANNED.search(before)
+        or (_ASKED_BEFORE.search(sentence, 0, start) and not _past(trigger.text))
         or (not _past(trigger.text) and _PLANNED_AFTER.match(after))
         or (_BEFORE_EVENT.search(sentence, 0, trigger.start) and not _GERUND.match(trigger.text))
     ):

@@ -29,7 +29,7 @@ _LIST_GAP = re.compile(
     # "between A, who was host, B and C": a short relative clause on one of the listed
     # or "..., according to a State Department official, and with B"
     r"^\s*(?:,\s*(?:who|which)\s+(?:is|was|were)\s+[\w -]{1,25}?|,\s*according\s+to\s+[\w .'’-]{1,60}?)?"
-    r"(?:,|and|&|,\s*and|as\s+well\s+as|,\s*as\s+well\s+as)\s*(?:with\s+)?$",
+    r"(?:,|and|&|,\s*and|as\s+well\s+as|,\s*as\s+well\s+as)\s*(?:with\s+)?(?:the\s+)?$",
     re.I,
 )
 # "held talks with Erdogan and then with Stoltenberg": two meetings, not one.
@@ -45,6 +45,10 @@ _DATED_AND = re.compile(
     r"^\s+(?:on|last|this|early|late)\s+(?:\w+\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|week|weekend|month|morning|evening)\s*,?\s+and\s+(?:then\s+)?$",
     re.I,
+)
+_PLACED = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
+_PLACED_AND = re.compile(
+    r"^\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s*,?\s+and\s+(?:then\s+)?$"
 )
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\bbilateral\s+(?:meetings|talks)\b", re.I)
 # "Kim arrived in Russia on Tuesday aboard his armored train and was met at the border by X":
@@ -336,13 +340,25 @@ def _objects(
     objects = [first]
     separate = False
     for m in after[1:]:
+        if (
+            m.kind == "polity"
+            and not polity_ok
+            and _PLACED.fullmatch(sentence, objects[-1].end, m.start)
+        ):
+            continue  # "met Mobutu in Kinshasa and Kabila in Lubumbashi": each one's place
         if (m.start, m.end) == (objects[-1].start, objects[-1].end):
             objects.append(m)  # "between Russian and Ukrainian negotiators"
-        elif _usable(m, polity_ok) and _LIST_GAP.match(sentence[objects[-1].end : m.start]):
+        elif (
+            _usable(m, polity_ok)
+            and (joined := _LIST_GAP.match(sentence[objects[-1].end : m.start])) is not None
+            # "met X and the Kuwaiti emir"; states are not listed so: "between Iran and the US"
+            and not (m.kind == "polity" and joined.group().rstrip().endswith(("the", "The")))
+        ):
             objects.append(m)
         elif _usable(m, polity_ok) and (
             _SEPARATE_GAP.match(sentence[objects[-1].end : m.start])
             or _DATED_AND.match(sentence[objects[-1].end : m.start])
+            or _PLACED_AND.match(sentence[objects[-1].end : m.start])
         ):
             objects.append(m)  # "hosted Macron on Monday and Starmer on Thursday": two, each dated
             separate = True

@@ -153,3 +153,18 @@ def _weekday(published: date, weekday: int, ahead: bool) -> date:
 
 def _is_old(day: date | None, published: date | None) -> bool:
     return day is not None and published is not None and day < published - timedelta(days=14)
+
+
+# "where he met Milosevic on Monday and again on Thursday": the same people met a second time
+_AGAIN = re.compile(
+    r"\b(?:on|last)\s+\w+day\s+and\s+again\s+(?=(?:on|last|this|early|late)\b|\w+day\b)", re.I
+)
+
+
+def again_days(sentence: str, published: date | None) -> list[date]:
+    """The day of a contact told again in `sentence` ("... on Monday and again on Thursday")."""
+    match = _AGAIN.search(sentence)
+    if match is None:
+        return []
+    found = find_dates(sentence[match.end() : match.end() + 25], published)
+    return [found[0].day] if found and found[0].start == 0 and found[0].day else []

@@ -4,6 +4,7 @@ Taliban representatives. The Taliban delegation was led by Mawlawi X": the talks
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from contacts.mention_model import Mention
@@ -12,9 +13,12 @@ from contacts.resolve import Discourse
 
 # "... held talks with Taliban representatives. The Taliban delegation was led by Mawlawi X":
 # the group a contact named is the person who led it.
+# Or in apposition: "The U.S. delegation to the missile talks, led by Ambassador X, tabled the
+# draft at a session with the Soviet side, headed by Y".
 _DELEGATION_LED = re.compile(
-    r"\b(?:delegation|team|side|negotiators)\s+(?:was|were|is|are)\s+(?:\w+ly\s+)?"
-    r"(?:led|headed)\s+by\s+(?:the\s+)?",
+    r"\b(?:delegation|team|side|negotiators)(?:\s+(?:to|at|in|for)\s+[^,;.]{1,50}?)?"
+    r"(?:\s+(?:was|were|is|are)\s+(?:\w+ly\s+)?|\s*,\s*)"
+    r"(?:led|headed)\s+by\s+(?:the\s+)?(?:(?:Ambassador|Deputy|Foreign|Minister|Mr\.?|Mrs\.?|Dr\.?)\s+)*",
     re.I,
 )
 
@@ -28,9 +32,18 @@ def name_the_delegation(
 ) -> None:
     """If `sentence` says who led a state's delegation, put that person in place of the group
     party of that state in one of the `earlier` contacts (the last one that has it)."""
-    match = _DELEGATION_LED.search(sentence)
-    if match is None:
-        return
+    for match in _DELEGATION_LED.finditer(sentence):
+        _name_one(sentence, match, mentions, discourse, published, earlier)
+
+
+def _name_one(
+    sentence: str,
+    match: re.Match[str],
+    mentions: list[Mention],
+    discourse: Discourse,
+    published: date | None,
+    earlier: list[Contact],
+) -> None:
     group = [
         m
         for m in mentions
@@ -39,7 +52,9 @@ def name_the_delegation(
     if not group or group[-1].state is None or match.start() - group[-1].start > 40:
         return
     state = group[-1].state
-    leader = next((m for m in mentions if m.kind == "person" and m.start == match.end()), None)
+    leader = next(
+        (m for m in mentions if m.kind == "person" and m.start <= match.end() < m.end), None
+    )
     if leader is not None:
         person = discourse.resolve(leader, published)[0].participant
     else:
@@ -49,6 +64,7 @@ def name_the_delegation(
         person = Participant(name=named.group())  # a name the rules and the model left out
     if person.state not in (None, state):
         return
+    # Every contact the story told of that state's delegation: one delegation, one leader
     for contact in reversed(earlier):
         for k, participant in enumerate(contact.participants):
             if (
@@ -56,11 +72,9 @@ def name_the_delegation(
                 and participant.kb_id is None
                 and _is_group(participant.name)
             ):
-                person.state = state
-                contact.participants[k] = person
+                contact.participants[k] = replace(person, state=state)
                 if sentence not in contact.evidence:
                     contact.evidence.append(sentence)
-                return
 
 
 _LEADER_NAME = re.compile(r"(?:[A-Z][\w'’-]+\s+){1,4}[A-Z][\w'’-]+(?=[\s,.;]|$)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -19,7 +19,7 @@ from contacts.appositions import with_appositive_titles
 from contacts.attributes import describe
 from contacts.clauses import Clause, clauses_for
 from contacts.datelines import blank_dateline, dateline_place, with_here
-from contacts.dates import find_dates
+from contacts.dates import again_days, find_dates
 from contacts.delegations import name_the_delegation
 from contacts.frames import dependency_clause, parse_triggers
 from contacts.gatherings import join_the_gathering
@@ -31,7 +31,7 @@ from contacts.merge import merge_contacts
 from contacts.model import Contact, Participant
 from contacts.normalize import join_broken_hyphens, person_key
 from contacts.parse_plan import names_unknown, needs_parse
-from contacts.resolve import SURNAME_FIRST, Discourse, Party
+from contacts.resolve import GIVEN_NAME_USED, SURNAME_FIRST, Discourse, Party
 from contacts.sentences import Sentence, split_sentences
 from contacts.story import follow_the_story
 from contacts.syntax import parse, person_mentions, with_known_surnames
@@ -178,7 +178,9 @@ def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
             contact = _contact(clause, sentence.text, discourse, published)
             if contact is not None:
                 sentence_contacts.extend(contact)
-        name_the_delegation(sentence.text, mentions, discourse, published, found[-6:])
+        name_the_delegation(
+            sentence.text, mentions, discourse, published, found[-6:] + sentence_contacts
+        )
         groups.extend(
             Participant(name=m.name, state=m.state)
             for m in mentions
@@ -188,7 +190,14 @@ def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
         if made is not None:
             sentence_contacts.append(made)
         follow_the_story(discourse, mentions, sentence_contacts, published)
-        found.extend(_once_a_sentence(sentence_contacts))
+        told = _once_a_sentence(sentence_contacts)
+        dated = [c for c in told if c.date and c.status == "occurred"]
+        # "where he met Milosevic on Monday and again on Thursday": a second meeting
+        again = again_days(sentence.text, published) if len(dated) == 1 else []
+        found.extend(
+            told
+            + [replace(dated[0], date=d, participants=list(dated[0].participants)) for d in again]
+        )
     _date_from_context(found)
     discourse.dateline_state = dateline_state
     found = place_local_officials(found, dateline_state)
@@ -257,6 +266,7 @@ def _with_parse(
     return out
 
 
+_BETWEEN = re.compile(r"\s*between\b")
 _NOT_A_LIST = re.compile(r"\b(?:while|when|as|after|before|who|which|said|says)\b|[;:]")
 
 
@@ -279,8 +289,10 @@ def _surnames(analysed: list[tuple[Sentence, list[Trigger], list[Mention]]]) -> 
                 states = {mention.state} | (
                     {t.state for t in mention.actor.terms} if mention.actor else set()
                 )
-                if states & SURNAME_FIRST:
-                    found.add(key[0])  # "Foreign Minister Cho Hyun ... Cho said"
+                if states & (SURNAME_FIRST | GIVEN_NAME_USED):
+                    found.add(
+                        key[0]
+                    )  # "Cho Hyun ... Cho said", "Mochtar Kusumaatmadja ... Mochtar"
     return frozenset(found)
 
 
@@ -336,7 +348,12 @@ def _contact(
     ):
         return None  # "called U.S. soldiers the real occupiers": one phones people, not states
     day = details.date
-    clause.subjects = [m for m in clause.subjects if not _is_source(sentence, m)]
+    sources = [m for m in clause.subjects if _is_source(sentence, m)]
+    clause.subjects = [m for m in clause.subjects if m not in sources]
+    if sources and not clause.subjects and _BETWEEN.match(sentence, clause.trigger.end):
+        # "a telephone conversation between A and B, U.S. officials said": the parse's
+        # subject was the source; the parties are the two the "between" names
+        clause.symmetric_objects = True
     clause.objects = [
         m for m in clause.objects if not _is_source(sentence, m) and not _speaker(sentence, m)
     ]

@@ -11,9 +11,9 @@ import re
 from dataclasses import replace
 
 from contacts.datelines import dateline_end
-from contacts.lexicon import Lexicon, Token
+from contacts.lexicon import Lexicon, Token, token_key
 from contacts.mentions import NOT_NAMES, OPENERS, Mention
-from contacts.titles import NON_STATE_TITLES
+from contacts.titles import NON_STATE_TITLES, TITLE_STATES
 
 
 def corrected(
@@ -92,6 +92,10 @@ def _owned_by_polity(text: str, mention: Mention, mentions: list[Mention]) -> bo
     # company's (whose owner is no polity: "Banco Sur's managing director")
     title_start = text.rfind(mention.title_text, 0, mention.end) if mention.title_text else -1
     start = title_start if title_start >= 0 else mention.start
+    if mention.state and _OF_OWNER.match(text, start + len(mention.title_text), mention.end):
+        return True  # "the managing director of the International Monetary Fund, X"
+    if mention.state and start > mention.start:
+        return True  # "IMF Managing Director X": the owner read into the mention itself
     return any(
         m.kind == "polity" and m.end <= start and not text[m.end : start].strip(" '’s")
         for m in mentions
@@ -106,6 +110,7 @@ def _a_date(text: str, mention: Mention) -> bool:
     )
 
 
+_OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 
 
@@ -114,6 +119,8 @@ def non_state_title(text: str, mention: Mention) -> bool:
     a title no state sends (GUIDELINES: opposition leaders count only when acting for one)."""
     if mention.kind not in ("person", "ref") or not mention.title_text:
         return False
+    if token_key(mention.title_text) in TITLE_STATES:
+        return False  # "Fed Chairman Alan Greenspan": a chairman of one state's own body
     inside = text[mention.start : mention.end].lower().split()
     before = _WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
     words = set(inside[:2]) | ({before.group(1).lower()} if before else set())

@@ -170,3 +170,40 @@ def roles_of_polities(
 def role_how(entry: Entry) -> str:
     # The ministers of an organisation are its members' ministers: a gathering of its own.
     return "members" if entry.value.kind == "organisation" else "role"
+
+
+# References to several people told before: "the two leaders", "both sides", "the three
+# ministers", "each of the two Gulf ministers".
+GROUP_SIZES = {"three": 3, "four": 4, "five": 5}
+EACH_SIZES = {"two": 2, **GROUP_SIZES}
+PAIR_HEADS = frozenset(
+    """leaders presidents ministers sides heads counterparts men women delegations envoys
+    negotiators mediators premiers chancellors monarchs kings""".split()
+)
+
+
+def group_reference(tokens: list[Token], i: int, j: int) -> tuple[list[Mention], int] | None:
+    """A reference to people told before that starts at token `i` (`j`: past its determiner),
+    with the index after it; None when none starts there."""
+    if tokens[i].key in ("the", "both") and j < len(tokens) and tokens[j].key == "two":
+        if j + 1 < len(tokens) and tokens[j + 1].key in PAIR_HEADS:
+            return [Mention("ref", tokens[i].start, tokens[j + 1].end, "", how="pair")], j + 2
+    if tokens[i].key == "the" and j + 1 < len(tokens) and tokens[j].key in GROUP_SIZES:
+        # "the three ministers were received together": the last three people named
+        if tokens[j + 1].key in PAIR_HEADS:
+            size = GROUP_SIZES[tokens[j].key]
+            return [
+                Mention("ref", tokens[i].start, tokens[j + 1].end, str(size), how="group")
+            ], j + 2
+    if tokens[i].key == "each" and [t.key for t in tokens[i + 1 : i + 3]] == ["of", "the"]:
+        # "met separately with each of the two Gulf ministers": the last people of that kind
+        size = EACH_SIZES.get(tokens[i + 3].key, 0) if i + 3 < len(tokens) else 0
+        for k in range(i + 4, min(i + 7, len(tokens))):
+            if size and tokens[k].key in PAIR_HEADS:
+                start, end = tokens[i].start, tokens[k].end
+                return [
+                    Mention("ref", start, end, str(size), office=tokens[k].key, how="group")
+                ], k + 1
+    if tokens[i].key == "both" and tokens[j : j + 1] and tokens[j].key in PAIR_HEADS:
+        return [Mention("ref", tokens[i].start, tokens[j].end, "", how="pair")], j + 1
+    return None

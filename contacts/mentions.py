@@ -22,6 +22,7 @@ from contacts.mention_parts import (
     POSTED,
     ROLE_MODIFIERS,
     ROLE_OFFICES,
+    group_reference,
     institution_end,
     polity_at,
     post_qualifier,
@@ -51,17 +52,10 @@ OPENERS = frozenset({"he", "she", "him", "the", "his", "her", "their", "both", "
 _TITLE_ADJECTIVES = frozenset(
     """new newly elected newly-elected incoming visiting arrived appointed interim acting
     outgoing caretaker ailing embattled beleaguered veteran longtime long-serving powerful
-    reclusive""".split()
+    reclusive exiled aging ageing elderly hardline hard-line moderate reformist""".split()
 )
 # Heads of a state body named "of" it, capitalised as a post: "Director of the Office of ...".
 _BODY_HEADS = frozenset({"director", "head", "chief"})
-_GROUP_SIZES = {"three": 3, "four": 4, "five": 5}
-_EACH_SIZES = {"two": 2, **_GROUP_SIZES}
-_PAIR_HEADS = frozenset(
-    """leaders presidents ministers sides heads counterparts men women delegations envoys
-    negotiators mediators premiers chancellors monarchs kings""".split()
-)
-
 
 _LIST_GOES_ON = re.compile(r"\s+(?:and|&)\s+[A-Z]")
 # "Minister of Agriculture, Food and Fisheries Mwansa Chibuye": one word after "and", the name
@@ -141,33 +135,9 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
     )
     if determiner:
         j += 1
-    if key in ("the", "both") and j < len(tokens) and tokens[j].key == "two":
-        if j + 1 < len(tokens) and tokens[j + 1].key in _PAIR_HEADS:
-            return [Mention("ref", first.start, tokens[j + 1].end, "", how="pair")], j + 2
-    if key == "the" and j + 1 < len(tokens) and tokens[j].key in _GROUP_SIZES:
-        # "the three ministers were received together": the last three people named
-        if tokens[j + 1].key in _PAIR_HEADS:
-            size = _GROUP_SIZES[tokens[j].key]
-            return [Mention("ref", first.start, tokens[j + 1].end, str(size), how="group")], j + 2
-    if key == "each" and [t.key for t in tokens[i + 1 : i + 3]] == ["of", "the"]:
-        # "met separately with each of the two Gulf ministers": the last people of that kind
-        size = _EACH_SIZES.get(tokens[i + 3].key, 0) if i + 3 < len(tokens) else 0
-        for k in range(i + 4, min(i + 7, len(tokens))):
-            if size and tokens[k].key in _PAIR_HEADS:
-                return [
-                    Mention(
-                        "ref",
-                        first.start,
-                        tokens[k].end,
-                        str(size),
-                        None,
-                        None,
-                        tokens[k].key,
-                        how="group",
-                    )
-                ], k + 1
-    if key == "both" and tokens[j : j + 1] and tokens[j].key in _PAIR_HEADS:
-        return [Mention("ref", first.start, tokens[j].end, "", how="pair")], j + 1
+    group = group_reference(tokens, i, j)
+    if group is not None:
+        return group
     # State modifiers: "Iranian", "U.S. and Russian", "Taiwan's".
     states: list[Entry] = []
     state_words: list[str] = []

@@ -218,6 +218,9 @@ def _fold_visits(contacts: list[Contact]) -> list[Contact]:
                         or m.evidence[:1] == contact.evidence[:1]
                         or _meets_on_arrival(contact, m)
                     )
+                    # "arrived in Damascus on Wednesday ... last visited in November, when he
+                    # held talks with Assad": this visit is not the earlier trip's meeting
+                    and m.background == contact.background
                     and any(same_person(visitor, p) for p in m.participants)
                     and any(
                         p.state == host.state and not same_person(visitor, p)

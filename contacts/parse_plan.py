@@ -70,6 +70,9 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*(?:the\s+)?$")
 _LED_BY = re.compile(
     r"\b(?:delegation|team|mission)s?\s+(?:(?:of|in)\s+[^.;]{0,60}?)?(?:led|headed)\s+by\b", re.I
 )
+_LIST_GOES_ON = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:[a-z]+\s+)?([A-Z][\w.'’-]*\s+[A-Z][\w'’-]+)"
+)
 _NAME_AFTER = re.compile(r",\s*[A-Z][\w'’-]+\s+[A-Z]")
 
 
@@ -78,6 +81,12 @@ def _list_cut_short(text: str, clauses: list[Clause], mentions: list[Mention]) -
     # listed right after a clause's objects, where the position rules stopped.
     placed = {id(m) for c in clauses for m in c.subjects + c.objects}
     ends = [o.end for c in clauses for o in c.objects]
+    for end in ends:
+        # "held discussions with Treasury Secretary X and Democratic Sens. Y of New York, ...":
+        # the list goes on in capitalised words no rule read
+        more = _LIST_GOES_ON.match(text, end)
+        if more and not any(m.start <= more.start(1) < m.end for m in mentions):
+            return True
     for m in mentions:
         if m.kind != "person" or m.state or id(m) in placed:
             continue

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from contacts.mentions import Mention
 from contacts.model import Participant
 from contacts.normalize import person_key
+from contacts.pronouns import persons_before, speaker_of
+from contacts.titles import ERRAND_OFFICES, ERRAND_REACH, GROUP_HEAD_OFFICES
 
 if TYPE_CHECKING:
     from contacts.kb import Actor, KnowledgeBase
@@ -250,26 +252,14 @@ class Discourse:
         if mention.how == "group":
             return self._last_people(int(mention.name), mention.office)
         if mention.how in ("he", "she"):
-            speaker = next(
-                (
-                    m
-                    for m in reversed(self.sentence_persons)
-                    if m.end <= mention.start
-                    and _SAID_THAT.fullmatch(self.sentence, m.end, mention.start)
-                ),
-                None,
-            )
+            speaker = speaker_of(self.sentence, self.sentence_persons, mention)
             if speaker is not None:
                 return [self._person(speaker, day)]  # "and Quispe said he would meet X"
             if self.clause_subject is not None and self.clause_subject.participant.state:
                 # "the secretary of state met separately with A and with B, and on Thursday
                 # he received C": the subject of the sentence's contact told before
                 return [self.clause_subject]
-            earlier = [
-                m
-                for m in self.sentence_persons
-                if m.end <= mention.start and not _in_fronted_clause(self.sentence, m, mention)
-            ]
+            earlier = persons_before(self.sentence, self.sentence_persons, mention)
             if earlier:
                 return [self._person(earlier[0], day)]
             return [self.last_subject] if self.last_subject else []
@@ -309,6 +299,14 @@ class Discourse:
             word = (mention.title_text or mention.name).lower().split()[-1]
             candidates = [
                 party for party in reversed(self.history) if word in party.title.lower().split()
+            ]
+        if not candidates and mention.state and office in ERRAND_OFFICES:
+            # "Holbrooke flew from Belgrade ... The American envoy also saw Tudjman": an envoy,
+            # mediator or negotiator is whoever of that state the story sent, whatever his post
+            candidates = [
+                party
+                for party in reversed(self.history[-ERRAND_REACH:])
+                if party.participant.state == mention.state
             ]
         if len(candidates) > 1 and not mention.state and mention.how == "title":
             # "Paraguay's foreign minister, Escobar, ... is to meet Secretary of State Powell
@@ -365,7 +363,7 @@ class Discourse:
         # Zelensky": the last `size` people named, if they are that many and all of a state;
         # "each of the two ministers": the last two ministers named
         found: list[Party] = []
-        kind = _GROUP_HEAD_OFFICES.get(head or "")
+        kind = GROUP_HEAD_OFFICES.get(head or "")
         for party in reversed(self.history):
             office = party.participant.office or ""
             if kind is not None and not re.search(kind, office):
@@ -452,36 +450,11 @@ def _from_actor(actor: Actor, name: str, day: date | None) -> Participant:
 # States whose names put the family name first, as English-language news keeps them
 # ("Hu Jintao" is President Hu; "Kim Jong Un" is Kim).
 SURNAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM"})
+# States whose people the news calls by their given name ("Mochtar", "Mahathir", "Abiy").
+GIVEN_NAME_USED = frozenset({"IDN", "THA", "MYS", "MMR", "ISL", "ETH", "ERI"})
 
 # A person is named in the news a little before taking office (as candidate, or designate).
 _BEFORE_OFFICE = timedelta(days=2 * 365)
-# The offices a group's head noun names ("the two ministers" are no prime ministers).
-_GROUP_HEAD_OFFICES = {
-    "ministers": r"^(?!Prime|Deputy Prime).*(?:Minister|Secretary)",
-    "presidents": r"President",
-    "premiers": r"Premier|Prime Minister",
-}
-
-# "After meeting Olmert in his office, she flew on": a clause that opens on a verb's -ing form
-# and ends at the comma before "she" holds the verb's object, never the subject she stands for
-_GERUND_OPENS = re.compile(
-    r"(?:^|[,;]|\b(?:after|before|upon|on|while|since|following|when|having|by))\s*"
-    r"(?:[A-Za-z]+ing|been|met|held)\b[^,;]*$",
-    re.IGNORECASE,
-)
-# "Quispe said he", "Quispe told reporters that she": the speaker is who the pronoun is
-_SAID_THAT = re.compile(
-    r"\s+(?:also\s+)?(?:said|says|told\s+(?:reporters|journalists|\w+)|added|insisted|stressed)"
-    r"(?:\s+on\s+\w+day)?\s+(?:that\s+)?"
-)
-_CLAUSE_ENDS = re.compile(r"[^,;]*,\s*$")
-
-
-def _in_fronted_clause(sentence: str, person: Mention, pronoun: Mention) -> bool:
-    return bool(
-        _GERUND_OPENS.search(sentence, 0, person.start)
-        and _CLAUSE_ENDS.fullmatch(sentence, person.end, pronoun.start)
-    )
 
 
 def _in_office_by(actor: Actor, day: date | None) -> bool:

@@ -60,3 +60,19 @@ ROLE_NOUNS = frozenset(_words(_DATA["role_nouns"]))
 NON_STATE_TITLES = frozenset(_words(_DATA["non_state_titles"]))
 # Words of a state body a title is "of" ("Secretary of the Security Council Nikolai Patrushev").
 INSTITUTION_WORDS = frozenset(_words(_DATA["institution_words"]))
+# Errands rather than posts: "the American envoy" is the American the story sent, of any office.
+ERRAND_OFFICES = {
+    "Envoy",
+    "Special Envoy",
+    "Mediator",
+    "Negotiator",
+    "Chief Negotiator",
+    "Emissary",
+}
+ERRAND_REACH = 6  # parties back in the story
+# The offices a group's head noun names ("the two ministers" are no prime ministers).
+GROUP_HEAD_OFFICES = {
+    "ministers": r"^(?!Prime|Deputy Prime).*(?:Minister|Secretary)",
+    "presidents": r"President",
+    "premiers": r"Premier|Prime Minister",
+}

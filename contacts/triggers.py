@@ -61,6 +61,13 @@ ROWS: tuple[TriggerRow, ...] = (
         r"(?:in|during)\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:call|conversation)(?=\s+with\b)|(?:in|during|over)\s+their\s+(?:[a-z-]+\s+)?(?:call|conversation)|(?:by|over\s+the|on\s+the)\s+(?:tele)?phone",
         "Biden discussed Ukraine with Scholz by phone.",
     ),
+    # "Thatcher discussed the move by telephone with Reagan": the verb, its topic, the phone
+    TriggerRow(
+        "discussed_by_phone",
+        TriggerKind("call", "phone", "with", "041", "phone", 0.75),
+        r"discuss(?:ed|es|ing)?\s+(?:[\w'’-]+\s+){1,6}?(?:by|over\s+the|on\s+the)\s+(?:tele)?phone(?=\s+with\b)",
+        "Thatcher discussed the move by telephone with Reagan.",
+    ),
     # "After talks with X, Y said"; "At a meeting with X on Monday, Y ..."
     TriggerRow(
         "pp_meeting",

@@ -1,0 +1,54 @@
+"""Who "he" or "she" stands for among the people named earlier in the same sentence.
+
+"Quispe said he would meet X": the speaker. "After meeting Olmert in his office, she flew on":
+not Olmert, the object of a fronted clause, but the story's subject (resolve.py, which asks
+these two functions first and falls back on the story).
+"""
+
+from __future__ import annotations
+
+import re
+
+from contacts.mention_model import Mention
+
+# "After meeting Olmert in his office, she flew on": a clause that opens on a verb's -ing form
+# and ends at the comma before "she" holds the verb's object, never the subject she stands for
+_GERUND_OPENS = re.compile(
+    r"(?:^|[,;]|\b(?:after|before|upon|on|while|since|following|when|having|by))\s*"
+    r"(?:[A-Za-z]+ing|been|met|held)\b[^,;]*$",
+    re.IGNORECASE,
+)
+# "Quispe said he", "Quispe told reporters that she": the speaker is who the pronoun is
+_SAID_THAT = re.compile(
+    r"\s+(?:also\s+)?(?:said|says|told\s+(?:reporters|journalists|\w+)|added|insisted|stressed)"
+    r"(?:\s+on\s+\w+day)?\s+(?:that\s+)?"
+)
+_CLAUSE_ENDS = re.compile(r"[^,;]*,\s*$")
+
+
+def _in_fronted_clause(sentence: str, person: Mention, pronoun: Mention) -> bool:
+    return bool(
+        _GERUND_OPENS.search(sentence, 0, person.start)
+        and _CLAUSE_ENDS.fullmatch(sentence, person.end, pronoun.start)
+    )
+
+
+def speaker_of(sentence: str, persons: list[Mention], pronoun: Mention) -> Mention | None:
+    """The person named right before "said (that)" the pronoun: "Quispe said he"."""
+    return next(
+        (
+            m
+            for m in reversed(persons)
+            if m.end <= pronoun.start and _SAID_THAT.fullmatch(sentence, m.end, pronoun.start)
+        ),
+        None,
+    )
+
+
+def persons_before(sentence: str, persons: list[Mention], pronoun: Mention) -> list[Mention]:
+    """The people named before the pronoun who may be its antecedent, first named first."""
+    return [
+        m
+        for m in persons
+        if m.end <= pronoun.start and not _in_fronted_clause(sentence, m, pronoun)
+    ]
