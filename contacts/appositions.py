@@ -161,6 +161,19 @@ def with_appositive_titles(text: str, mentions: list[Mention]) -> list[Mention]:
                 title_text=mention.title_text or title.title_text,
             )
             taken.add(i + 1)
+        elif (
+            title is not None
+            and mention.kind == "person"
+            and mention.state is not None
+            and title.kind == "ref"
+            and title.how == "title"
+            and title.state not in (None, mention.state)
+            and _APPOSITION_GAP.match(text[mention.end : title.start])
+            and _APPOSITION_END.match(text[title.end :])
+        ):
+            # "Nigerian Oil Minister Rilwanu Lukman, the OPEC president,": a second post of
+            # the same person, no party of its own
+            taken.add(i + 1)
         out.append(mention)
     return out
 

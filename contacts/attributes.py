@@ -95,6 +95,7 @@ _HABITUAL = re.compile(
     r"(?:talks|negotiations|meetings|contacts))\b",
     re.I,
 )
+_MOST_RECENTLY = re.compile(r"\b(?:most recently|latest|last time)\b[^.;]{0,40}$", re.I)
 _IN_PERSON = re.compile(
     r"\b(?:on the (?:sidelines|margins)|in person|face[- ]to[- ]face|during (?:a|an|his|her|their|the) "
     r"(?:visit|trip|meeting|lunch|dinner|breakfast)|at the (?:summit|meeting)|one[- ]on[- ]one|"
@@ -258,6 +259,8 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
     # Habits told after the clause are another clause's ("..., the forum where the alliance and
     # Moscow have met regularly"): only the words up to just past it say this one is a habit.
     habitual = _HABITUAL.search(sentence, 0, clause.end + 30) is not None
+    if habitual and _MOST_RECENTLY.search(sentence, 0, clause.trigger.start):
+        habitual = False  # "has frequently voiced ..., most recently during a visit to X"
     background = old or habitual or clause.status == "background"
     return Details(
         status=status,

@@ -47,6 +47,9 @@ _DATED_AND = re.compile(
     re.I,
 )
 _PLACED = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
+_PLACED_THEN_AND = re.compile(
+    r"^\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s*,\s*and\s+(?:then\s+|also\s+)?with\s+(?:the\s+)?$"
+)
 _PLACED_AND = re.compile(
     r"^\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s*,?\s+and\s+(?:then\s+)?$"
 )
@@ -346,7 +349,12 @@ def _objects(
             and _PLACED.fullmatch(sentence, objects[-1].end, m.start)
         ):
             continue  # "met Mobutu in Kinshasa and Kabila in Lubumbashi": each one's place
-        if (m.start, m.end) == (objects[-1].start, objects[-1].end):
+        placed = _PLACED_THEN_AND.match(sentence[objects[-1].end : m.start])
+        if _usable(m, polity_ok) and placed and m.kind != "polity":
+            # "met Foreign Minister X in Doha, and with Qatar's emir, Y": one meeting each
+            objects.append(m)
+            separate = True
+        elif (m.start, m.end) == (objects[-1].start, objects[-1].end):
             objects.append(m)  # "between Russian and Ukrainian negotiators"
         elif (
             _usable(m, polity_ok)

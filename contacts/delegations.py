@@ -10,6 +10,7 @@ from datetime import date
 from contacts.mention_model import Mention
 from contacts.model import Contact, Participant
 from contacts.resolve import Discourse
+from contacts.titles import TITLES
 
 # "... held talks with Taliban representatives. The Taliban delegation was led by Mawlawi X":
 # the group a contact named is the person who led it.
@@ -61,7 +62,7 @@ def _name_one(
         named = _LEADER_NAME.match(sentence, match.end())
         if named is None:
             return
-        person = Participant(name=named.group())  # a name the rules and the model left out
+        person = Participant(name=_bare_name(named.group(1)))
     if person.state not in (None, state):
         return
     # Every contact the story told of that state's delegation: one delegation, one leader
@@ -77,7 +78,9 @@ def _name_one(
                     contact.evidence.append(sentence)
 
 
-_LEADER_NAME = re.compile(r"(?:[A-Z][\w'’-]+\s+){1,4}[A-Z][\w'’-]+(?=[\s,.;]|$)")
+_LEADER_NAME = re.compile(
+    r"((?:[A-Z][\w'’-]+\s+(?:(?:of|for|and)\s+)?){1,8}[A-Z][\w'’-]+)(?=[,.;]|\s+and\b|$)"
+)
 _GROUP_WORDS = re.compile(
     r"\b(?:delegations?|representatives|negotiators|team|officials|side)$", re.I
 )
@@ -85,3 +88,18 @@ _GROUP_WORDS = re.compile(
 
 def _is_group(name: str) -> bool:
     return _GROUP_WORDS.search(name) is not None
+
+
+_TITLE_WORDS = frozenset(word for title in TITLES for word in title.split())
+
+
+def _bare_name(words: str) -> str:
+    # A name the rules and the model left out, after whatever long title it bore ("Under
+    # Secretary of State for Economic Affairs Richard McCormick"): the words after the title's
+    # last "of" or "for", without the title words that open them.
+    parts = re.split(r"\s+(?:of|for|and)\s+", words)[-1].split()
+    if len(parts) > 3 and re.search(r"\s(?:of|for)\s", words):
+        parts = parts[-2:]
+    while len(parts) > 2 and parts[0].lower() in _TITLE_WORDS:
+        parts = parts[1:]
+    return " ".join(parts)

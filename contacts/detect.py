@@ -198,10 +198,13 @@ def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
             told
             + [replace(dated[0], date=d, participants=list(dated[0].participants)) for d in again]
         )
-    _date_from_context(found)
     discourse.dateline_state = dateline_state
     found = place_local_officials(found, dateline_state)
-    return merge_contacts(found, unnamed=frozenset(discourse.unnamed))
+    # Merged first: "Peres told a joint news conference with Mubarak" is the summit told
+    # before, not a second meeting on the day of whatever contact came just before it
+    found = merge_contacts(found, unnamed=frozenset(discourse.unnamed))
+    _date_from_context(found)
+    return found
 
 
 _SET_IN = re.compile(r"^\s*(?:In|At|From)\s+$")

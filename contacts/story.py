@@ -39,7 +39,9 @@ def follow_the_story(
             discourse.last_subject = party
             first_person = False
     # A visit's second party is a place: "the two leaders" refers to people who talked.
-    contacts = [c for c in contacts if c.type != "visit"]
+    # Nor is a background pair ("the first summit since Sadat and Begin met in 1981. The two
+    # leaders held six hours of talks"): the pair told before the aside is.
+    contacts = [c for c in contacts if c.type != "visit" and not c.background]
     if contacts:
         last = contacts[-1]
         discourse.last_pair = [Party(p) for p in last.participants]

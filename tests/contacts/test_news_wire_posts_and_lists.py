@@ -174,3 +174,93 @@ def test_a_year_of_talks_is_the_background_of_an_accord(kb: KnowledgeBase) -> No
     )
     found = detect(kb, text)
     assert [c.background for c in found] == [True], pairs(found)
+
+
+def test_the_ambassadors_of_two_states_are_one_party_each(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean Foreign Minister Tomas Aravena met on Wednesday with the ambassadors of "
+        "Costa Rica and Honduras."
+    )
+    found = _occurred(kb, text)
+    assert [sorted(p.state or "" for p in c.participants) for c in found] == [
+        ["CHL", "CRI", "HND"]
+    ], pairs(found)
+
+
+def test_in_a_city_and_with_another_is_one_meeting_each(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean Foreign Minister Tomas Aravena met Peruvian Foreign Minister Rosa Chalco in "
+        "Lima, and with Peru's president, Luis Quispe, on Saturday."
+    )
+    found = _occurred(kb, text)
+    assert name_lists(found) == [
+        {"Tomas Aravena", "Rosa Chalco"},
+        {"Tomas Aravena", "Luis Quispe"},
+    ], pairs(found)
+
+
+def test_the_two_leaders_after_a_background_aside_are_the_pair_before_it(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "Peruvian President Luis Quispe and Chilean President Tomas Aravena ended two days of "
+        "talks on Friday. It was the first summit since President Ana Ruiz of Peru and "
+        "President Jorge Mora of Chile met in 1971. The two leaders held more than six hours "
+        "of talks at the palace."
+    )
+    found = [c for c in detect(kb, text) if not c.background]
+    assert name_lists(found) == [{"Luis Quispe", "Tomas Aravena"}], pairs(found)
+
+
+def test_a_joint_news_conference_after_a_summit_is_that_summit(kb: KnowledgeBase) -> None:
+    text = (
+        "Peruvian President Luis Quispe and Chilean President Tomas Aravena ended two days of "
+        "talks on Friday. Chilean Foreign Minister Rosa Chalco held separate talks on "
+        "Thursday with Peruvian Foreign Minister Ana Ruiz. \"We have opened a new page,\" "
+        "Aravena told a joint news conference with Quispe at the end of the summit."
+    )
+    found = _occurred(kb, text)
+    assert sorted(sorted(n) for n in name_lists(found)) == [
+        ["Ana Ruiz", "Rosa Chalco"],
+        ["Luis Quispe", "Tomas Aravena"],
+    ], pairs(found)
+
+
+def test_most_recently_during_a_visit_is_no_habit(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean President Tomas Aravena has frequently voiced his opposition to the plan, "
+        "most recently during a visit to Peru last week."
+    )
+    found = detect(kb, text)
+    assert [(c.type, c.background) for c in found] == [("visit", False)], pairs(found)
+
+
+def test_days_of_talks_held_or_ended_are_a_meeting(kb: KnowledgeBase) -> None:
+    for verb in ("held", "ended"):
+        text = (
+            f"Peruvian President Luis Quispe and Chilean President Tomas Aravena {verb} two "
+            "days of talks on Friday."
+        )
+        found = _occurred(kb, text)
+        assert [(c.type, c.date) for c in found] == [("meeting", DAY)], (verb, pairs(found))
+
+
+def test_a_second_post_in_apposition_is_no_second_party(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean Mines Minister Tomas Aravena said he had spoken by telephone on Sunday with "
+        "Nigerian Oil Minister Ade Okafor, the OPEC president."
+    )
+    found = _occurred(kb, text)
+    assert name_lists(found) == [{"Tomas Aravena", "Ade Okafor"}], pairs(found)
+
+
+def test_a_delegation_led_by_someone_with_a_long_title_is_that_someone(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "LIMA, Feb 23 - Chilean and Peruvian officials ended two days of talks here today. "
+        "The Chilean delegation was led by Under Secretary of State for Economic Affairs "
+        "Tomas Aravena, and the Peruvian side was headed by Rosa Chalco."
+    )
+    found = _occurred(kb, text)
+    assert name_lists(found) == [{"Tomas Aravena", "Rosa Chalco"}], pairs(found)
