@@ -27,7 +27,7 @@ from contacts.lexicon import Lexicon, lexicon_for, tokenize
 from contacts.local_offices import place_local_officials
 from contacts.mention_fixes import corrected
 from contacts.mentions import Mention, find_mentions
-from contacts.merge import merge_contacts
+from contacts.merge import date_from_context, merge_contacts, once_a_sentence
 from contacts.model import Contact, Participant
 from contacts.normalize import join_broken_hyphens, person_key
 from contacts.parse_plan import names_unknown, needs_parse
@@ -190,7 +190,7 @@ def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
         if made is not None:
             sentence_contacts.append(made)
         follow_the_story(discourse, mentions, sentence_contacts, published)
-        told = _once_a_sentence(sentence_contacts)
+        told = once_a_sentence(sentence_contacts)
         dated = [c for c in told if c.date and c.status == "occurred"]
         # "where he met Milosevic on Monday and again on Thursday": a second meeting
         again = again_days(sentence.text, published) if len(dated) == 1 else []
@@ -203,7 +203,7 @@ def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
     # Merged first: "Peres told a joint news conference with Mubarak" is the summit told
     # before, not a second meeting on the day of whatever contact came just before it
     found = merge_contacts(found, unnamed=frozenset(discourse.unnamed))
-    _date_from_context(found)
+    date_from_context(found)
     return found
 
 
@@ -219,17 +219,6 @@ def _set_elsewhere(sentence: str, mentions: list[Mention], dateline_state: str |
         and first.state not in (None, dateline_state)
         and _SET_IN.match(sentence[: first.start]) is not None
     )
-
-
-def _once_a_sentence(contacts: list[Contact]) -> list[Contact]:
-    # "A and B met on Saturday ..., in their first face-to-face discussion since ...": the
-    # sentence tells one contact twice; the first telling, with its day, is the contact
-    kept: list[Contact] = []
-    for contact in contacts:
-        same = (contact.party_keys(), contact.type, contact.status, contact.background)
-        if not any((k.party_keys(), k.type, k.status, k.background) == same for k in kept):
-            kept.append(contact)
-    return kept
 
 
 def _with_parse(
@@ -304,18 +293,6 @@ def _named(clause: Clause) -> tuple[int, int]:
     # meeting (the parse), not the last subject's (a possessive by position).
     parties = clause.subjects + clause.objects
     return sum(m.kind == "person" for m in parties), len(parties)
-
-
-def _date_from_context(contacts: list[Contact]) -> None:
-    # A report's later sentences rarely repeat the day ("Putin also spoke with ..."): an undated
-    # contact that happened takes the day of the last dated one told before it.
-    last_day = None
-    for contact in contacts:
-        if contact.date is not None:
-            if contact.status == "occurred" and not contact.background:
-                last_day = contact.date
-        elif contact.status == "occurred" and not contact.background:
-            contact.date = last_day
 
 
 # "..., Ghanaian officials said.", "Western diplomats told reporters": a group telling of a

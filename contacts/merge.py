@@ -237,3 +237,28 @@ def _fold_visits(contacts: list[Contact]) -> list[Contact]:
                 continue
         out.append(contact)
     return out
+
+
+def once_a_sentence(contacts: list[Contact]) -> list[Contact]:
+    """One telling of each contact in a sentence."""
+    # "A and B met on Saturday ..., in their first face-to-face discussion since ...": the
+    # sentence tells one contact twice; the first telling, with its day, is the contact
+    kept: list[Contact] = []
+    for contact in contacts:
+        same = (contact.party_keys(), contact.type, contact.status, contact.background)
+        if not any((k.party_keys(), k.type, k.status, k.background) == same for k in kept):
+            kept.append(contact)
+    return kept
+
+
+def date_from_context(contacts: list[Contact]) -> None:
+    """Each undated contact that happened takes the day of the last dated one before it."""
+    # A report's later sentences rarely repeat the day ("Putin also spoke with ..."): an undated
+    # contact that happened takes the day of the last dated one told before it.
+    last_day = None
+    for contact in contacts:
+        if contact.date is not None:
+            if contact.status == "occurred" and not contact.background:
+                last_day = contact.date
+        elif contact.status == "occurred" and not contact.background:
+            contact.date = last_day
