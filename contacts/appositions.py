@@ -93,9 +93,49 @@ def _posts_of_states(text: str, mentions: list[Mention]) -> list[Mention]:
     return [m for k, m in enumerate(out) if k not in dropped]
 
 
+# "the head of the U.S. delegation, Jon Rosenbaum,": the leader of a state's group, named
+_HEAD_OF = re.compile(r"\b(?:the\s+)?(?:head|leader|chief)\s+of\s+(?:the\s+)?$", re.I)
+# "Finance Minister Jaime Ongpin, who is accompanying Aquino,": the companion's compatriot
+_ACCOMPANYING = re.compile(r"\s*,\s*who\s+(?:is|was|has\s+been)\s+accompanying\s+$", re.I)
+
+
+def _groups_heads_and_companions(text: str, mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    group: Mention | None = None  # a group whose head is named next
+    for k, mention in enumerate(mentions):
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        head_of = _HEAD_OF.search(text, max(0, mention.start - 20), mention.start)
+        if (
+            mention.kind == "role"
+            and head_of is not None
+            and nxt is not None
+            and nxt.kind == "person"
+            and nxt.state in (None, mention.state)
+            and _APPOSITION_GAP.match(text[mention.end : nxt.start])
+        ):
+            group = replace(mention, start=head_of.start())
+            continue  # the person stands for the group, where the group's head was told
+        if group is not None:
+            mention = replace(mention, start=group.start, state=mention.state or group.state)
+            group = None
+        if (
+            mention.kind == "person"
+            and mention.state is None
+            and nxt is not None
+            and nxt.kind == "person"
+            and _ACCOMPANYING.fullmatch(text, mention.end, nxt.start)
+        ):
+            terms = nxt.actor.terms if nxt.actor else ()
+            state = nxt.state or next((t.state for t in terms), None)
+            mention = replace(mention, state=state)
+        out.append(mention)
+    return out
+
+
 def with_appositive_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions with each title in apposition after a name folded into that name's mention
     (its state and office; the mention then runs to the title's end)."""
+    mentions = _groups_heads_and_companions(text, mentions)
     mentions = _posts_of_states(text, _respective(text, mentions))
     out: list[Mention] = []
     taken: set[int] = set()

@@ -46,6 +46,10 @@ _DATED_AND = re.compile(
     r"saturday|sunday|week|weekend|month|morning|evening)\s*,?\s+and\s+(?:then\s+)?$",
     re.I,
 )
+_SAID_AFTER = re.compile(
+    r"\s+(?:said|says|told\s+(?:reporters|journalists|a\s+news\s+conference))"
+    r"(?:\s+(?:today|yesterday|on\s+\w+day))?\s+"
+)
 _PLACED = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
 _PLACED_THEN_AND = re.compile(
     r"^\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s*,\s*and\s+(?:then\s+|also\s+)?with\s+(?:the\s+)?$"
@@ -181,9 +185,16 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
     if kind.grammar == "visit" and objects and objects[0].kind == "polity":
         objects = objects[:1]
     subjects = _subjects(sentence, mentions, trigger, polity_ok)
-    if name == "closing_talks":
+    if name == "closing_talks" and not (
+        len(subjects) == 1 and _SAID_AFTER.fullmatch(sentence, subjects[0].end, trigger.start)
+    ):
         subjects = _sentence_subject(sentence, mentions, trigger, [])
         if len(subjects) < 2:
+            return None
+    elif name == "closing_talks" and not objects and trigger.text.lower().endswith("meeting"):
+        # "X said after meeting Indonesian Minister Y here": the gerund's own object
+        objects = [m for m in mentions if m.start >= trigger.end][:1]
+        if not objects or not _gap_ok(sentence[trigger.end : objects[0].start]):
             return None
     if name == "aside_meeting":
         subjects = _last_pair(sentence, mentions, trigger.start)
@@ -282,6 +293,11 @@ def _subjects(
 ) -> list[Mention]:
     before = [m for m in mentions if m.end <= trigger.start]
     gap_end = trigger.start
+    speaker = before[-1] if before and before[-1].kind == "person" else None
+    if speaker and _SAID_AFTER.fullmatch(sentence, speaker.end, trigger.start):
+        # "..., Economic Cooperation Minister Hans Klein said after talks with X": who speaks
+        # of the talks had them
+        return [speaker]
     if trigger.name in ("possessive", "possessive_call", "adverbial", "by_phone", "pp_meeting"):
         return _adverbial_subjects(sentence, before, trigger, polity_ok)
     # "Biden, joined by Vice President Harris, spoke ...": the companion is not the subject.

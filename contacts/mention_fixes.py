@@ -13,7 +13,7 @@ from dataclasses import replace
 from contacts.datelines import dateline_end
 from contacts.lexicon import Lexicon, Token, token_key
 from contacts.mentions import NOT_NAMES, OPENERS, Mention
-from contacts.titles import NON_STATE_TITLES, TITLE_STATES
+from contacts.titles import NON_STATE_TITLES, TITLE_STATES, no_longer_in_office
 
 
 def corrected(
@@ -26,6 +26,13 @@ def corrected(
         for m in mentions
         if not (non_state_title(text, m) and not _owned_by_polity(text, m, mentions))
         and not _a_date(text, m)
+    ]
+    # "Peru's former prime minister Ana Ruiz": a person, of no office and no state
+    mentions = [
+        replace(m, office=None, state=None, title_text="")
+        if m.kind == "person" and m.title_text and no_longer_in_office(text, m.start)
+        else m
+        for m in mentions
     ]
     opening = dateline_end(text)
     if opening:

@@ -31,6 +31,7 @@ from contacts.mention_parts import (
     title_at,
     title_state,
 )
+from contacts.titles import NO_LONGER
 
 __all__ = ["Mention", "MentionKind", "find_mentions"]
 
@@ -164,6 +165,19 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
         ):
             continue  # "his Estonian, Latvian and Lithuanian counterparts"
         break
+    # "in support of OPEC, Oil Minister X", "from Cyprus, Rice went": a comma after a bare
+    # state name ends the phrase; what follows is someone else's
+    apart = (
+        len(states) == 1
+        and states[0].how == "name"
+        and not determiner
+        and j < len(tokens)
+        and text[tokens[j - 1].end : tokens[j].start].strip() == ","
+    )
+    if apart:
+        code = states[0].value.code
+        words = text[first.start : tokens[j - 1].end]
+        return [Mention("polity", first.start, tokens[j - 1].end, words, state=code, how="name")], j
     # Titles, with unknown capitalised words allowed inside ("National Assembly president").
     titles: list[str] = []
     title_words: list[tuple[int, int]] = []
@@ -214,11 +228,24 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
             title_words.append((tokens[j].start, tokens[j].end))
             j = institution_end(tokens, j + 1)
             continue
-        if states and not titles and tokens[j].cap and tokens[j].key not in NOT_NAMES:
-            n2, office2 = title_at(tokens, lexicon, j + 1)
-            if office2 and not lexicon.match(tokens, j)[0]:
-                j += 1
+        if states and not titles and tokens[j].key not in NOT_NAMES:
+            # "Nigerian Petroleum Resources Minister X", "Brazil's chief coffee negotiator X":
+            # up to three words of a portfolio the table lacks, then the title
+            k = j
+            while (
+                k < len(tokens)
+                and k - j < 3
+                and tokens[k].key not in NOT_NAMES
+                and tokens[k].key not in NO_LONGER
+                and (tokens[k].cap or not tokens[j].cap)
+                and not lexicon.match(tokens, k)[0]
+                and not title_at(tokens, lexicon, k)[1]
+            ):
+                k += 1
+            if k > j and k < len(tokens) and title_at(tokens, lexicon, k)[1]:
+                j = k
                 continue
+        if states and not titles and tokens[j].cap and tokens[j].key not in NOT_NAMES:
             k = _portfolios_end(tokens, lexicon, j)
             if k > j:
                 j = k  # "Thai Trade and Industry Minister X", "Energy and Mines Minister"
@@ -228,14 +255,7 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
     actor = None
     name_start = name_end = None
     given_alias = -1  # a token whose lone-alias reading was set aside
-    # "a helicopter from Cyprus, Rice went": a comma after a bare state name ends the phrase
-    apart = (
-        bool(states)
-        and not titles
-        and j < len(tokens)
-        and text[tokens[j - 1].end : tokens[j].start].strip() == ","
-    )
-    if j < len(tokens) and not apart:
+    if j < len(tokens):
         n, entries = lexicon.match(tokens, j)
         person = next((e for e in entries if e.kind in ("actor", "surname")), None)
         if person and person.kind == "surname" and _continues_name(tokens, lexicon, j + n):

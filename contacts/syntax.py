@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from contacts.lexicon import Lexicon, tokenize
 from contacts.mentions import Mention
 from contacts.normalize import person_key
-from contacts.titles import NON_STATE_TITLES, TITLE_STATES
+from contacts.titles import NON_STATE_TITLES, TITLE_STATES, no_longer_in_office
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -167,7 +167,12 @@ def person_mentions(doc: Doc, rule_mentions: list[Mention], lexicon: Lexicon) ->
             continue
         covering = [m for m in mentions if m.start <= start and end <= m.end]
         for mention in covering:
-            if mention.kind == "person" and mention.state is None and mention.actor is None:
+            if (
+                mention.kind == "person"
+                and mention.state is None
+                and mention.actor is None
+                and not no_longer_in_office(doc.text, mention.start)
+            ):
                 # "Brazil's finance minister Duarte Pinheiro": the rules read the title, the
                 # parse ties the possessive two words away to it.
                 mention.state = _state_cue(ent, lexicon)

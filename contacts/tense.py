@@ -212,6 +212,10 @@ def noun_status(noun: Token) -> str:
             # "agreed to meet during a telephone conversation": no one meets in a call; the
             # call is the agreeing verb's setting
             return verb_status(verb.head)
+        if verb.dep_ == "xcomp" and head.lower_ in _SETTING_WORDS and is_verb(verb.head):
+            # "failed to resolve the dispute in a telephone conversation": the conversation is
+            # the setting of what was tried, told by the finite verb
+            return verb_status(verb.head)
         return verb_status(verb)
     return "occurred"
 

@@ -8,6 +8,7 @@ no state). A new title is a row in the JSON file and a test.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 _PATH = Path(__file__).resolve().parent / "data" / "titles.json"
@@ -76,3 +77,12 @@ GROUP_HEAD_OFFICES = {
     "presidents": r"President",
     "premiers": r"Premier|Prime Minister",
 }
+# Words that take the office away: "Peru's former prime minister" holds none.
+NO_LONGER = frozenset("former ex ex- late onetime one-time deposed ousted retired".split())
+_WORD_BEFORE = re.compile(r"([A-Za-z-]+)\s+$")
+
+
+def no_longer_in_office(text: str, start: int) -> bool:
+    """The word before `start` (where a title begins) says its bearer holds it no more."""
+    word = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return word is not None and word.group(1).lower() in NO_LONGER

@@ -216,7 +216,7 @@ def test_a_joint_news_conference_after_a_summit_is_that_summit(kb: KnowledgeBase
     text = (
         "Peruvian President Luis Quispe and Chilean President Tomas Aravena ended two days of "
         "talks on Friday. Chilean Foreign Minister Rosa Chalco held separate talks on "
-        "Thursday with Peruvian Foreign Minister Ana Ruiz. \"We have opened a new page,\" "
+        'Thursday with Peruvian Foreign Minister Ana Ruiz. "We have opened a new page," '
         "Aravena told a joint news conference with Quispe at the end of the summit."
     )
     found = _occurred(kb, text)
