@@ -95,6 +95,7 @@ def _posts_of_states(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # "the head of the U.S. delegation, Jon Rosenbaum,": the leader of a state's group, named
 _HEAD_OF = re.compile(r"\b(?:the\s+)?(?:head|leader|chief)\s+of\s+(?:the\s+)?$", re.I)
+_LED_BY_GAP = re.compile(r"\s*,?\s*(?:led|headed)\s+by\s+(?:the\s+)?", re.I)
 # "Finance Minister Jaime Ongpin, who is accompanying Aquino,": the companion's compatriot
 _ACCOMPANYING = re.compile(r"\s*,\s*who\s+(?:is|was|has\s+been)\s+accompanying\s+$", re.I)
 
@@ -118,6 +119,16 @@ def _groups_heads_and_companions(text: str, mentions: list[Mention]) -> list[Men
         if group is not None:
             mention = replace(mention, start=group.start, state=mention.state or group.state)
             group = None
+        previous = mentions[k - 1] if k > 0 else None
+        if (
+            mention.kind == "person"
+            and mention.state is None
+            and previous is not None
+            and previous.kind == "role"
+            and _LED_BY_GAP.fullmatch(text, previous.end, mention.start)
+        ):
+            # "A Russian delegation led by Deputy Foreign Minister X": X is Russia's
+            mention = replace(mention, state=previous.state)
         if (
             mention.kind == "person"
             and mention.state is None

@@ -55,7 +55,8 @@ _PLACED_THEN_AND = re.compile(
     r"^\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s*,\s*and\s+(?:then\s+|also\s+)?with\s+(?:the\s+)?$"
 )
 _PLACED_AND = re.compile(
-    r"^\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s*,?\s+and\s+(?:then\s+)?$"
+    r"^\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+    r"(?:\s+(?:on|last|this|early|late)\s+(?:\w+\s+)?\w+)?\s*,?\s+and\s+(?:then\s+)?$"
 )
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\bbilateral\s+(?:meetings|talks)\b", re.I)
 # "Kim arrived in Russia on Tuesday aboard his armored train and was met at the border by X":

@@ -18,7 +18,7 @@ from contacts.titles import TITLES
 # draft at a session with the Soviet side, headed by Y".
 _DELEGATION_LED = re.compile(
     r"\b(?:delegation|team|side|negotiators)(?:\s+(?:to|at|in|for)\s+[^,;.]{1,50}?)?"
-    r"(?:\s+(?:was|were|is|are)\s+(?:\w+ly\s+)?|\s*,\s*)"
+    r"(?:\s+(?:was|were|is|are)\s+(?:\w+ly\s+)?|\s*,\s*|\s+)"
     r"(?:led|headed)\s+by\s+(?:the\s+)?(?:(?:Ambassador|Deputy|Foreign|Minister|Mr\.?|Mrs\.?|Dr\.?)\s+)*",
     re.I,
 )

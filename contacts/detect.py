@@ -258,6 +258,7 @@ def _with_parse(
     return out
 
 
+_PLACE_FIRST = re.compile(r"\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+")
 _BETWEEN = re.compile(r"\s*between\b")
 _NOT_A_LIST = re.compile(r"\b(?:while|when|as|after|before|who|which|said|says)\b|[;:]")
 
@@ -391,8 +392,11 @@ def _own_days(
         return []
     days: list[date | None] = []
     for mention in clause.objects:
-        after = find_dates(sentence[mention.end : mention.end + 25], published, future=future)
-        days.append(after[0].day if after and after[0].start < 5 else None)
+        # "met A in Jerusalem on Wednesday and B in Ramallah on Thursday": a place may come first
+        words = sentence[mention.end : mention.end + 45]
+        after = find_dates(words, published, future=future)
+        own = after and (after[0].start < 5 or _PLACE_FIRST.fullmatch(words, 0, after[0].start))
+        days.append(after[0].day if own else None)
     return days if any(days) else []
 
 

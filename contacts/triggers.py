@@ -163,7 +163,7 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "spent_time",
         TriggerKind("meeting", None, "with", "040", "", 0.75),
-        r"(?:spent|spends|spend|spending)\s+(?:(?:more\s+than|nearly|almost|about|over|some)\s+)?(?:an?|the|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|many)\s+(?:and\s+a\s+half\s+)?(?:hours?|minutes|days?|morning|afternoon|evening)",
+        r"(?:spent|spends|spend|spending)\s+(?:(?:more\s+than|nearly|almost|about|over|some)\s+)?(?:(?:an?|the|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|many)\s+(?:and\s+a\s+half\s+)?(?:hours?|minutes|days?|morning|afternoon|evening)(?:\s+and\s+a\s+half)?|(?:much|most|part|all)\s+of\s+(?:the\s+)?(?:\w+day\s+)?(?:day|night|morning|afternoon|evening))",
         "Baker spent an hour on Thursday with Abdul-Shafi.",
     ),
     # "Mobutu also saw Foreign Minister Tindemans over breakfast": seeing a named person

@@ -96,3 +96,37 @@ def test_a_former_prime_minister_holds_no_office(kb: KnowledgeBase) -> None:
     found = detect(kb, text)
     ruiz = [p for c in found for p in c.participants if p.name == "Ana Ruiz"]
     assert ruiz and all(p.office is None and p.state is None for p in ruiz), pairs(found)
+
+
+def test_time_spent_with_someone_is_a_meeting(kb: KnowledgeBase) -> None:
+    for spent in ("spending an hour and a half", "spending much of Thursday night"):
+        text = (
+            f"Chilean envoy Tomas Aravena left Lima after {spent} with Peruvian President "
+            "Luis Quispe."
+        )
+        found = _occurred(kb, text)
+        assert name_lists(found) == [{"Tomas Aravena", "Luis Quispe"}], (spent, pairs(found))
+
+
+def test_a_delegation_led_by_someone_makes_his_visit(kb: KnowledgeBase) -> None:
+    text = (
+        "LIMA, Feb 10 - A Chilean delegation led by Deputy Foreign Minister Tomas Aravena "
+        "arrived in Lima on Monday for a three-day visit."
+    )
+    found = _occurred(kb, text)
+    assert [(c.type, [p.state for p in c.participants]) for c in found] == [
+        ("visit", ["CHL", "PER"])
+    ], pairs(found)
+
+
+def test_each_placed_and_dated_object_keeps_its_own_day(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean Foreign Minister Ana Aravena, who met Peruvian President Luis Quispe in Lima "
+        "on Monday and Bolivian President Juan Mamani in La Paz on Tuesday, said both had "
+        "agreed."
+    )
+    found = _occurred(kb, text)
+    assert [(sorted(n), c.date) for n, c in zip(name_lists(found), found, strict=True)] == [
+        (["Ana Aravena", "Luis Quispe"], date(1987, 11, 16)),
+        (["Ana Aravena", "Juan Mamani"], date(1987, 11, 17)),
+    ], pairs(found)
