@@ -95,7 +95,9 @@ def _posts_of_states(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # "the head of the U.S. delegation, Jon Rosenbaum,": the leader of a state's group, named
 _HEAD_OF = re.compile(r"\b(?:the\s+)?(?:head|leader|chief)\s+of\s+(?:the\s+)?$", re.I)
-_LED_BY_GAP = re.compile(r"\s*,?\s*(?:led|headed)\s+by\s+(?:the\s+)?", re.I)
+_LED_BY_GAP = re.compile(
+    r"\s*,?\s*(?:led|headed)\s+by\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|and|of|for)\s+){0,6}"
+)
 # "Finance Minister Jaime Ongpin, who is accompanying Aquino,": the companion's compatriot
 _ACCOMPANYING = re.compile(r"\s*,\s*who\s+(?:is|was|has\s+been)\s+accompanying\s+$", re.I)
 

@@ -50,6 +50,7 @@ _SAID_AFTER = re.compile(
     r"\s+(?:said|says|told\s+(?:reporters|journalists|a\s+news\s+conference))"
     r"(?:\s+(?:today|yesterday|on\s+\w+day))?\s+"
 )
+_AND_THEN = re.compile(r"^[^.;]*?,?\s+and\s+(?:then\s+)?$")
 _PLACED = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
 _PLACED_THEN_AND = re.compile(
     r"^\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s*,\s*and\s+(?:then\s+|also\s+)?with\s+(?:the\s+)?$"
@@ -314,6 +315,14 @@ def _subjects(
         return []
     if nearest.kind == "polity" and _word_before(sentence, nearest.start) in _PLACE_PREPOSITIONS:
         return []  # "arrived in Moscow and held talks": a place, not the subject
+    if (
+        nearest.kind == "person"
+        and _word_before(sentence, nearest.start) in ("with", "to")
+        and _AND_THEN.match(sentence[nearest.end : gap_end])
+    ):
+        # "cancelled a meeting with Annan, and flew to London": the object of "with" does
+        # not fly; the clause's subject is further back
+        return []
     # Mentions sharing the nearest one's span come from one phrase ("the Russian and Ukrainian
     # delegations").
     group = [m for m in before if (m.start, m.end) == (nearest.start, nearest.end)]

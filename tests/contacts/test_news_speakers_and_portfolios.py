@@ -130,3 +130,26 @@ def test_each_placed_and_dated_object_keeps_its_own_day(kb: KnowledgeBase) -> No
         (["Ana Aravena", "Luis Quispe"], date(1987, 11, 16)),
         (["Ana Aravena", "Juan Mamani"], date(1987, 11, 17)),
     ], pairs(found)
+
+
+def test_the_object_of_with_does_not_fly_on(kb: KnowledgeBase) -> None:
+    text = (
+        "Peruvian President Luis Quispe cancelled his speech and a meeting with Chilean "
+        "President Tomas Aravena, and flew to Bolivia on Tuesday."
+    )
+    found = [c for c in detect(kb, text) if c.type == "visit"]
+    assert [[p.name for p in c.participants] for c in found] == [["Luis Quispe", "Bolivia"]], pairs(
+        found
+    )
+
+
+def test_a_delegation_headed_by_a_long_title_is_the_named_heads(kb: KnowledgeBase) -> None:
+    text = (
+        "LIMA, May 18 - A Chilean trade delegation headed by Foreign Economic Relations and "
+        "Trade Minister Tomas Aravena arrived here on Sunday. Aravena held talks today with "
+        "Foreign Minister Rosa Chalco."
+    )
+    found = [c for c in _occurred(kb, text) if c.type == "meeting"]
+    assert [sorted(p.state or "" for p in c.participants) for c in found] == [["CHL", "PER"]], (
+        pairs(found)
+    )
