@@ -37,7 +37,7 @@ from contacts.mentions import Mention
 from contacts.phrases import PhraseIndex, known_lemma
 from contacts.syntax import is_noun, is_proper, is_verb
 from contacts.tense import parse_status, surely_past, trigger_head, verb_status
-from contacts.triggers import KINDS, Trigger
+from contacts.triggers import KINDS, MEET_WORDS, MEETS_A_TARGET, Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -56,6 +56,8 @@ def parse_triggers(doc: Doc, found: list[Trigger]) -> list[Trigger]:
         start, end = token.idx, token.idx + len(token)
         if any(a <= start < b for a, b in taken):
             continue
+        if token.lower_ in MEET_WORDS and MEETS_A_TARGET.match(doc.text, end):
+            continue  # "had been meeting its OPEC quota"
         if (
             token.dep_ == "pobj"
             and token.head.lower_ in ("in", "under")

@@ -409,6 +409,18 @@ def has_contact_noun_phrase(sentence: str) -> bool:
 _WORD_START = re.compile(r"\b[A-Za-z]")
 
 
+# What one meets that is no one: a quota, a deadline, a demand.
+MEET_WORDS = frozenset({"met", "meet", "meets", "meeting"})
+MEETS_A_TARGET = re.compile(
+    r"\s+(?:all\s+)?(?:its|their|his|her|the|a|an|this|that|our|these|those|some|most)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:quotas?|targets?|deadlines?|demands?|requirements?|obligations?"
+    r"|needs|expectations?|criteria|goals?|standards?|commitments?|costs?|payments?|conditions"
+    r"|terms|forecasts?|estimates?|challenges?|thresholds?|ceilings?|limits?|levels?|objectives?"
+    r"|schedules?|timetables?|budgets?|bills?|debts?|payrolls?)\b",
+    re.I,
+)
+
+
 def find_triggers(sentence: str) -> list[Trigger]:
     if not _has_stem(sentence):
         return []
@@ -423,6 +435,10 @@ def find_triggers(sentence: str) -> list[Trigger]:
         if match is None:
             continue
         name = match.lastgroup or ""
+        if match.group().lower().split()[-1] in MEET_WORDS and MEETS_A_TARGET.match(
+            sentence, match.end()
+        ):
+            continue  # "Kuwait is meeting its OPEC quota", "met the deadline": no one is met
         found.append(Trigger(KINDS[name], name, match.start(), match.end(), match.group()))
         end = match.end()
     if any(t.name != "by_phone" for t in found):

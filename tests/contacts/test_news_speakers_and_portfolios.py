@@ -153,3 +153,15 @@ def test_a_delegation_headed_by_a_long_title_is_the_named_heads(kb: KnowledgeBas
     assert [sorted(p.state or "" for p in c.participants) for c in found] == [["CHL", "PER"]], (
         pairs(found)
     )
+
+
+def test_meeting_a_quota_or_a_deadline_meets_no_one(kb: KnowledgeBase) -> None:
+    for text in (
+        "KUWAIT, April 2 - Kuwait is meeting its OPEC production quota, Oil Minister Ali "
+        "Rashid said.",
+        "Nigerian Oil Minister Ade Okafor said Nigeria had been meeting its OPEC quota.",
+        "Peru met the deadline set by the International Monetary Fund on Friday.",
+    ):
+        assert detect(kb, text) == [], text
+    text = "Peruvian President Luis Quispe met the Chilean president on Monday."
+    assert len(detect(kb, text)) == 1
