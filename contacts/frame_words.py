@@ -46,7 +46,8 @@ PARSE_TRIGGER_ROWS: tuple[ParseTrigger, ...] = (
         "talks", "NOUN", "talks", "There were talks late on Monday between the ministers."
     ),
     ParseTrigger("talk", "VERB", "talks", "The minister talks with his counterpart every week."),
-    ParseTrigger("confer", "VERB", "talks", "The president conferred with his counterpart."),
+    # "confer" is a phrase pattern (triggers.py "conferred"): "A and B conferred" names no one
+    # after the verb, and the parse plan would not parse it
     # "discussed the debt with X", "A and B discussed trade": the talk itself, its topic between
     ParseTrigger("discuss", "VERB", "talks", "The president discussed the debt with the envoy."),
     ParseTrigger(

@@ -52,3 +52,21 @@ def persons_before(sentence: str, persons: list[Mention], pronoun: Mention) -> l
         for m in persons
         if m.end <= pronoun.start and not _in_fronted_clause(sentence, m, pronoun)
     ]
+
+
+# "After his meeting with Aravena, Quispe said": a pronoun in the phrase that opens the sentence
+# is the subject named right after its comma
+_OPENING_PHRASE = re.compile(
+    r"\s*(?:After|Following|During|Before|At|In|On|Since|Upon)\s+(?:\w+\s+){0,3}", re.IGNORECASE
+)
+_AFTER_COMMA = re.compile(r"[^,;.]*,\s*")
+
+
+def cataphor(sentence: str, persons: list[Mention], pronoun: Mention) -> Mention | None:
+    """The subject after the opening phrase that holds the pronoun, if any."""
+    if not _OPENING_PHRASE.fullmatch(sentence, 0, pronoun.start):
+        return None
+    comma = _AFTER_COMMA.match(sentence, pronoun.end)
+    if comma is None:
+        return None
+    return next((m for m in persons if m.start == comma.end()), None)

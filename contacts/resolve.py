@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from contacts.mentions import Mention
 from contacts.model import Participant
 from contacts.normalize import person_key
-from contacts.pronouns import persons_before, speaker_of
+from contacts.pronouns import cataphor, persons_before, speaker_of
 from contacts.titles import ERRAND_OFFICES, ERRAND_REACH, GROUP_HEAD_OFFICES
 
 if TYPE_CHECKING:
@@ -252,6 +252,9 @@ class Discourse:
         if mention.how == "group":
             return self._last_people(int(mention.name), mention.office)
         if mention.how in ("he", "she"):
+            opening = cataphor(self.sentence, self.sentence_persons, mention)
+            if opening is not None:
+                return [self._person(opening, day)]  # "After his talks with X, Quispe said"
             speaker = speaker_of(self.sentence, self.sentence_persons, mention)
             if speaker is not None:
                 return [self._person(speaker, day)]  # "and Quispe said he would meet X"

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 # A few words of adverbs, times and the like that may sit between a verb and its object.
 _FILL = r"(?:\s+(?:\w+ly|today|yesterday|tonight|again|separately|this\s+(?:morning|afternoon|evening|week)|on\s+\w+day|on\s+\w+\s+\d{1,2}|last\s+\w+|earlier|later|also|first|jointly|by\s+(?:tele)?phone|by\s+video(?:\s*link)?|over\s+the\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|in\s+(?:a\s+)?(?:tele)?phone\s+calls?|via\s+video(?:\s*link)?(?:\s+conference)?|in\s+person|for\s+the\s+first\s+time|in\s+[A-Z][\w’'-]+(?:,?\s+[A-Z][\w’'-]+){0,3}|at\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}(?=\s+with\b)|in\s+\w+(?=\s+with))){0,4}"
-_LIGHT = r"(?:held|hold|holds|holding|had|have|has|having|conducted|conduct|began|begin|begins|resumed|resume|resumes|renewed|renew|opened|started|start|continued|continue|concluded|made|make|makes|paid|pay|pays|wrapped\s+up|ended|ending|ends|attended|co-?chaired|co-?hosted)"
+_LIGHT = r"(?:held|hold|holds|holding|had|have|has|having|conducted|conduct|began|begin|begins|resumed|resume|resumes|renewed|renew|opened|started|start|continued|continue|concluded|made|make|makes|paid|pay|pays|wrapped\s+up|wound\s+up|ended|ending|ends|attended|co-?chaired|co-?hosted)"
 _ADJ = r"(?:\s+(?:rounds?\s+of|(?:more\s+than\s+|nearly\s+|almost\s+|about\s+)?(?:an?|\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)(?:\s+and\s+a\s+half)?\s+(?:hours?|days?|weeks?|rounds?)\s+of|[\"“][^\"“”]{1,40}[\"”]|(?!(?:on|about|of|for|to|in|at|after|before|with|from|by|that|which|who)\b)[a-z][a-z-]*|\d+-\w+)){0,5}?"
 
 
@@ -278,6 +278,27 @@ ROWS: tuple[TriggerRow, ...] = (
         r"met|meet|meets",
         "Biden met Scholz in Berlin.",
     ),
+    # "Quispe, meeting Aravena in Lima, agreed": the participle set off by commas
+    TriggerRow(
+        "meeting_participle",
+        TriggerKind("meeting", None, "direct", "040", "", 0.75),
+        r"(?<=, )meeting(?=\s+(?:the\s+)?(?-i:[A-Z]))",
+        "Quispe, meeting Aravena in Lima, agreed on a plan.",
+    ),
+    # "EC ministers, meeting in Brussels, agreed", "A and B, meeting here on Monday, said"
+    TriggerRow(
+        "meeting_in",
+        TriggerKind("meeting", None, "with", "040", "", 0.7),
+        r"(?<=, )meeting(?=\s+(?:in|at|here|on|today|yesterday|for)\b)",
+        "Quispe and Aravena, meeting in Lima on Thursday, agreed on a plan.",
+    ),
+    # "A and B conferred", "A consulted with B", "A and B exchanged views": talk in person
+    TriggerRow(
+        "conferred",
+        TriggerKind("meeting", None, "with", "040", "", 0.75),
+        r"confer(?:red|s|ring)?|consult(?:ed|s|ing)?(?=\s+with\b)|exchang(?:ed|es|ing)\s+views",
+        "Quispe and Aravena conferred on Thursday.",
+    ),
     TriggerRow(
         "visit_nominal",
         TriggerKind("visit", None, "visit", "042", "visit", 0.75),
@@ -360,6 +381,7 @@ _STEMS = (
     "conference", "reception", "dial", "dinner", "lunch", "banquet", "breakfast", "golf", "dine",
     "dining", "rode", "ride", "together", "shook", "shak", "supper", "courtesy", "spend", "spent",
     "see", "saw", "session", "gather", "signed", "initial", "alongside", "beside", "next to", "accompanied", "escorted",
+    "confer", "consult", "exchang",
 )  # fmt: skip
 
 
@@ -445,4 +467,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
         # "spoke by phone with", "held talks by phone": the verb carries the contact; a phone
         # adverb alone ("discussed X with Y by phone") only when no other trigger is there.
         found = [t for t in found if t.name != "by_phone"]
+    if any(t.kind.type == "call" for t in found):
+        # "exchanged views ... during a telephone conversation": the views were the call's
+        found = [t for t in found if t.name != "conferred"]
     return found

@@ -165,3 +165,43 @@ def test_meeting_a_quota_or_a_deadline_meets_no_one(kb: KnowledgeBase) -> None:
         assert detect(kb, text) == [], text
     text = "Peruvian President Luis Quispe met the Chilean president on Monday."
     assert len(detect(kb, text)) == 1
+
+
+def test_after_his_meeting_with_the_subject_named_after_the_comma(kb: KnowledgeBase) -> None:
+    text = (
+        "After his meeting with Chilean Foreign Minister Tomas Aravena, Peruvian Foreign "
+        "Minister Luis Quispe said the talks had gone well."
+    )
+    found = _occurred(kb, text)
+    assert name_lists(found) == [{"Luis Quispe", "Tomas Aravena"}], pairs(found)
+
+
+def test_conferred_consulted_and_exchanged_views_are_meetings(kb: KnowledgeBase) -> None:
+    for text in (
+        "Peruvian President Luis Quispe and Chilean President Tomas Aravena conferred on Friday.",
+        "Peruvian President Luis Quispe consulted with Chilean President Tomas Aravena on Friday.",
+        "Peruvian President Luis Quispe and Chilean President Tomas Aravena exchanged views on "
+        "Friday.",
+    ):
+        assert [c.type for c in _occurred(kb, text)] == ["meeting"], text
+
+
+def test_views_exchanged_in_a_telephone_conversation_are_one_call(kb: KnowledgeBase) -> None:
+    text = (
+        "Peruvian President Luis Quispe and Chilean President Tomas Aravena exchanged views on "
+        "water during a telephone conversation on Friday."
+    )
+    assert [c.type for c in _occurred(kb, text)] == ["call"]
+
+
+def test_wound_up_talks_and_the_participle_meeting_are_meetings(kb: KnowledgeBase) -> None:
+    for text in (
+        "Peruvian President Luis Quispe wound up talks with Chilean President Tomas Aravena on "
+        "Friday.",
+        "Peruvian President Luis Quispe, meeting Chilean President Tomas Aravena in Lima on "
+        "Friday, agreed on a plan.",
+        "Peruvian President Luis Quispe and Chilean President Tomas Aravena, meeting in Lima on "
+        "Friday, agreed on a plan.",
+    ):
+        found = _occurred(kb, text)
+        assert name_lists(found) == [{"Luis Quispe", "Tomas Aravena"}], (text, pairs(found))
