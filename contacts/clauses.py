@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from contacts.clause_objects import objects_of
+from contacts.clause_objects import usable as _usable
 from contacts.mentions import Mention
-from contacts.triggers import OBJECT_GAP, Trigger, TriggerKind
+from contacts.triggers import Trigger, TriggerKind
 
 _SUBJECT_GAP_WORDS = frozenset(
     """has have had will would shall was were is are be been also then later earlier finally first
@@ -25,40 +27,15 @@ _SUBJECT_GAP_WORDS = frozenset(
     reportedly briefly virtually only just already however though nonetheless indeed""".split()
 )
 _WORD = re.compile(r"[A-Za-z]+|\d+|[^\w\s]")
-_LIST_GAP = re.compile(
-    # "between A, who was host, B and C": a short relative clause on one of the listed
-    # or "..., according to a State Department official, and with B"
-    r"^\s*(?:,\s*(?:who|which)\s+(?:is|was|were)\s+[\w -]{1,25}?|,\s*according\s+to\s+[\w .'’-]{1,60}?)?"
-    r"(?:,|and|&|,\s*and|as\s+well\s+as|,\s*as\s+well\s+as)\s*(?:with\s+)?(?:the\s+)?$",
-    re.I,
-)
-# "held talks with Erdogan and then with Stoltenberg": two meetings, not one.
-_SEPARATE_GAP = re.compile(
-    r"^\s*,?\s*(?:and\s*,?\s*)?(?:then|later|afterwards|separately|also|another(?:\s+one)?)\s*,?\s+with\s*$",
-    re.I,
-)
 _CHAINED = re.compile(
     r"^(?:\s+(?:on\s+\w+|today|yesterday|\w+ly|in\s+[A-Z][\w-]+|last\s+\w+|this\s+\w+|also|then))*"
     r"(?:\s*,?\s+and\s+(?:also\s+|then\s+|later\s+)?|\s*,\s*(?:then|later|afterwards)\s+)$"
-)
-_DATED_AND = re.compile(
-    r"^\s+(?:on|last|this|early|late)\s+(?:\w+\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|week|weekend|month|morning|evening)\s*,?\s+and\s+(?:then\s+)?$",
-    re.I,
 )
 _SAID_AFTER = re.compile(
     r"\s+(?:said|says|told\s+(?:reporters|journalists|a\s+news\s+conference))"
     r"(?:\s+(?:today|yesterday|on\s+\w+day))?\s+"
 )
 _AND_THEN = re.compile(r"^[^.;]*?,?\s+and\s+(?:then\s+)?$")
-_PLACED = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
-_PLACED_THEN_AND = re.compile(
-    r"^\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s*,\s*and\s+(?:then\s+|also\s+)?with\s+(?:the\s+)?$"
-)
-_PLACED_AND = re.compile(
-    r"^\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
-    r"(?:\s+(?:on|last|this|early|late)\s+(?:\w+\s+)?\w+)?\s*,?\s+and\s+(?:then\s+)?$"
-)
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\bbilateral\s+(?:meetings|talks)\b", re.I)
 # "Kim arrived in Russia on Tuesday aboard his armored train and was met at the border by X":
 # the arrival's subject does what follows the "and"
@@ -67,7 +44,6 @@ _FOR_TALKS = re.compile(r"for\b", re.I)
 # "called on the president to resign": an appeal, not a courtesy call
 _APPEAL = re.compile(r"^\s*,?\s*(?:to|for|not|over|about)\b", re.I)
 _PLACE_PREPOSITIONS = frozenset("in to at from into near".split())
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", re.I)
 _COORD_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.I)
 JOINT = re.compile(
     r"\b(?:joint|jointly|together|trilateral|quadrilateral|conference call|video ?conference|"
@@ -83,7 +59,6 @@ _ASIDE = re.compile(
     r"|on\s+(?:his|her|their|a|an)\s+(?=[^,]*\b(?:visit|trip|tour|stop|mission)\b)"
     r"|in\s+(?=[A-Z][\w-]+\s*,))[^,]+,"
 )
-_OBJECT_KINDS = {"person", "role", "ref"}
 _SEEN_AS = re.compile(r"^(?:['’]s\b|\s+as\b|\s+(?:on|in)\s+(?:television|TV|the\s+news)\b)")
 _POLITY_OK = {"talks", "negotiated", "meeting_between", "mediation"}
 
@@ -166,7 +141,9 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
     kind = trigger.kind
     name = trigger.name
     polity_ok = name in _POLITY_OK
-    objects, separate = _objects(sentence, mentions, trigger, polity_ok or kind.grammar == "visit")
+    objects, separate = objects_of(
+        sentence, mentions, trigger, polity_ok or kind.grammar == "visit"
+    )
     if name == "visited" and trigger.text.lower() == "visiting" and objects:
         if objects[0].kind == "person":
             return None  # "met visiting Chinese Foreign Minister Wang Yi": an adjective
@@ -338,77 +315,6 @@ def _subjects(
     return group
 
 
-def _objects(
-    sentence: str, mentions: list[Mention], trigger: Trigger, polity_ok: bool
-) -> tuple[list[Mention], bool]:
-    after = [m for m in mentions if m.start >= trigger.end]
-    # A place between verb and object ("met in Helsinki with ...", "held talks in Cairo on
-    # Thursday with ...") is not the object.
-    while after and (
-        not _usable(after[0], polity_ok)
-        or (
-            after[0].kind == "polity"
-            and _LOCATIVE_BEFORE.search(sentence, 0, after[0].start)
-            and trigger.kind.grammar != "visit"
-        )
-    ):
-        after = after[1:]
-    if not after:
-        return [], False
-    first = after[0]
-    gap = sentence[trigger.end : first.start]
-    grammars = [trigger.kind.grammar]
-    if trigger.name == "met":
-        grammars.append("direct")
-    if not any(OBJECT_GAP[g].match(gap) for g in grammars) and not (
-        first.kind == "person" and _INCLUDING_GAP.match(gap)
-    ):
-        return [], False
-    if not _usable(first, polity_ok):
-        return [], False
-    objects = [first]
-    separate = False
-    for m in after[1:]:
-        if (
-            m.kind == "polity"
-            and not polity_ok
-            and _PLACED.fullmatch(sentence, objects[-1].end, m.start)
-        ):
-            continue  # "met Mobutu in Kinshasa and Kabila in Lubumbashi": each one's place
-        placed = _PLACED_THEN_AND.match(sentence[objects[-1].end : m.start])
-        if _usable(m, polity_ok) and placed and m.kind != "polity":
-            # "met Foreign Minister X in Doha, and with Qatar's emir, Y": one meeting each
-            objects.append(m)
-            separate = True
-        elif (m.start, m.end) == (objects[-1].start, objects[-1].end):
-            objects.append(m)  # "between Russian and Ukrainian negotiators"
-        elif (
-            _usable(m, polity_ok)
-            and (joined := _LIST_GAP.match(sentence[objects[-1].end : m.start])) is not None
-            # "met X and the Kuwaiti emir"; states are not listed so: "between Iran and the US"
-            and not (m.kind == "polity" and joined.group().rstrip().endswith(("the", "The")))
-        ):
-            objects.append(m)
-        elif _usable(m, polity_ok) and (
-            _SEPARATE_GAP.match(sentence[objects[-1].end : m.start])
-            or _DATED_AND.match(sentence[objects[-1].end : m.start])
-            or _PLACED_AND.match(sentence[objects[-1].end : m.start])
-        ):
-            objects.append(m)  # "hosted Macron on Monday and Starmer on Thursday": two, each dated
-            separate = True
-        else:
-            break
-    return objects, separate
-
-
-# "telephoned the leaders of several Latin American countries early Wednesday to explain his
-# decision, including Venezuelan President X and ...": the people a group is told by
-_INCLUDING_GAP = re.compile(
-    r"^\s+(?:with\s+|to\s+)?(?:the|his|her|their|several|many|a\s+number\s+of)\s+[^;:.]{0,40}?"
-    r"\b(?:leaders|heads|presidents|ministers|counterparts|officials|governments|delegations)\b"
-    r"[^;:.]{0,160}?,\s*including\s+(?:the\s+)?$",
-    re.I,
-)
 _SCENE_TRIGGERS = frozenset(
     {"adverbial", "by_phone", "pp_meeting", "opening_talks", "possessive", "possessive_call"}
 )
@@ -480,10 +386,6 @@ _NOT_VERBS = frozenset("and or of with about for from to in on at by said says".
 def _word_before(sentence: str, at: int) -> str:
     words = sentence[:at].split()
     return words[-1].lower() if words else ""
-
-
-def _usable(mention: Mention, polity_ok: bool) -> bool:
-    return mention.kind in _OBJECT_KINDS or (polity_ok and mention.kind == "polity")
 
 
 def _gap_ok(gap: str) -> bool:

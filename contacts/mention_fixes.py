@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from contacts.datelines import dateline_end
 from contacts.lexicon import Lexicon, Token, token_key
-from contacts.mentions import NOT_NAMES, OPENERS, Mention
+from contacts.mention_parts import NOT_NAMES
+from contacts.mentions import OPENERS, Mention
 from contacts.titles import NON_STATE_TITLES, TITLE_STATES, no_longer_in_office
 
 

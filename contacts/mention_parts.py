@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from contacts.lexicon import Entry, Lexicon, Token, token_key
 from contacts.mention_model import Mention
-from contacts.titles import INSTITUTION_WORDS, TITLE_STATES
+from contacts.titles import INSTITUTION_WORDS, NO_LONGER, TITLE_STATES
+
+# Capitalised words that start no name (sentence openers, months, weekdays).
+NOT_NAMES = frozenset(
+    """the a an and of in on at for to by with from as this that these those he she they it his
+    her their its we our after before during while when today yesterday but or if
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
 
 
 def polity_at(tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[int, Entry | None]:
@@ -207,3 +215,25 @@ def group_reference(tokens: list[Token], i: int, j: int) -> tuple[list[Mention],
     if tokens[i].key == "both" and tokens[j : j + 1] and tokens[j].key in PAIR_HEADS:
         return [Mention("ref", tokens[i].start, tokens[j].end, "", how="pair")], j + 1
     return None
+
+
+def unlisted_portfolio_end(tokens: list[Token], lexicon: Lexicon, j: int) -> int:
+    """Past up to three words of a portfolio the title table lacks, when a title follows:
+    "Nigerian [Petroleum Resources] Minister X", "Brazil's [chief coffee] negotiator X". Not
+    past "former": "Peru's former prime minister" holds no office. `j` when there is none."""
+    if j >= len(tokens) or tokens[j].key in NOT_NAMES:
+        return j
+    k = j
+    while (
+        k < len(tokens)
+        and k - j < 3
+        and tokens[k].key not in NOT_NAMES
+        and tokens[k].key not in NO_LONGER
+        and (tokens[k].cap or not tokens[j].cap)
+        and not lexicon.match(tokens, k)[0]
+        and not title_at(tokens, lexicon, k)[1]
+    ):
+        k += 1
+    if k > j and k < len(tokens) and title_at(tokens, lexicon, k)[1]:
+        return k
+    return j

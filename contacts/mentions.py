@@ -19,6 +19,7 @@ import re
 from contacts.lexicon import Entry, Lexicon, Token
 from contacts.mention_model import Mention, MentionKind
 from contacts.mention_parts import (
+    NOT_NAMES,
     POSTED,
     ROLE_MODIFIERS,
     ROLE_OFFICES,
@@ -30,18 +31,11 @@ from contacts.mention_parts import (
     roles_of_polities,
     title_at,
     title_state,
+    unlisted_portfolio_end,
 )
-from contacts.titles import NO_LONGER
 
 __all__ = ["Mention", "MentionKind", "find_mentions"]
 
-# Capitalised words that start no name (sentence openers, months, weekdays).
-NOT_NAMES = frozenset(
-    """the a an and of in on at for to by with from as this that these those he she they it his
-    her their its we our after before during while when today yesterday but or if
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-)
 # The Arabic article joined to a name ("Saleh al-Sabri", "Nabil el-Araby"), which the
 # tokenizer drops.
 _ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ed|ar|as|ash|at|az|an)-", re.I)
@@ -228,23 +222,10 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
             title_words.append((tokens[j].start, tokens[j].end))
             j = institution_end(tokens, j + 1)
             continue
-        if states and not titles and tokens[j].key not in NOT_NAMES:
-            # "Nigerian Petroleum Resources Minister X", "Brazil's chief coffee negotiator X":
-            # up to three words of a portfolio the table lacks, then the title
-            k = j
-            while (
-                k < len(tokens)
-                and k - j < 3
-                and tokens[k].key not in NOT_NAMES
-                and tokens[k].key not in NO_LONGER
-                and (tokens[k].cap or not tokens[j].cap)
-                and not lexicon.match(tokens, k)[0]
-                and not title_at(tokens, lexicon, k)[1]
-            ):
-                k += 1
-            if k > j and k < len(tokens) and title_at(tokens, lexicon, k)[1]:
-                j = k
-                continue
+        k = unlisted_portfolio_end(tokens, lexicon, j) if states and not titles else j
+        if k > j:
+            j = k  # "Nigerian Petroleum Resources Minister X", "Brazil's chief coffee negotiator"
+            continue
         if states and not titles and tokens[j].cap and tokens[j].key not in NOT_NAMES:
             k = _portfolios_end(tokens, lexicon, j)
             if k > j:
