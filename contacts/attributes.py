@@ -34,6 +34,11 @@ _ASKED_BEFORE = re.compile(
     r"|awaiting)\s+(?:an?\s+|the\s+)?$",
     re.I,
 )
+_WILL_AFTER = re.compile(
+    r"\s*(?:will|shall|'ll|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|plans?\s+to"
+    r"|is\s+expected\s+to|are\s+expected\s+to)\b",
+    re.I,
+)
 _PLANNED_AFTER = re.compile(
     r"^[^.;]*?\b(?:next (?:week|month|year)|later this (?:week|month|year)|in the coming (?:days|weeks))\b"
     # "Talks between A and B are scheduled for Tuesday": the noun phrase's own verb, present
@@ -234,6 +239,14 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
         status = clause.status
     if status == "occurred" and clause.status in ("planned", "cancelled"):
         status = clause.status
+    subjects = clause.subjects
+    if (
+        status == "occurred"
+        and subjects
+        and subjects[0].start > trigger.end
+        and _WILL_AFTER.match(sentence, subjects[-1].end)
+    ):
+        status = "planned"  # "Also during his talks with Prodi, Olmert will underline ..."
     if status == "planned" and _CANCELLED_TRIP.search(sentence, 0, trigger.start):
         status = "cancelled"
     day, old = _date(sentence, clause, published, status == "planned")

@@ -190,6 +190,11 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
     ):
         # "In a call with Macron on Monday, Zelensky ...", "After talks with X, Y said",
         # "During a phone call on Friday, A and B discussed ...": the subject follows the phrase
+        if len(objects) > 1 and all(
+            sentence[a.end : b.start].strip() == ","
+            for a, b in zip(objects, objects[1:], strict=False)
+        ):
+            objects = objects[:1]  # "In talks with A, B said": no "and", so no list
         opening_end = objects[-1].end if objects else trigger.end
         subjects = _subjects_after_opening(sentence, mentions, opening_end)
     if (

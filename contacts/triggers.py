@@ -138,7 +138,7 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "phoned",
         TriggerKind("call", "phone", "direct", "041", "phone", 0.9),
-        r"(?:tele)?phon(?:ed|es|e|ing)|rang(?=\s+up\b)|dial(?:l?ed|l?ing)",
+        r"(?:tele)?phon(?:ed|es|e|ing)|rang(?=\s+up\b|\s+(?-i:[A-Z]))|dial(?:l?ed|l?ing)",
         "Biden phoned Scholz on Monday.",
     ),
     TriggerRow(

@@ -205,3 +205,28 @@ def test_wound_up_talks_and_the_participle_meeting_are_meetings(kb: KnowledgeBas
     ):
         found = _occurred(kb, text)
         assert name_lists(found) == [{"Luis Quispe", "Tomas Aravena"}], (text, pairs(found))
+
+
+def test_an_opening_phrase_with_one_party_then_the_subject(kb: KnowledgeBase) -> None:
+    for opening in ("In talks with", "Speaking after talks with"):
+        text = (
+            f"{opening} Chilean Foreign Minister Tomas Aravena, Peruvian Foreign Minister Luis "
+            "Quispe said progress was made."
+        )
+        found = _occurred(kb, text)
+        assert name_lists(found) == [{"Luis Quispe", "Tomas Aravena"}], (opening, pairs(found))
+
+
+def test_talks_set_before_a_future_verb_are_planned(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean President Tomas Aravena met Peruvian Foreign Minister Ana Ruiz on Friday. Also "
+        "during his talks with Peruvian President Luis Quispe, Aravena will raise the border."
+    )
+    found = [c for c in detect(kb, text) if "Luis Quispe" in {p.name for p in c.participants}]
+    assert [c.status for c in found] == ["planned"], pairs(found)
+
+
+def test_rang_someone_is_a_call(kb: KnowledgeBase) -> None:
+    text = "Peruvian President Luis Quispe rang Chilean President Tomas Aravena on Friday."
+    assert [c.type for c in _occurred(kb, text)] == ["call"]
+    assert detect(kb, "The Peruvian president rang the bell to open the session.") == []
