@@ -302,7 +302,7 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "visit_nominal",
         TriggerKind("visit", None, "visit", "042", "visit", 0.75),
-        rf"(?:{_LIGHT}|began|begins|begin|started|starts|kicked\s+off|embarked\s+on|(?:is|was|are|were)\s+on)\s+(?:a|an|his|her|their)\s+(?:[a-z-]+\s+){{0,3}}?(?:visit|trip|tour)\s+to",
+        rf"(?:{_LIGHT}|began|begins|begin|started|starts|kicked\s+off|embarked\s+on|(?:is|was|are|were)\s+on)\s+(?:a|an|his|her|their)\s+(?:[a-z-]+\s+){{0,3}}?(?:visit|trip|tour)(?:\s+to|(?=\s+here\b))",
         "Biden began a state visit to Germany.",
     ),
     TriggerRow(

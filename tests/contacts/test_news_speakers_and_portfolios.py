@@ -230,3 +230,11 @@ def test_rang_someone_is_a_call(kb: KnowledgeBase) -> None:
     text = "Peruvian President Luis Quispe rang Chilean President Tomas Aravena on Friday."
     assert [c.type for c in _occurred(kb, text)] == ["call"]
     assert detect(kb, "The Peruvian president rang the bell to open the session.") == []
+
+
+def test_a_visit_here_is_a_visit_to_the_datelines_state(kb: KnowledgeBase) -> None:
+    text = "LIMA, March 6 - Chilean Foreign Minister Tomas Aravena ended a three-day visit here."
+    found = _occurred(kb, text)
+    assert [(c.type, [p.state for p in c.participants]) for c in found] == [
+        ("visit", ["CHL", "PER"])
+    ], pairs(found)
