@@ -233,7 +233,7 @@ def test_rang_someone_is_a_call(kb: KnowledgeBase) -> None:
 
 
 def test_a_visit_here_is_a_visit_to_the_datelines_state(kb: KnowledgeBase) -> None:
-    text = "LIMA, March 6 - Chilean Foreign Minister Tomas Aravena ended a three-day visit here."
+    text = "LIMA, Nov 18 - Chilean Foreign Minister Tomas Aravena ended a three-day visit here."
     found = _occurred(kb, text)
     assert [(c.type, [p.state for p in c.participants]) for c in found] == [
         ("visit", ["CHL", "PER"])
