@@ -68,6 +68,13 @@ ROWS: tuple[TriggerRow, ...] = (
         r"discuss(?:ed|es|ing)?\s+(?:[\w'’-]+\s+){1,6}?(?:by|over\s+the|on\s+the)\s+(?:tele)?phone(?=\s+with\b)",
         "Thatcher discussed the move by telephone with Reagan.",
     ),
+    # "was in telephone contact with X": a call, its day or days told around it
+    TriggerRow(
+        "phone_contact",
+        TriggerKind("call", "phone", "with", "041", "phone", 0.7),
+        r"(?:in|into)\s+(?:tele)?phone\s+contact(?=\s+with\b)",
+        "Quispe was in telephone contact with Aravena on Thursday.",
+    ),
     # "After talks with X, Y said"; "At a meeting with X on Monday, Y ..."
     TriggerRow(
         "pp_meeting",

@@ -238,3 +238,11 @@ def test_a_visit_here_is_a_visit_to_the_datelines_state(kb: KnowledgeBase) -> No
     assert [(c.type, [p.state for p in c.participants]) for c in found] == [
         ("visit", ["CHL", "PER"])
     ], pairs(found)
+
+
+def test_in_telephone_contact_with_someone_is_a_call(kb: KnowledgeBase) -> None:
+    text = (
+        "Peruvian President Luis Quispe was in telephone contact with Chilean President Tomas "
+        "Aravena on Friday."
+    )
+    assert [(c.type, c.mode) for c in _occurred(kb, text)] == [("call", "phone")]
