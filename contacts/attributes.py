@@ -95,6 +95,9 @@ _HABITUAL = re.compile(
     r"\b(?:every (?:week|month|day|year)|each (?:week|month)|regularly|frequently|routinely|"
     r"usually|often|in the past|years ago|last year|have met \w+ times|several times|many times|"
     r"\w+ times before|(?:first|previous|last) term|"
+    # "who has met him twice this year": told as a count, a habit of the year
+    r"(?:twice|(?:three|four|five|six|several|many|\d+)\s+times)\s+(?:this|last|a|in\s+the\s+past)\s+"
+    r"(?:year|month|week|few\s+(?:weeks|months))|"
     # "the result of more than a year of on-and-off talks between A and B": a long process
     r"(?:a|one|two|three|four|five|several|many|\d+)\s+(?:years?|months)\s+of\s+(?:[\w-]+\s+)?"
     r"(?:talks|negotiations|meetings|contacts))\b",

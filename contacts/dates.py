@@ -34,6 +34,11 @@ MONTHS = {
     )
     for name in names
 }
+_NUMBERS = {
+    **{str(n): n for n in range(1, 100)},
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
@@ -48,6 +53,8 @@ _DATE = re.compile(
     r"|\b(?P<today>today|this (?:morning|afternoon|evening)|tonight|earlier today|on the same day)\b"
     r"|\b(?P<yesterday>yesterday|last night)\b"
     r"|\b(?P<tomorrow>tomorrow)\b"
+    r"|\b(?P<ago>(?P<n_ago>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)"
+    r"\s+(?P<unit_ago>days?|weeks?|months?)\s+ago)\b"
     r"|\b(?P<lastweek>last week)\b"
     r"|\b(?P<nextweek>next week)\b"
     r"|\b(?P<thisweek>(?:earlier |later )?this week)\b"
@@ -108,6 +115,15 @@ def _resolve(match: re.Match[str], published: date | None, future: bool) -> Date
         return DateMention(None, old, *span)
     if published is None:
         return DateMention(None, False, *span)
+    if groups["ago"]:
+        # "two days ago" is that day; "three weeks ago" no day, and old past about 14 days
+        count = _NUMBERS.get(groups["n_ago"].lower(), 0)
+        unit = groups["unit_ago"].lower().rstrip("s")
+        if unit == "day":
+            day = published - timedelta(days=count) if count else None
+            return DateMention(day, count > 14, *span)
+        days = count * (7 if unit == "week" else 30) if count else (7 if unit == "week" else 30)
+        return DateMention(None, days > 14, *span)
     if groups["thisweek"]:
         return DateMention(None, False, *span)  # some day of the publication's week: no best day
     if groups["wd"]:

@@ -282,7 +282,7 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "met",
         TriggerKind("meeting", None, "with", "040", "", 0.9),
-        r"met|meet|meets",
+        r"met|meet|meets|(?<=is\s)meeting|(?<=are\s)meeting|(?<=was\s)meeting|(?<=were\s)meeting",
         "Biden met Scholz in Berlin.",
     ),
     # "Quispe, meeting Aravena in Lima, agreed": the participle set off by commas

@@ -83,3 +83,25 @@ def test_one_sentence_telling_a_meeting_twice_is_one_contact(kb: KnowledgeBase) 
     )
     found = [c for c in detect(kb, text) if c.status == "occurred"]
     assert len(found) == 1, pairs(found)
+
+
+def test_days_ago_date_the_contact_and_weeks_ago_make_it_old(kb: KnowledgeBase) -> None:
+    base = "Chilean President Tomas Aravena met Peruvian President Luis Quispe {}."
+    two_days = detect(kb, base.format("two days ago"))
+    assert [(c.date, c.background) for c in two_days] == [(date(2015, 6, 18), False)]
+    three_weeks = detect(kb, base.format("three weeks ago"))
+    assert [(c.date, c.background) for c in three_weeks] == [(None, True)]
+
+
+def test_a_meeting_counted_in_the_year_is_a_habit(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean President Tomas Aravena, who has met Peruvian President Luis Quispe twice "
+        "this year, said the border was calm."
+    )
+    assert [c.background for c in detect(kb, text)] == [True]
+
+
+def test_is_meeting_someone_is_a_meeting(kb: KnowledgeBase) -> None:
+    text = "Chilean President Tomas Aravena is meeting Peruvian President Luis Quispe today."
+    found = detect(kb, text)
+    assert [(c.type, c.date) for c in found] == [("meeting", DAY)], pairs(found)
