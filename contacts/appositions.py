@@ -38,6 +38,11 @@ _NOT_NAME_WORDS = frozenset(
 
 # "the head of the central bank of Mexico, Miguel Mancera": a post "of" a state's institution,
 # then the name of whoever holds it
+# "the head of Chile's central bank, X": the post of a body a state's possessive names
+_POST_OF_POSSESSIVE = re.compile(
+    r"\b(?:head|chief|governor|president|director|chairman|chairwoman|leader)\s+of\s+$", re.I
+)
+_BODY_THEN_COMMA = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,4}?[a-z][\w-]*\s*,\s*$")
 _POST_OF = re.compile(
     r"\b(?:head|chief|governor|president|director|chairman|chairwoman|leader|minister)\s+of\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,5}?(?:of|in)\s+(?:the\s+)?$",
@@ -64,6 +69,19 @@ def _posts_of_states(text: str, mentions: list[Mention]) -> list[Mention]:
     out = list(mentions)
     dropped: set[int] = set()
     for i, (polity, person) in enumerate(zip(mentions, mentions[1:], strict=False)):
+        if (
+            polity.kind == "polity"
+            and polity.name.endswith(("'s", "’s"))
+            and person.kind == "person"
+            and person.state is None
+            and person.actor is None
+            and _POST_OF_POSSESSIVE.search(text, max(0, polity.start - 30), polity.start)
+            and _BODY_THEN_COMMA.fullmatch(text, polity.end, person.start)
+        ):
+            out[i + 1] = replace(
+                person, state=polity.state
+            )  # "the head of Chile's central bank, X"
+            continue
         if not (
             polity.kind == "polity"
             and person.kind == "person"

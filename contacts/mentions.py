@@ -33,6 +33,7 @@ from contacts.mention_parts import (
     title_state,
     unlisted_portfolio_end,
 )
+from contacts.titles import PORTFOLIOS
 
 __all__ = ["Mention", "MentionKind", "find_mentions"]
 
@@ -187,6 +188,13 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
             titles.append(office)
             title_words.append((tokens[j].start, tokens[j + n - 1].end))
             j += n
+            while (
+                j + 1 < len(tokens)
+                and tokens[j].key in ("and", "&")
+                and tokens[j + 1].cap
+                and tokens[j + 1].key in PORTFOLIOS
+            ):
+                j += 2  # "Minister of Energy and Mines X": one post
             if j < len(tokens) and tokens[j].key in ("designate", "elect"):
                 if text[tokens[j - 1].end : tokens[j].start] == "-":
                     j += 1  # "Secretary of State-designate Marco Rubio"

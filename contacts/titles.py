@@ -48,6 +48,8 @@ def _portfolio_titles(portfolios: list[str]) -> dict[str, str]:
 
 
 _DATA = _load()
+# Ministries a minister is named by: "Minister of Energy and Mines" is one post.
+PORTFOLIOS = frozenset(_words(_DATA["portfolios"]))
 # Title as written (lower case) -> the office reported for someone the knowledge base lacks.
 TITLES: dict[str, str] = {
     **_portfolio_titles(_words(_DATA["portfolios"])),

@@ -246,3 +246,23 @@ def test_in_telephone_contact_with_someone_is_a_call(kb: KnowledgeBase) -> None:
         "Aravena on Friday."
     )
     assert [(c.type, c.mode) for c in _occurred(kb, text)] == [("call", "phone")]
+
+
+def test_the_head_of_a_states_body_named_after_a_comma_is_that_states(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "The head of Chile's central bank, Tomas Aravena, met Peruvian President Luis Quispe "
+        "on Friday."
+    )
+    found = _occurred(kb, text)
+    assert [sorted(p.state or "" for p in c.participants) for c in found] == [["CHL", "PER"]]
+
+
+def test_a_minister_of_two_portfolios_joined_by_and_keeps_his_name(kb: KnowledgeBase) -> None:
+    text = (
+        "Chilean Minister of Energy and Mines Tomas Aravena met Peruvian President Luis Quispe "
+        "on Friday."
+    )
+    found = _occurred(kb, text)
+    assert name_lists(found) == [{"Tomas Aravena", "Luis Quispe"}], pairs(found)
