@@ -16,7 +16,9 @@ measured blind at the start of round 4 (0.767 / 0.495), then tuned on in round 5
 `news_blind10.jsonl` and `news_blind11.jsonl` (50 documents each, written the same way in round 5)
 were measured blind at 0.712 / 0.685 and 0.806 / 0.624; blind 10 was never tuned on, blind 11 was.
 Blind sets 12 to 15 (round 6) were written the same way; blind 12 is that round's untuned measure,
-13 to 15 were tuned on after their first measure.
+13 to 15 were tuned on after their first measure. Blind sets 16 to 19 (round 7) too: 16 and 18 in
+the style of 1980s Reuters wires, 17 and 19 of 1989–2006 AP, NYT, AFP and Xinhua copy; blind 17 is
+round 7's untuned measure, 16, 18 and 19 were tuned on after their first measure.
 All are project files: no skip.
 Floors sit slightly below the numbers measured in bench/RESULTS.md, so a regression fails.
 """
@@ -62,6 +64,10 @@ SETS = [
     "news_blind13.jsonl",
     "news_blind14.jsonl",
     "news_blind15.jsonl",
+    "news_blind16.jsonl",
+    "news_blind17.jsonl",
+    "news_blind18.jsonl",
+    "news_blind19.jsonl",
 ]
 
 
@@ -112,6 +118,10 @@ FLOORS = [
     Floor("news_blind13.jsonl", 86, 0.85, 0.72, 0.09, "blind 0.812 / 0.558; after 0.879 / 0.756"),
     Floor("news_blind14.jsonl", 61, 0.90, 0.78, 0.07, "blind 0.829 / 0.607; after 0.933 / 0.820"),
     Floor("news_blind15.jsonl", 110, 0.86, 0.67, 0.14, "blind 0.849 / 0.607; after 0.892 / 0.705"),
+    Floor("news_blind16.jsonl", 65, 0.89, 0.79, 0.17, "blind 0.854 / 0.677; after 0.927 / 0.831"),
+    Floor("news_blind17.jsonl", 89, 0.84, 0.57, 0.12, "blind 0.889 / 0.596; untuned 0.875 / 0.607"),
+    Floor("news_blind18.jsonl", 51, 0.86, 0.66, 0.06, "blind 0.794 / 0.549; after 0.897 / 0.706"),
+    Floor("news_blind19.jsonl", 58, 0.88, 0.80, 0.23, "blind 0.889 / 0.707; after 0.920 / 0.845"),
 ]
 
 
