@@ -168,7 +168,17 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
         len(subjects) == 1 and _SAID_AFTER.fullmatch(sentence, subjects[0].end, trigger.start)
     ):
         subjects = _sentence_subject(sentence, mentions, trigger, [])
-        if len(subjects) < 2:
+        opening = not any(_usable(m, False) for m in mentions if m.end <= trigger.start)
+        if len(subjects) < 2 and opening and trigger.text.lower().endswith("meeting"):
+            # "Speaking to reporters after meeting Y, X said": the gerund's object, then the
+            # subject after the opening phrase's comma
+            objects = [m for m in mentions if m.start >= trigger.end and _usable(m, False)][:1]
+            subjects = (
+                _subjects_after_opening(sentence, mentions, objects[0].end) if objects else []
+            )
+            if not subjects or not _gap_ok(sentence[trigger.end : objects[0].start]):
+                return None
+        elif len(subjects) < 2:
             return None
     elif name == "closing_talks" and not objects and trigger.text.lower().endswith("meeting"):
         # "X said after meeting Indonesian Minister Y here": the gerund's own object

@@ -208,7 +208,11 @@ def test_wound_up_talks_and_the_participle_meeting_are_meetings(kb: KnowledgeBas
 
 
 def test_an_opening_phrase_with_one_party_then_the_subject(kb: KnowledgeBase) -> None:
-    for opening in ("In talks with", "Speaking after talks with"):
+    for opening in (
+        "In talks with",
+        "Speaking after talks with",
+        "Speaking to reporters after meeting",
+    ):
         text = (
             f"{opening} Chilean Foreign Minister Tomas Aravena, Peruvian Foreign Minister Luis "
             "Quispe said progress was made."
