@@ -29,6 +29,20 @@ def occurred_detector(day: date | None) -> Detect:
     return occurred
 
 
+def news_detector(day: date | None) -> Detect:
+    """`news(kb, text, published=day)`: the contacts of `text` that happened and are news (not
+    background), the ones an evaluation counts."""
+
+    def news(kb: KnowledgeBase, text: str, published: date | None = day) -> list[Contact]:
+        return [
+            c
+            for c in detect_contacts(text, published, kb=kb)
+            if c.status == "occurred" and not c.background
+        ]
+
+    return news
+
+
 def single(detect: Detect) -> Callable[[KnowledgeBase, str], Contact]:
     """`one(kb, text)`: the only contact of `text` (the test fails showing all when not one)."""
 

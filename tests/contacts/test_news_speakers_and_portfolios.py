@@ -7,15 +7,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from contacts import Contact, KnowledgeBase
-from tests.contacts.support import detector, name_lists, pairs
+from contacts import KnowledgeBase
+from tests.contacts.support import detector, name_lists, news_detector, pairs
 
 DAY = date(1987, 11, 18)  # a Wednesday
 detect = detector(DAY)
-
-
-def _occurred(kb: KnowledgeBase, text: str) -> list[Contact]:
-    return [c for c in detect(kb, text) if c.status == "occurred" and not c.background]
+_occurred = news_detector(DAY)
 
 
 def test_the_speaker_said_after_talks_with_had_the_talks(kb: KnowledgeBase) -> None:

@@ -8,14 +8,11 @@ from __future__ import annotations
 from datetime import date
 
 from contacts import KnowledgeBase
-from tests.contacts.support import detector, name_lists, pairs
+from tests.contacts.support import detector, name_lists, news_detector, pairs
 
 DAY = date(1987, 3, 6)  # a Friday
 detect = detector(DAY)
-
-
-def _occurred(kb: KnowledgeBase, text: str) -> list:
-    return [c for c in detect(kb, text) if c.status == "occurred" and not c.background]
+_occurred = news_detector(DAY)
 
 
 def test_central_bank_posts_name_their_state(kb: KnowledgeBase) -> None:
