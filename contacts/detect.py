@@ -194,10 +194,14 @@ def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
         dated = [c for c in told if c.date and c.status == "occurred"]
         # "where he met Milosevic on Monday and again on Thursday": a second meeting
         again = again_days(sentence.text, published) if len(dated) == 1 else []
-        found.extend(
-            told
-            + [replace(dated[0], date=d, participants=list(dated[0].participants)) for d in again]
-        )
+        found.extend(told)
+        for day in again:  # a contact of its own, with lists of its own that merging may extend
+            one = dated[0]
+            found.append(
+                replace(
+                    one, date=day, participants=list(one.participants), evidence=list(one.evidence)
+                )
+            )
     discourse.dateline_state = dateline_state
     found = place_local_officials(found, dateline_state)
     # Merged first: "Peres told a joint news conference with Mubarak" is the summit told
