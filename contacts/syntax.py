@@ -296,6 +296,8 @@ def _known_surnames(
     # NER misses a surname it has seen in full elsewhere in the text ("Ciampi" as a PRODUCT):
     # the text's own full mentions say it is a person.
     found: list[Mention] = []
+    if not surnames:
+        return found  # every sentence passes here: a text naming no one in full costs nothing
     if isinstance(doc, str):
         words = [(w.group(), w.start()) for w in _CAPITALISED.finditer(doc)]
     else:
