@@ -100,8 +100,13 @@ def objects_of(
         elif (
             usable(m, polity_ok)
             and (joined := _LIST_GAP.match(sentence[objects[-1].end : m.start])) is not None
-            # "met X and the Kuwaiti emir"; states are not listed so: "between Iran and the US"
-            and not (m.kind == "polity" and joined.group().rstrip().endswith(("the", "The")))
+            # "met X and the Kuwaiti emir"; states are not listed so: "between Iran and the US",
+            # but places toured are: "toured Egypt, the Republic of Congo and Uganda"
+            and not (
+                m.kind == "polity"
+                and trigger.kind.grammar != "visit"
+                and joined.group().rstrip().endswith(("the", "The"))
+            )
         ):
             objects.append(m)
         elif usable(m, polity_ok) and (

@@ -137,6 +137,21 @@ def _sentence_subject(
     return group
 
 
+_PLACE_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and)\s*(?:the\s+)?")
+
+
+def _visited_states(sentence: str, objects: list[Mention]) -> list[Mention]:
+    places = objects[:1]
+    for mention in objects[1:]:
+        same_span = (mention.start, mention.end) == (places[-1].start, places[-1].end)
+        if mention.kind != "polity" or not (
+            same_span or _PLACE_LIST_GAP.fullmatch(sentence, places[-1].end, mention.start)
+        ):
+            break
+        places.append(mention)
+    return places
+
+
 def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause | None:
     kind = trigger.kind
     name = trigger.name
@@ -162,7 +177,9 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
     ):
         return None
     if kind.grammar == "visit" and objects and objects[0].kind == "polity":
-        objects = objects[:1]
+        # "visited Japan and China", "visited Bonn and The Hague": a visit to each state of a
+        # list; a person after the place is the host, not a second visit
+        objects = _visited_states(sentence, objects)
     subjects = _subjects(sentence, mentions, trigger, polity_ok)
     if name == "closing_talks" and not (
         len(subjects) == 1 and _SAID_AFTER.fullmatch(sentence, subjects[0].end, trigger.start)

@@ -127,7 +127,10 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
         return [Mention("ref", first.start, first.end, first.text, how=_PRONOUNS[key])], i + 1
     j = i
     determiner = (
-        key in ("the", "his", "her", "their", "both") and not title_at(tokens, lexicon, i)[1]
+        key in ("the", "his", "her", "their", "both")
+        and not title_at(tokens, lexicon, i)[1]
+        # "visited The Hague", "the Netherlands": the article is part of the polity's name
+        and not (key == "the" and polity_at(tokens, lexicon, i)[0] > 1)
     )
     if determiner:
         j += 1
