@@ -11,6 +11,7 @@ from contacts.datelines import dateline_end
 from contacts.dates import find_dates
 from contacts.model import Contact
 from contacts.resolve import Party
+from contacts.triggers import Trigger
 
 # Case-sensitive on purpose: "May" is a month, "may" a modal.
 _HYPOTHETICAL = re.compile(r"\b(?:could|might|may|should|must|if|unless|whether|would like|can)\b")
@@ -190,6 +191,24 @@ def _label(party: Party) -> str:
     return party.participant.canonical_name or party.participant.name
 
 
+_BEFORE_GERUND = re.compile(r"\bbefore\s+$", re.I)
+# A main verb of what is still to come: the future, or a timetable's present tense
+_FUTURE_STEP = re.compile(
+    r"\b(?:will|is\s+to|are\s+to|(?:is|are)\s+(?:due|expected|scheduled|set)|plans\s+to|"
+    r"flies|travels|heads|goes|leaves|arrives|moves\s+on)\b"
+)
+
+
+def _after_a_future_step(sentence: str, trigger: Trigger) -> bool:
+    # "flies to Tonga on Tuesday, before visiting Vanuatu": a gerund after "before" happens
+    # after its main verb, so it is still to come when the main verb is
+    return bool(
+        _GERUND.match(trigger.text)
+        and _BEFORE_GERUND.search(sentence, 0, trigger.start)
+        and _FUTURE_STEP.search(sentence, 0, trigger.start)
+    )
+
+
 def describe(clause: Clause, sentence: str, published: date | None) -> Details | None:
     """The contact's attributes, or None when the clause reports no contact (hypothetical, summons)."""
     if _VETO.search(sentence):
@@ -253,6 +272,9 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
     if status == "planned" and _CANCELLED_TRIP.search(sentence, 0, trigger.start):
         status = "cancelled"
     day, old = _date(sentence, clause, published, status == "planned")
+    if status == "occurred" and _after_a_future_step(sentence, trigger):
+        # "Wang flies to Tonga on Tuesday, before visiting Vanuatu": later, on a day untold
+        status, day = "planned", None
     if status == "occurred" and day and published and day > published:
         status = "planned"
     kind = clause.kind

@@ -76,6 +76,15 @@ def parse_triggers(doc: Doc, found: list[Trigger]) -> list[Trigger]:
     return sorted([*found, *extra], key=lambda t: t.start)
 
 
+# Verbs whose object is the other party: with a thing for object ("Japanese and Chinese
+# leaders welcomed the move") no one was met. "A and B discussed trade" is their meeting.
+_TAKES_A_GUEST = frozenset({"welcome", "host", "receive", "greet", "visit", "call", "phone"})
+
+
+def _welcomed_a_thing(index: PhraseIndex, head: Token) -> bool:
+    return is_verb(head) and known_lemma(head) in _TAKES_A_GUEST and index.thing_object(head)
+
+
 def dependency_clause(doc: Doc, mentions: list[Mention], trigger: Trigger) -> Clause | None:
     """The trigger's clause read from the parse, or None when the parse names no party."""
     head = trigger_head(doc, trigger)
@@ -116,7 +125,7 @@ def dependency_clause(doc: Doc, mentions: list[Mention], trigger: Trigger) -> Cl
     if not gathering:
         if not subjects and len(objects) < 2:
             return None
-        if not objects and len(subjects) < 2:
+        if not objects and (len(subjects) < 2 or _welcomed_a_thing(index, head)):
             return None
     spans = [trigger.start, trigger.end] + [m.start for m in subjects + objects]
     spans += [m.end for m in subjects + objects]

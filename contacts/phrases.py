@@ -125,6 +125,16 @@ class PhraseIndex:
                         heads.extend(c for c in child.children if c.dep_ == "pobj")
         return found
 
+    def thing_object(self, verb: Token) -> bool:
+        """The verb's direct object is a thing, no party: "welcomed the move"."""
+        return any(
+            child.dep_ == "dobj"
+            and child.ent_type_ not in ("DATE", "TIME")  # "met today", parsed as an object
+            and child.lower_ not in ("today", "yesterday", "tonight", "here", "there")
+            and not any(t.i in self.by_token for t in child.subtree)
+            for child in verb.children
+        )
+
     def _core(self, token: Token) -> tuple[Mention | None, Token | None]:
         """The mention a noun phrase stands for, and the token that carries it."""
         if token.i in self.by_token:

@@ -288,6 +288,7 @@ def with_known_surnames(
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*\b")
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _known_surnames(
@@ -299,7 +300,8 @@ def _known_surnames(
     if not surnames:
         return found  # every sentence passes here: a text naming no one in full costs nothing
     if isinstance(doc, str):
-        words = [(w.group(), w.start()) for w in _CAPITALISED.finditer(doc)]
+        # "Wang's tour": the possessive is not the name's ("Wang's" would key as "wangs")
+        words = [(_POSSESSIVE.sub("", w.group()), w.start()) for w in _CAPITALISED.finditer(doc)]
     else:
         words = [(token.text, token.idx) for token in doc]
     for word, start in words:
