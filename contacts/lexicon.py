@@ -61,10 +61,16 @@ class Lexicon:
     # Every token of every name of an actor, to take in the rest of a name matched by an alias
     # ("Emir Tamim" + "bin Hamad Al Thani").
     name_tokens: dict[str, frozenset[str]] = field(default_factory=dict)
+    # First keys of the titles and role nouns: the only entries a word in lower case can start
+    # ("minister", "officials"); names, states and acronyms start with a capital.
+    lower_starts: frozenset[str] = frozenset()
 
     def match(self, tokens: list[Token], i: int) -> tuple[int, list[Entry]]:
         """Longest entry starting at token i: (number of tokens, entries), (0, []) if none."""
-        for keys, entries in self.index.get(tokens[i].key, ()):
+        first = tokens[i]
+        if not (first.cap or first.upper) and first.key not in self.lower_starts:
+            return 0, []  # "to", "the", "a": in the index only as the start of a name
+        for keys, entries in self.index.get(first.key, ()):
             n = len(keys)
             if i + n <= len(tokens) and all(tokens[i + k].key == keys[k] for k in range(1, n)):
                 usable = [e for e in entries if _usable(e, tokens, i, n)]
@@ -182,7 +188,10 @@ def build_lexicon(kb: KnowledgeBase) -> Lexicon:
         index[keys[0]].append((keys, _ranked(entries)))
     for options in index.values():
         options.sort(key=lambda item: -len(item[0]))
-    return Lexicon(dict(index), name_tokens)
+    lower = frozenset(
+        k[0] for k, es in table.items() if any(e.kind in ("title", "role") for e in es)
+    )
+    return Lexicon(dict(index), name_tokens, lower)
 
 
 _ROMAN = re.compile(r"^[ivxlc]+$")

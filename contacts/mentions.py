@@ -94,6 +94,7 @@ class _Memo:
     def __init__(self, lexicon: Lexicon) -> None:
         self.name_tokens = lexicon.name_tokens
         self.index = lexicon.index
+        self.lower_starts = lexicon.lower_starts
         self._lexicon = lexicon
         self._seen: dict[int, tuple[int, list[Entry]]] = {}
 
@@ -107,8 +108,14 @@ class _Memo:
 def find_mentions(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
     lexicon = _Memo(lexicon)  # type: ignore[assignment]
     found: list[Mention] = []
+    lower_starts = lexicon.lower_starts
     i = 0
     while i < len(tokens):
+        token = tokens[i]
+        # Most words start nothing: in lower case only titles, roles and the openers do.
+        if not (token.cap or token.upper or token.key in lower_starts or token.key in OPENERS):
+            i += 1
+            continue
         mentions, next_i = _parse(text, tokens, lexicon, i)
         if mentions:
             found.extend(mentions)
@@ -121,8 +128,6 @@ def find_mentions(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Ment
 def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[list[Mention], int]:
     first = tokens[i]
     key = first.key
-    if not first.cap and key not in lexicon.index and key not in OPENERS:
-        return [], i + 1  # most words start nothing
     if key in _PRONOUNS and not first.cap or first.text in ("He", "She"):
         return [Mention("ref", first.start, first.end, first.text, how=_PRONOUNS[key])], i + 1
     j = i

@@ -89,6 +89,7 @@ class Discourse:
     pair_counts: dict[frozenset[str], int] = field(default_factory=dict)
     story_pair: list[Party] = field(default_factory=list)
     text: str = ""  # the whole text, for how often it names someone
+    times_named: dict[str, int] = field(default_factory=dict)  # family name -> count in text
     since_pair: int = 0  # sentences read since the last contact between people
     # The organisation whose Secretary-General an unqualified "the Secretary-General" is.
     secretary_general_of: str | None = None

@@ -75,11 +75,19 @@ def story_pair(discourse: Discourse, last: Contact) -> list[Party]:
 
     def weight(pair: frozenset[str]) -> tuple[int, int, bool]:
         # both of its people named often, the pair itself told of often, the last one told
-        named = min(len(re.findall(rf"\b{re.escape(names[k])}\b", discourse.text)) for k in pair)
+        named = min(_times_named(discourse, names[k]) for k in pair)
         return (named, discourse.pair_counts[pair], pair == key)
 
     best = max((k for k in discourse.pair_counts if len(k) == 2), key=weight)
     return discourse.pairs[best]
+
+
+def _times_named(discourse: Discourse, name: str) -> int:
+    count = discourse.times_named.get(name)
+    if count is None:  # counted once per text: the weight above asks for it again and again
+        count = len(re.findall(rf"\b{re.escape(name)}\b", discourse.text))
+        discourse.times_named[name] = count
+    return count
 
 
 def _family_name(person: Participant) -> str:

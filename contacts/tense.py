@@ -271,7 +271,11 @@ def surely_past(doc: Doc, trigger: Trigger) -> bool:
 
 
 def trigger_head(doc: Doc, trigger: Trigger) -> Token | None:
-    inside = [t for t in doc if trigger.start <= t.idx < trigger.end]
+    # the tokens that start inside the trigger's words (the span, not the whole sentence)
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    inside = [
+        t for t in (span if span is not None else doc) if trigger.start <= t.idx < trigger.end
+    ]
     heads = [t for t in inside if known_lemma(t) in TRIGGER_HEADS or t.lower_ in TRIGGER_HEADS]
     # "In a phone call": "call", whose phrase it is, not its modifier "phone"
     indices = {t.i for t in heads}

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from contacts.pattern_starts import may_start, start_prefixes
+
 # A few words of adverbs, times and the like that may sit between a verb and its object.
 _FILL = r"(?:\s+(?:\w+ly|today|yesterday|tonight|again|separately|this\s+(?:morning|afternoon|evening|week)|on\s+\w+day|on\s+\w+\s+\d{1,2}|last\s+\w+|earlier|later|also|first|jointly|by\s+(?:tele)?phone|by\s+video(?:\s*link)?|over\s+the\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|in\s+(?:a\s+)?(?:tele)?phone\s+calls?|via\s+video(?:\s*link)?(?:\s+conference)?|in\s+person|for\s+the\s+first\s+time|in\s+[A-Z][\w’'-]+(?:,?\s+[A-Z][\w’'-]+){0,3}|at\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}(?=\s+with\b)|in\s+\w+(?=\s+with))){0,4}"
 _LIGHT = r"(?:held|hold|holds|holding|had|have|has|having|conducted|conduct|began|begin|begins|resumed|resume|resumes|renewed|renew|opened|started|start|continued|continue|concluded|made|make|makes|paid|pay|pays|wrapped\s+up|wound\s+up|ended|ending|ends|attended|co-?chaired|co-?hosted)"
@@ -450,17 +452,39 @@ MEETS_A_TARGET = re.compile(
 )
 
 
+def _row_starts() -> tuple[frozenset[str], re.Pattern[str] | None]:
+    # The first letters of the rows that have them, and one look-ahead for the rows that may
+    # start with any word ("[a-z-]+ meeting with" after a possessive).
+    prefixes: set[str] = set()
+    anywhere = []
+    for row in ROWS:
+        starts = start_prefixes(row.pattern)
+        if starts is None:
+            anywhere.append(rf"\b(?=(?:{row.pattern})\b)")
+        else:
+            prefixes |= starts
+    either = re.compile("|".join(anywhere), re.IGNORECASE) if anywhere else None
+    return frozenset(prefixes), either
+
+
+_ROW_PREFIXES, _ANY_WORD_ROWS = _row_starts()
+
+
 def find_triggers(sentence: str) -> list[Trigger]:
     if not _has_stem(sentence):
         return []
     found = []
     end = 0
+    lower = sentence.lower()
+    anywhere = {m.start() for m in _ANY_WORD_ROWS.finditer(sentence)} if _ANY_WORD_ROWS else set()
     # Every phrasing starts a word: try the pattern at word starts only (what finditer finds,
-    # at a fraction of the attempts; lookbehinds still see the text before).
+    # at a fraction of the attempts; lookbehinds still see the text before), and only at words
+    # whose first letters some row can begin with.
     for start in _WORD_START.finditer(sentence):
-        if start.start() < end:
+        at = start.start()
+        if at < end or not (may_start(_ROW_PREFIXES, lower, at) or at in anywhere):
             continue
-        match = TRIGGERS.match(sentence, start.start())
+        match = TRIGGERS.match(sentence, at)
         if match is None:
             continue
         name = match.lastgroup or ""
