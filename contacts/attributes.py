@@ -69,8 +69,17 @@ _CANCELLED = re.compile(
     re.I,
 )
 # "The Kremlin flatly denied a report that Trump spoke by phone with Putin": a denied contact
+# ... and "officials denied that Moi had met Museveni", "denied having met him"
 _DENIED = re.compile(
-    r"\b(?:denied|denies|deny|denying|dismissed|rejected)\b[^.;]{0,60}?\b(?:reports?|claims?)\s+that\b",
+    r"\b(?:denied|denies|deny|denying|dismissed|rejected)\b[^.;]{0,60}?\b(?:reports?|claims?)\s+that\b"
+    r"|\b(?:denied|denies|deny|denying)\s+(?:that\b|having\b)",
+    re.I,
+)
+# "There were no talks between A and B", "was not aware of any conversation between A and B":
+# the noun's own determiner says none took place.
+_NONE_TOOK_PLACE = re.compile(
+    r"\b(?:no|not\s+(?:\w+\s+){0,4}?any)\s+(?:(?:such|direct|official|formal|bilateral|"
+    r"face-to-face|telephone|phone|high-level|substantive|further)\s+)?$",
     re.I,
 )
 _CANCELLED_AFTER = re.compile(
@@ -230,6 +239,7 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
         _CANCELLED.search(before)
         or _NO_PLANS.search(sentence, 0, trigger.start)
         or _DENIED.search(sentence, 0, trigger.start)
+        or _NONE_TOOK_PLACE.search(sentence, 0, trigger.start)
     )
     # "the visit was cancelled" undoes a noun; "held talks with X and pledged to restart
     # programmes that were suspended" is a past verb's contact and another thing's suspension

@@ -191,7 +191,10 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "spoke",
         TriggerKind("call", "phone", "with", "041", "phone", 0.85),
-        r"spok(?:e|en)|speak(?:s|ing)?|talk(?:ed|ing)?(?!\s+(?:only\s+)?(?:at|past)\s+each\s+other)",
+        # "spoke in favour of a ceasefire", "spoke out against": views aired, not a call
+        r"(?:spok(?:e|en)|speak(?:s|ing)?)(?!\s+(?:out|up)\b|\s+(?:\w+ly\s+)?(?:in\s+favou?r\s+of"
+        r"|in\s+support\s+of|against|highly\s+of)\b)"
+        r"|talk(?:ed|ing)?(?!\s+(?:only\s+)?(?:at|past)\s+each\s+other)",
         "Biden spoke with Scholz.",
     ),
     TriggerRow(

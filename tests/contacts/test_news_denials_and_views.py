@@ -1,0 +1,69 @@
+"""Contacts the text says did not take place ("denied that A had met B", "there were no talks
+between A and B", "was not aware of any conversation between A and B") and speech that airs
+views rather than reports a call ("A and B spoke in favour of a ceasefire"). One test per
+phrasing class, invented names only."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from contacts import KnowledgeBase, detect_contacts
+from tests.contacts.support import news_detector, pairs
+
+DAY = date(2014, 6, 6)  # a Friday
+_news = news_detector(DAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials denied that Kenyan President Amos Kibet had met Ugandan President Peter Okello.",
+        "Kenyan President Amos Kibet denied having met Ugandan President Peter Okello in Arusha.",
+    ],
+    ids=["denied-that", "denied-having"],
+)
+def test_a_denied_meeting_is_cancelled(kb: KnowledgeBase, text: str) -> None:
+    found = detect_contacts(text, DAY, kb=kb)
+    assert not [c for c in found if c.status == "occurred"], pairs(found)
+    assert [c.status for c in found] == ["cancelled"], pairs(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There were no talks between Turkish Foreign Minister Selim Aras and his Armenian "
+        "counterpart, the ministry said.",
+        "The ministry said it was not aware of any conversation between Prime Minister Arvind "
+        "Kulkarni of India and Brazilian President Jorge Tavares.",
+        "There has been no direct meeting between Israeli Foreign Minister Dan Meron and Syrian "
+        "Foreign Minister Karim Haddad.",
+    ],
+    ids=["no-talks-between", "not-aware-of-any", "no-direct-meeting"],
+)
+def test_a_contact_the_text_says_none_of_took_place_is_not_news(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert _news(kb, text) == []
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["spoke in favour of", "spoke in favor of", "spoke out against", "spoke strongly against"],
+)
+def test_airing_views_is_no_call(kb: KnowledgeBase, verb: str) -> None:
+    text = (
+        f"Russian President Ivan Sokolov and Ukrainian President Taras Bondar {verb} a speedy end "
+        "to the fighting, the Kremlin said."
+    )
+    assert _news(kb, text) == []
+
+
+def test_speaking_by_phone_is_still_a_call(kb: KnowledgeBase) -> None:
+    text = (
+        "Russian President Ivan Sokolov and Ukrainian President Taras Bondar spoke by phone on "
+        "Thursday about a speedy end to the fighting, the Kremlin said."
+    )
+    found = _news(kb, text)
+    assert [(c.type, str(c.date)) for c in found] == [("call", "2014-06-05")], pairs(found)
