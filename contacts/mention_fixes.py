@@ -30,7 +30,7 @@ def corrected(
     ]
     # "Peru's former prime minister Ana Ruiz": a person, of no office and no state
     mentions = [
-        replace(m, office=None, state=None, title_text="")
+        replace(m, office=None, state=None, title_text="", how="former")
         if m.kind == "person" and m.title_text and no_longer_in_office(text, m.start)
         else m
         for m in mentions

@@ -25,6 +25,7 @@ class Mention:
     office: str | None = None  # from the text's title (the KB's office wins when known)
     # polity: "name" | "demonym" | "capital"; ref: "pronoun" | "title" | "pair" | "counterpart";
     # role: "role", or "members" for an organisation's own ("EC farm ministers", "Opec ministers"),
-    # a group that meets as a party of its own
+    # a group that meets as a party of its own; person: "former" for one who holds the title no
+    # more ("former President X"), a private person no state sends
     how: str = ""
     title_text: str = ""  # "Foreign Minister" as written

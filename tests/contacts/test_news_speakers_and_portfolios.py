@@ -88,11 +88,22 @@ def test_who_is_accompanying_someone_is_that_persons_compatriot(kb: KnowledgeBas
     assert {"Carl Moss", "Ana Ruiz"} in name_lists(found), pairs(found)
 
 
-def test_a_former_prime_minister_holds_no_office(kb: KnowledgeBase) -> None:
-    text = "Peru's former prime minister Ana Ruiz met Chilean President Tomas Aravena on Monday."
+def test_a_former_prime_minister_on_an_errand_holds_no_office(kb: KnowledgeBase) -> None:
+    text = (
+        "The regional mediator, Peru's former prime minister Ana Ruiz, met Chilean President "
+        "Tomas Aravena on Monday."
+    )
     found = detect(kb, text)
     ruiz = [p for c in found for p in c.participants if p.name == "Ana Ruiz"]
     assert ruiz and all(p.office is None and p.state is None for p in ruiz), pairs(found)
+
+
+def test_a_former_prime_minister_on_no_errand_is_a_private_person(kb: KnowledgeBase) -> None:
+    # GUIDELINES: private persons count only when the text says a state sent them
+    text = "Peru's former prime minister Ana Ruiz met Chilean President Tomas Aravena on Monday."
+    assert detect(kb, text) == []
+    text = "Chilean President Tomas Aravena also met former foreign minister Ana Ruiz of Peru."
+    assert detect(kb, text) == []
 
 
 def test_time_spent_with_someone_is_a_meeting(kb: KnowledgeBase) -> None:
