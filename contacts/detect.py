@@ -25,7 +25,7 @@ from contacts.frames import dependency_clause, parse_triggers
 from contacts.gatherings import join_the_gathering
 from contacts.lexicon import Lexicon, lexicon_for, tokenize
 from contacts.local_offices import place_local_officials
-from contacts.mention_fixes import corrected
+from contacts.mention_fixes import corrected, private_person
 from contacts.mentions import Mention, find_mentions
 from contacts.merge import date_from_context, merge_contacts, once_a_sentence
 from contacts.model import Contact, Participant
@@ -342,12 +342,9 @@ def _contact(
     clause.objects = [
         m for m in clause.objects if not _is_source(sentence, m) and not _speaker(sentence, m)
     ]
-    # "Former President X met Kim": one who holds the office no more is a private person, a
-    # party only when the text says a state sent them (GUIDELINES: private persons) or the
-    # knowledge base knows them
-    if not _ERRAND.search(sentence):
-        clause.subjects = [m for m in clause.subjects if not _private(m)]
-        clause.objects = [m for m in clause.objects if not _private(m)]
+    # "Former President X met Kim": a private person (GUIDELINES), no party
+    clause.subjects = [m for m in clause.subjects if not private_person(m, sentence)]
+    clause.objects = [m for m in clause.objects if not private_person(m, sentence)]
     subjects = _resolve_all(discourse, clause.subjects, day)
     if subjects:
         discourse.clause_subject = subjects[0]
@@ -391,17 +388,6 @@ def _contact(
         contacts.append(contact)
         discourse.unnamed.update(p.participant.key() for p in parties if p.unnamed)
     return contacts
-
-
-# "the AU's chief mediator, former prime minister X": sent on an errand, not a private person
-_ERRAND = re.compile(
-    r"\b(?:mediators?|envoys?|negotiators?|emissary|emissaries|facilitators?|representatives?)\b",
-    re.I,
-)
-
-
-def _private(mention: Mention) -> bool:
-    return mention.how == "former" and mention.actor is None
 
 
 def _own_days(

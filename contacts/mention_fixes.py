@@ -133,3 +133,17 @@ def non_state_title(text: str, mention: Mention) -> bool:
     before = _WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
     words = set(inside[:2]) | ({before.group(1).lower()} if before else set())
     return bool(words & NON_STATE_TITLES)
+
+
+# "the AU's chief mediator, former prime minister X": sent on an errand, not a private person
+_ERRAND = re.compile(
+    r"\b(?:mediators?|envoys?|negotiators?|emissary|emissaries|facilitators?|representatives?)\b",
+    re.I,
+)
+
+
+def private_person(mention: Mention, sentence: str) -> bool:
+    """One who holds the title no more ("former President X"), whom the knowledge base does not
+    know and whom the sentence sends on no errand: a private person, no party to a contact
+    (GUIDELINES: private persons count only when the text says a state sent them)."""
+    return mention.how == "former" and mention.actor is None and not _ERRAND.search(sentence)
