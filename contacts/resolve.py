@@ -174,7 +174,8 @@ class Discourse:
         if actor is not None and not _in_office_by(actor, day or self.published):
             actor = None  # "May" in 1997 is not Theresa May: the KB knows her from 2016 only
         if actor is not None:
-            party = Party(_from_actor(actor, mention.name, day or self.published), actor)
+            when = day or self.published
+            party = Party(_from_actor(actor, mention.name, when, mention.office), actor)
             party.title = mention.title_text
             if " " not in mention.name.strip():
                 # "President Joseph Kasavubu ... President Kasavubu": the fullest name the text
@@ -440,14 +441,21 @@ def _first_cue(cues: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str 
     return found
 
 
-def _from_actor(actor: Actor, name: str, day: date | None) -> Participant:
-    term = actor.term_on(day) or actor.term_on(None)
+def _from_actor(
+    actor: Actor, name: str, day: date | None, titled: str | None = None
+) -> Participant:
+    held = actor.term_on(day)
+    term = held or actor.term_on(None)
+    # The office held that day; when the knowledge base knows none then ("Treasury Secretary
+    # James Baker" in 1988, known only as Secretary of State from 1989), the text's own title
+    # before the latest office the knowledge base knows.
+    office = held.office if held else titled or (term.office if term else None)
     return Participant(
         name=name if len(name) >= len(actor.name) or " " in name else actor.name,
         canonical_name=actor.name,
         kb_id=actor.kb_id,
         state=term.state if term else None,
-        office=term.office if term else None,
+        office=office,
     )
 
 

@@ -278,3 +278,13 @@ def test_a_minister_of_two_portfolios_joined_by_and_keeps_his_name(kb: Knowledge
     )
     found = _occurred(kb, text)
     assert name_lists(found) == [{"Tomas Aravena", "Luis Quispe"}], pairs(found)
+
+
+def test_a_known_person_before_the_terms_the_kb_holds_keeps_the_texts_title(
+    kb: KnowledgeBase,
+) -> None:
+    # The packaged knowledge base holds James Baker as Secretary of State from 1989 only; in
+    # 1987 he was Treasury Secretary, and the text says so.
+    text = "Treasury Secretary James Baker met Mexican Finance Minister Carlos Ruiz on Monday."
+    baker = [p for c in _occurred(kb, text) for p in c.participants if p.name == "James Baker"]
+    assert baker and all(p.office == "Finance Minister" and p.state == "USA" for p in baker)
