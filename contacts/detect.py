@@ -484,5 +484,11 @@ def _different_states(parties: list[Party]) -> bool:
     if len(known) >= 2:
         return True
     # One known state and unknown others may still be foreign; all of one state is not a
-    # contact, and neither are people of whom nothing says which state they speak for.
-    return len(known) == 1 and None in states and any(p.participant.kb_id is None for p in parties)
+    # contact, and neither are people of whom nothing says which state they speak for. The
+    # dateline's state suggested for an official ("ACCRA - President X received Y") counts as
+    # that one known state here, though it is never reported as theirs.
+    unknown = any(p.participant.kb_id is None for p in parties)
+    if known:
+        return len(known) == 1 and None in states and unknown
+    suggested = {s for s in likely if s}
+    return len(suggested) == 1 and None in likely and unknown

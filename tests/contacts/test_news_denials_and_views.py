@@ -1,7 +1,8 @@
 """Contacts the text says did not take place ("denied that A had met B", "there were no talks
 between A and B", "was not aware of any conversation between A and B") and speech that airs
-views rather than reports a call ("A and B spoke in favour of a ceasefire"). One test per
-phrasing class, invented names only."""
+views rather than reports a call ("A and B spoke in favour of a ceasefire"), and an official
+the dateline places meeting someone whose state the text does not give. One test per phrasing
+class, invented names only."""
 
 from __future__ import annotations
 
@@ -67,3 +68,27 @@ def test_speaking_by_phone_is_still_a_call(kb: KnowledgeBase) -> None:
     )
     found = _news(kb, text)
     assert [(c.type, str(c.date)) for c in found] == [("call", "2014-06-05")], pairs(found)
+
+
+def test_a_dateline_official_meeting_someone_of_no_stated_state_is_a_contact(
+    kb: KnowledgeBase,
+) -> None:
+    # The dateline suggests the host's state; nothing says the guest shares it, as with a
+    # host whose state the text gives ("Ghanaian Agriculture Minister").
+    text = (
+        "ACCRA, June 5 - Pierre Lamont of the International Cocoa Organization held talks with "
+        "Agriculture Minister Kwame Boateng on Thursday."
+    )
+    found = _news(kb, text)
+    assert [sorted(p.name for p in c.participants) for c in found] == [
+        ["Kwame Boateng", "Pierre Lamont"]
+    ], pairs(found)
+
+
+def test_two_officials_the_dateline_places_in_one_state_met_no_foreigner(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "ACCRA, June 5 - Agriculture Minister Kwame Boateng met President Kofi Mensah on Thursday."
+    )
+    assert _news(kb, text) == []
