@@ -183,6 +183,11 @@ def build_lexicon(kb: KnowledgeBase) -> Lexicon:
             continue  # "Frederik X", "Charles III": a regnal number is no surname
         if len(actors) == 1 and (surname,) not in table:
             table[(surname,)].append(Entry("surname", next(iter(actors))))
+    for keys, entries in table.items():
+        if len(keys) == 1 and any(e.kind == "polity" for e in entries):
+            # "arrived in Muscat", "Turkmen gas": a one-word alias that is also a state's name,
+            # capital or demonym (Joseph Muscat, Ilter Turkmen) reads as the place
+            entries[:] = [e for e in entries if e.kind != "actor"]
     index: dict[str, list[tuple[tuple[str, ...], list[Entry]]]] = defaultdict(list)
     for keys, entries in table.items():
         index[keys[0]].append((keys, _ranked(entries)))

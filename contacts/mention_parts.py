@@ -37,6 +37,24 @@ def title_at(tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[int, str | 
     return 0, None
 
 
+def post_of(tokens: list[Token], lexicon: Lexicon, j: int, owned: bool) -> tuple[int, Entry | None]:
+    """A title's "of" at j: where the post's words end, and the state they name (None when
+    they name none). `owned`: a state or determiner stands before the title."""
+    k = j + 1 + (tokens[j + 1].key == "the")
+    m, entry = polity_at(tokens, lexicon, k)
+    if entry and entry.how != "demonym":
+        return k + m, entry  # "President of Finland", "Minister of Foreign Affairs of Egypt"
+    if entry and institution_end(tokens, k + m) > k + m:
+        # "Secretary of the Russian Security Council Sergei Shoigu": the post of a body the
+        # demonym names the state of
+        return institution_end(tokens, k + m), entry
+    if owned:
+        # "Chinese Director of the Office of the Central Foreign Affairs Commission Wang Yi":
+        # the body is part of the post
+        return institution_end(tokens, j), None
+    return j, None
+
+
 def institution_end(tokens: list[Token], j: int) -> int:
     """Where a state body a title is "of" ends, from the "of" at j: "Director [of the Office of
     the Central Foreign Affairs Commission] Wang Yi". j when no body of capitalised institution

@@ -26,6 +26,7 @@ from contacts.mention_parts import (
     group_reference,
     institution_end,
     polity_at,
+    post_of,
     post_qualifier,
     role_how,
     roles_of_polities,
@@ -206,17 +207,11 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
             if j < len(tokens) and tokens[j].key in ("designate", "elect"):
                 if text[tokens[j - 1].end : tokens[j].start] == "-":
                     j += 1  # "Secretary of State-designate Marco Rubio"
-            # "President of Finland", "Minister of Foreign Affairs of Egypt"
+            # "President of Finland", "Secretary of the Russian Security Council X"
             if j + 1 < len(tokens) and tokens[j].key == "of":
-                k = j + 1 + (tokens[j + 1].key == "the")
-                m, entry = polity_at(tokens, lexicon, k)
-                if entry and entry.how != "demonym":
+                j, entry = post_of(tokens, lexicon, j, bool(states or determiner))
+                if entry is not None:
                     states.append(entry)
-                    j = k + m
-                elif states or determiner:
-                    # "Chinese Director of the Office of the Central Foreign Affairs
-                    # Commission Wang Yi": the body is part of the post
-                    j = institution_end(tokens, j)
             elif j + 1 < len(tokens) and office in POSTED and tokens[j].key in POSTED[office]:
                 # "Yemeni Ambassador to Russia Saleh X", "the UN envoy for Yemen, X", "Georgia's
                 # special representative for relations with Russia, X": the place the post is

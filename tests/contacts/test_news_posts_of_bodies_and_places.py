@@ -1,0 +1,48 @@
+"""A post of a state body the demonym names ("Secretary of the Russian Security Council X"), and
+one-word names that are places before they are people ("arrived in Muscat": Oman's capital,
+not a former Maltese prime minister of that name). One test per phrasing class; the people are
+invented."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from contacts import KnowledgeBase
+from tests.contacts.support import news_detector, pairs
+
+DAY = date(2024, 9, 13)  # a Friday
+_news = news_detector(DAY)
+
+
+@pytest.mark.parametrize(
+    ("post", "state"),
+    [
+        ("Secretary of the Russian Security Council", "RUS"),
+        ("Chairman of the Chinese People's Political Consultative Conference", "CHN"),
+    ],
+)
+def test_the_post_of_a_state_body_names_its_state(kb: KnowledgeBase, post: str, state: str) -> None:
+    text = f"Kenyan President Amos Kibet received {post} Pavel Orlov in Nairobi on Friday."
+    found = _news(kb, text)
+    orlov = [p for c in found for p in c.participants if p.name == "Pavel Orlov"]
+    assert orlov and all(p.state == state for p in orlov), pairs(found)
+
+
+@pytest.mark.parametrize(("place", "state"), [("Muscat", "OMN"), ("Ashgabat", "TKM")])
+def test_a_capital_that_is_also_a_family_name_is_the_place(
+    kb: KnowledgeBase, place: str, state: str
+) -> None:
+    text = f"US envoy Daniel Hale arrived in {place} on Friday for talks on the ceasefire."
+    found = _news(kb, text)
+    assert [(c.type, [p.state for p in c.participants]) for c in found] == [
+        ("visit", ["USA", state])
+    ], pairs(found)
+
+
+def test_a_demonym_that_is_also_a_family_name_is_the_state(kb: KnowledgeBase) -> None:
+    text = "Turkmen President Murat Ovezov met Kenyan President Amos Kibet in Nairobi on Friday."
+    found = _news(kb, text)
+    ovezov = [p for c in found for p in c.participants if p.name == "Murat Ovezov"]
+    assert ovezov and all(p.state == "TKM" for p in ovezov), pairs(found)
