@@ -44,8 +44,18 @@ def parse_status(doc: Doc, trigger: Trigger) -> str | None:
 
 def _names_something(verb: Token) -> bool:
     for child in verb.children:
-        if child.dep_ in ("prep", "punct", "advmod", "nsubj", "aux", "npadvmod", "cc", "conj"):
-            continue
+        if child.dep_ in (
+            "prep",
+            "punct",
+            "advmod",
+            "nsubj",
+            "aux",
+            "npadvmod",
+            "cc",
+            "conj",
+            "advcl",
+        ):
+            continue  # advcl: "called on X on Sunday, shortly after the leader landed"
         if child.tag_ in ("NN", "NNS", "JJ") and (
             child.dep_ == "oprd" or any(g.lower_ in ("a", "an") for g in child.children)
         ):

@@ -353,22 +353,29 @@ TRIGGERS = re.compile(
     re.IGNORECASE,
 )
 # The object slot after each grammar's trigger: the text between trigger and object must match.
+# "called on Mr. Muizzu", "spoke to His Highness Sheikh Tamim": a courtesy before the name.
+_HONORIFIC = (
+    r"(?:(?:(?:Mr|Mrs|Ms|Dr|Messrs)\.?|(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty|Excellency)"
+    r"|H\.\s?E\.)\s+)?"
+)
 OBJECT_GAP = {
     "direct": re.compile(
-        rf"^{_FILL}\s*(?:up\s+)?(?:the\s+|visiting\s+|the\s+visiting\s+|his\s+|her\s+)?$", re.I
+        rf"^{_FILL}\s*(?:up\s+)?(?:the\s+|visiting\s+|the\s+visiting\s+|his\s+|her\s+)?{_HONORIFIC}$",
+        re.I,
     ),
     "with": re.compile(
-        rf"^{_FILL}\s+(?:with|to|between)(?:\s+(?:both|the|visiting|his|her))?\s*$", re.I
+        rf"^{_FILL}\s+(?:with|to|between)(?:\s+(?:both|the|visiting|his|her))?\s*{_HONORIFIC}$",
+        re.I,
     ),
-    "from": re.compile(r"^\s*(?:the\s+)?$", re.I),
+    "from": re.compile(rf"^\s*(?:the\s+)?{_HONORIFIC}$", re.I),
     "to": re.compile(rf"^{_FILL}\s+to(?:\s+the)?\s*$", re.I),
     "visit": re.compile(
         rf"^{_FILL}\s*(?:(?:the|a|an)\s+)?(?:(?:official|state|working|two-day|three-day|one-day|surprise|unannounced|previously\s+unannounced)\s+)*(?:visit\s+to\s+)?(?:the\s+)?(?:(?:neighbou?ring|nearby|oil-rich|war-torn)\s+)?$",
         re.I,
     ),
-    "between": re.compile(r"^\s*(?:the\s+)?$", re.I),
+    "between": re.compile(rf"^\s*(?:the\s+)?{_HONORIFIC}$", re.I),
     "for": re.compile(
-        rf"^{_FILL}\s+(?:for|in\s+hono(?:u)?r\s+of)(?:\s+(?:the|visiting))?\s*$", re.I
+        rf"^{_FILL}\s+(?:for|in\s+hono(?:u)?r\s+of)(?:\s+(?:the|visiting))?\s*{_HONORIFIC}$", re.I
     ),
 }
 

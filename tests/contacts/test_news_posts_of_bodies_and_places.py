@@ -1,6 +1,7 @@
 """A post of a state body the demonym names ("Secretary of the Russian Security Council X"), and
 one-word names that are places before they are people ("arrived in Muscat": Oman's capital,
-not a former Maltese prime minister of that name). One test per phrasing class; the people are
+not a former Maltese prime minister of that name), a courtesy before a name ("called on Mr.
+X"), and a clause of time after a call on someone. One test per phrasing class; the people are
 invented."""
 
 from __future__ import annotations
@@ -46,3 +47,24 @@ def test_a_demonym_that_is_also_a_family_name_is_the_state(kb: KnowledgeBase) ->
     found = _news(kb, text)
     ovezov = [p for c in found for p in c.participants if p.name == "Murat Ovezov"]
     assert ovezov and all(p.state == "TKM" for p in ovezov), pairs(found)
+
+
+@pytest.mark.parametrize("courtesy", ["Mr.", "Dr.", "His Highness", "Her Majesty"])
+def test_a_courtesy_before_the_name_keeps_the_object(kb: KnowledgeBase, courtesy: str) -> None:
+    text = f"Indian Foreign Minister Ravi Menon called on {courtesy} Ahmed Rasheed of the Maldives."
+    found = _news(kb, text)
+    assert [sorted(p.name for p in c.participants) for c in found] == [
+        ["Ahmed Rasheed", "Ravi Menon"]
+    ], pairs(found)
+
+
+def test_a_call_on_someone_before_a_clause_of_time_is_a_meeting(kb: KnowledgeBase) -> None:
+    # "shortly after the leader landed" is when, not what the visitor was "called"
+    text = (
+        "Indian Foreign Minister Ravi Menon called on Maldivian President Ahmed Rasheed on "
+        "Friday, shortly after the Maldivian leader landed in New Delhi on his first visit."
+    )
+    found = _news(kb, text)
+    assert ["Ahmed Rasheed", "Ravi Menon"] in [
+        sorted(p.name for p in c.participants) for c in found
+    ], pairs(found)
