@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from contacts.lexicon import Entry, Lexicon, Token, token_key
 from contacts.mention_model import Mention
-from contacts.titles import INSTITUTION_WORDS, NO_LONGER, TITLE_STATES
+from contacts.titles import INSTITUTION_WORDS, NO_LONGER, THING_WORDS, TITLE_STATES
 
 # Capitalised words that start no name (sentence openers, months, weekdays).
 NOT_NAMES = frozenset(
@@ -55,6 +55,23 @@ def post_of(tokens: list[Token], lexicon: Lexicon, j: int, owned: bool) -> tuple
     return j, None
 
 
+def second_post(tokens: list[Token], lexicon: Lexicon, j: int) -> int:
+    """Where a second post of the same person starts after the "and" at j ("Deputy Prime
+    Minister and Foreign Minister X", "Deputy Foreign Minister and Special Presidential Envoy
+    for Africa X"); j when none does. The second post must lead on to a name or a qualifier:
+    "the Israeli President and Prime Minister met" are two people."""
+    if j + 1 >= len(tokens) or tokens[j].key != "and":
+        return j
+    k = j + 1
+    while k < len(tokens) and k - j <= 3 and tokens[k].cap and not title_at(tokens, lexicon, k)[1]:
+        k += 1  # "Special Presidential": words of the post the table does not hold
+    n, office = title_at(tokens, lexicon, k)
+    after = k + n
+    if office and after < len(tokens) and (tokens[after].cap or tokens[after].key in ("for", "of")):
+        return k
+    return j
+
+
 def institution_end(tokens: list[Token], j: int) -> int:
     """Where a state body a title is "of" ends, from the "of" at j: "Director [of the Office of
     the Central Foreign Affairs Commission] Wang Yi". j when no body of capitalised institution
@@ -91,13 +108,19 @@ def post_qualifier(text: str, tokens: list[Token], lexicon: Lexicon, j: int) -> 
     n, entry = polity_at(tokens, lexicon, k)
     if entry and entry.how == "name":
         return k + n - j
-    if the:  # "for the Middle East", "for the Great Lakes region", "for the Horn of Africa"
+    region = k < len(tokens) and tokens[k].cap and tokens[k].key in THING_WORDS  # "for Africa"
+    if the or region:  # "for the Middle East", "for the Great Lakes region", "the Horn of Africa"
         m = k
         while m < len(tokens) and m - k < 5 and not title_at(tokens, lexicon, m)[1]:
             if m > k and text[tokens[m - 1].end : tokens[m].start].strip():
                 break  # "for the Horn, Dana X": the comma ends the place
             if tokens[m].cap:
                 m += 1  # a region's words may be people's names too ("Horn")
+                if tokens[m - 1].key in THING_WORDS:  # "East", "Africa": the region ends here
+                    if m + 1 < len(tokens) and tokens[m].key == "and" and tokens[m + 1].cap:
+                        m += 1  # "for the Middle East and Africa Mikhail X"
+                        continue
+                    break
             elif tokens[m].key == "of" and m > k and m + 1 < len(tokens) and tokens[m + 1].cap:
                 m += 1
             elif tokens[m].key in ("region", "peninsula", "conflict", "crisis") and m > k:

@@ -30,6 +30,7 @@ from contacts.mention_parts import (
     post_qualifier,
     role_how,
     roles_of_polities,
+    second_post,
     title_at,
     title_state,
     unlisted_portfolio_end,
@@ -217,6 +218,8 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
                 # special representative for relations with Russia, X": the place the post is
                 # for, not the holder's state
                 j += post_qualifier(text, tokens, lexicon, j)
+            if states and not determiner:
+                j = second_post(tokens, lexicon, j)  # "Deputy Premier and Foreign Minister X"
             continue
         if (
             (states or determiner)
@@ -393,7 +396,9 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
             name = re.sub(r"['’]s?$", "", name)  # "Soviet leader Mikhail Gorbachev's offer"
         state = states[-1].value.code if states else title_state(text, title_words)
         office = titles[-1] if titles else None
-        title_text = text[title_words[-1][0] : title_words[-1][1]] if title_words else ""
+        # every post as written ("Deputy Foreign Minister and Special Envoy"): "the deputy
+        # minister" later is this person too
+        title_text = text[title_words[0][0] : title_words[-1][1]] if title_words else ""
         end = tokens[j - 1].end
         if text[end : end + 1] == "." and (
             tokens[j - 1].key in ("jr", "sr") or len(tokens[j - 1].text) == 1

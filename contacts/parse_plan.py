@@ -16,7 +16,7 @@ from contacts.lexicon import Lexicon, token_key
 from contacts.mentions import Mention
 from contacts.sentences import Sentence
 from contacts.titles import THING_WORDS
-from contacts.triggers import Trigger, has_contact_noun_phrase
+from contacts.triggers import Trigger
 
 
 def needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Mention]) -> bool:
@@ -180,3 +180,41 @@ _CAPITALISED_WORDS = frozenset(
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
+
+
+# The head words of frame_words.PARSE_TRIGGER_ROWS, as whole words: a sentence without one needs no parse.
+_CONTACT_WORDS = re.compile(
+    r"\b(?:meet|meets|met|meeting|meetings|talk|talks|talked|confer|conferred|consultations?|"
+    r"discussions?|negotiations?|summit|summits|conversations?|phoned|telephoned|received|"
+    r"receives|hosted|hosts|visit|visits|visited|trip|trips|tour|arrived|arrives|lunch|luncheon|dinner|session|gathered|signed|initialled|initialed)\b",
+    re.IGNORECASE,
+)
+
+
+# ... and a party after it: "a meeting early Monday between", "talks in Rome with".
+_PARTY_AFTER = re.compile(r"\W(?:with|between|among|by|of|to|in)\W", re.IGNORECASE)
+
+
+# "discussed" reports a contact only with a party after "with" ("discussed the debt with X") or
+# two named parties before it ("Omondi and Kisembo discussed"); readouts' "the two leaders
+# discussed ..." follows the contact told before.
+_DISCUSSED = re.compile(
+    r"\bdiscuss(?:ed|es|ing)?\b[^.;]{0,60}?\bwith\b"
+    r"|\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+and\s+(?:(?:his|her|the)\s+)?(?:[\w'’-]+\s+){0,5}?"
+    r"[A-Z][\w'’-]+,?\s+(?:\w+\s+)?discuss(?:ed|es)?\b"
+)
+
+
+# ... or a preposition that makes it the setting of the sentence's verb, whose subjects are
+# its parties: "A and B agreed on a plan, after more than three hours of talks."
+_SETTING_BEFORE = re.compile(r"\b(?:after|following|during)\s+(?:[\w-]+\s+){0,5}$", re.IGNORECASE)
+
+
+def has_contact_noun_phrase(sentence: str) -> bool:
+    """A contact word with a preposition that may introduce a party within a few words."""
+    for match in _CONTACT_WORDS.finditer(sentence):
+        if _PARTY_AFTER.search(sentence, match.end(), match.end() + 40):
+            return True
+        if _SETTING_BEFORE.search(sentence, max(0, match.start() - 50), match.start()):
+            return True
+    return _DISCUSSED.search(sentence) is not None

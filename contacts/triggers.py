@@ -222,6 +222,22 @@ ROWS: tuple[TriggerRow, ...] = (
         r"(?:hosted|hosts|hosting|held|holds|gave|gives|threw)\s+(?:a|an)\s+(?:[a-z-]+\s+)?(?:dinner|lunch|luncheon|banquet|breakfast|reception)",
         "Biden hosted a dinner for Scholz.",
     ),
+    # An ambassador's credentials are handed over in person: "received the credentials of the
+    # new ambassador", "presented his letters of credence to".
+    TriggerRow(
+        "credentials_received",
+        TriggerKind("meeting", None, "direct", "043", "host", 0.8),
+        r"(?:received|receives|receiving|accepted|accepts|accepting)\s+(?:(?:a\s+)?cop(?:y|ies)\s+of\s+)?"
+        r"(?:the\s+)?(?:credentials|letters?\s+of\s+credence)\s+(?:of|from)",
+        "Putin received the credentials of Kenyan Ambassador Peter Kamau.",
+    ),
+    TriggerRow(
+        "credentials_presented",
+        TriggerKind("meeting", None, "direct", "043", "host", 0.8),
+        r"(?:presented|presents|presenting|handed\s+over|submitted)\s+(?:(?:a\s+)?cop(?:y|ies)\s+of\s+)?"
+        r"(?:his|her|their|the)\s+(?:credentials|letters?\s+of\s+credence)\s+to",
+        "Kenyan Ambassador Peter Kamau presented his credentials to Putin.",
+    ),
     TriggerRow(
         "hosted",
         TriggerKind("meeting", None, "direct", "043", "host", 0.8),
@@ -400,51 +416,13 @@ _STEMS = (
     "conference", "reception", "dial", "dinner", "lunch", "banquet", "breakfast", "golf", "dine",
     "dining", "rode", "ride", "together", "shook", "shak", "supper", "courtesy", "spend", "spent",
     "see", "saw", "session", "gather", "signed", "initial", "alongside", "beside", "next to", "accompanied", "escorted",
-    "confer", "consult", "exchang",
+    "confer", "consult", "exchang", "credential", "credence",
 )  # fmt: skip
 
 
 def _has_stem(sentence: str) -> bool:
     lower = sentence.lower()
     return any(stem in lower for stem in _STEMS)
-
-
-# The head words of frame_words.PARSE_TRIGGER_ROWS, as whole words: a sentence without one needs no parse.
-_CONTACT_WORDS = re.compile(
-    r"\b(?:meet|meets|met|meeting|meetings|talk|talks|talked|confer|conferred|consultations?|"
-    r"discussions?|negotiations?|summit|summits|conversations?|phoned|telephoned|received|"
-    r"receives|hosted|hosts|visit|visits|visited|trip|trips|tour|arrived|arrives|lunch|luncheon|dinner|session|gathered|signed|initialled|initialed)\b",
-    re.IGNORECASE,
-)
-
-
-# ... and a party after it: "a meeting early Monday between", "talks in Rome with".
-_PARTY_AFTER = re.compile(r"\W(?:with|between|among|by|of|to|in)\W", re.IGNORECASE)
-
-
-# "discussed" reports a contact only with a party after "with" ("discussed the debt with X") or
-# two named parties before it ("Omondi and Kisembo discussed"); readouts' "the two leaders
-# discussed ..." follows the contact told before.
-_DISCUSSED = re.compile(
-    r"\bdiscuss(?:ed|es|ing)?\b[^.;]{0,60}?\bwith\b"
-    r"|\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+and\s+(?:(?:his|her|the)\s+)?(?:[\w'’-]+\s+){0,5}?"
-    r"[A-Z][\w'’-]+,?\s+(?:\w+\s+)?discuss(?:ed|es)?\b"
-)
-
-
-# ... or a preposition that makes it the setting of the sentence's verb, whose subjects are
-# its parties: "A and B agreed on a plan, after more than three hours of talks."
-_SETTING_BEFORE = re.compile(r"\b(?:after|following|during)\s+(?:[\w-]+\s+){0,5}$", re.IGNORECASE)
-
-
-def has_contact_noun_phrase(sentence: str) -> bool:
-    """A contact word with a preposition that may introduce a party within a few words."""
-    for match in _CONTACT_WORDS.finditer(sentence):
-        if _PARTY_AFTER.search(sentence, match.end(), match.end() + 40):
-            return True
-        if _SETTING_BEFORE.search(sentence, max(0, match.start() - 50), match.start()):
-            return True
-    return _DISCUSSED.search(sentence) is not None
 
 
 _WORD_START = re.compile(r"\b[A-Za-z]")

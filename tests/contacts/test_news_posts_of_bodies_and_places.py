@@ -1,7 +1,9 @@
 """A post of a state body the demonym names ("Secretary of the Russian Security Council X"), and
 one-word names that are places before they are people ("arrived in Muscat": Oman's capital,
 not a former Maltese prime minister of that name), a courtesy before a name ("called on Mr.
-X"), and a clause of time after a call on someone. One test per phrasing class; the people are
+X"), a clause of time after a call on someone, one person's two posts ("Deputy Prime Minister
+and Foreign Minister X"), and credentials handed over ("received the credentials of Ambassador
+X", "presented his letters of credence to"). One test per phrasing class; the people are
 invented."""
 
 from __future__ import annotations
@@ -68,3 +70,55 @@ def test_a_call_on_someone_before_a_clause_of_time_is_a_meeting(kb: KnowledgeBas
     assert ["Ahmed Rasheed", "Ravi Menon"] in [
         sorted(p.name for p in c.participants) for c in found
     ], pairs(found)
+
+
+@pytest.mark.parametrize(
+    "posts",
+    [
+        "Deputy Prime Minister and Foreign Minister",
+        "Deputy Foreign Minister and Special Presidential Envoy for the Middle East and Africa",
+    ],
+)
+def test_one_person_may_hold_two_posts(kb: KnowledgeBase, posts: str) -> None:
+    text = f"Pakistani {posts} Imran Qadir met Kenyan President Amos Kibet on Friday."
+    found = _news(kb, text)
+    qadir = [p for c in found for p in c.participants if p.name == "Imran Qadir"]
+    assert qadir and all(p.state == "PAK" for p in qadir), pairs(found)
+
+
+def test_a_later_title_word_finds_the_holder_of_either_post(kb: KnowledgeBase) -> None:
+    text = (
+        "Pakistani Deputy Foreign Minister and Special Envoy for Africa Imran Qadir met Kenyan "
+        "Ambassador Peter Kamau on Friday. The same day, the deputy minister received Ghanaian "
+        "Ambassador Kofi Boateng. Earlier, Qadir spoke by phone with Chad's Deputy Foreign "
+        "Minister Ahmat Saleh."
+    )
+    met = [sorted(p.name for p in c.participants) for c in _news(kb, text)]
+    assert ["Imran Qadir", "Kofi Boateng"] in met, met
+    assert ["Ahmat Saleh", "Kofi Boateng"] not in met, met
+
+
+def test_two_posts_of_two_people_stay_two(kb: KnowledgeBase) -> None:
+    text = "The Israeli President and Prime Minister met Kenyan President Amos Kibet on Friday."
+    found = _news(kb, text)
+    assert all(
+        len(c.participants) != 2 or "Amos Kibet" in {p.name for p in c.participants} for c in found
+    ), pairs(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian President Ivan Sokolov received the credentials of Kenyan Ambassador Peter Kamau "
+        "on Friday.",
+        "Saudi Deputy Foreign Minister Waleed Hamdan received a copy of the credentials of "
+        "Kenya's Ambassador Peter Kamau on Friday.",
+        "Kenyan Ambassador Peter Kamau presented his letters of credence to Russian President "
+        "Ivan Sokolov on Friday.",
+    ],
+    ids=["received-the-credentials-of", "received-a-copy", "presented-his-letters"],
+)
+def test_credentials_handed_over_are_a_meeting(kb: KnowledgeBase, text: str) -> None:
+    found = _news(kb, text)
+    assert [(c.type, str(c.date)) for c in found] == [("meeting", "2024-09-13")], pairs(found)
+    assert "Peter Kamau" in {p.name for c in found for p in c.participants}
