@@ -21,7 +21,10 @@ the style of 1980s Reuters wires, 17 and 19 of 1989–2006 AP, NYT, AFP and Xinh
 round 7's untuned measure, 16, 18 and 19 were tuned on after their first measure. Blind 20
 (round 8, the same wire styles) is round 8's untuned measure; blind 21 (2012–2026 copy of the
 outlets the tool watches: The Moscow Times, TASS, Al Jazeera, Reuters, AP, the Guardian) was
-tuned on after its first measure.
+tuned on after its first measure. Blind 22 (round 9, wire and newspaper copy of 1975–2010 from
+many regions) is round 9's untuned measure; blind 23 (2010–2026: the Kremlin feed, TASS, the
+State Department, gov.uk, Al Jazeera, Anadolu, The Hindu, Arab News and others) was tuned on
+after its first measure.
 All are project files: no skip.
 Floors sit slightly below the numbers measured in bench/RESULTS.md, so a regression fails.
 """
@@ -73,6 +76,8 @@ SETS = [
     "news_blind19.jsonl",
     "news_blind20.jsonl",
     "news_blind21.jsonl",
+    "news_blind22.jsonl",
+    "news_blind23.jsonl",
 ]
 
 
@@ -129,6 +134,8 @@ FLOORS = [
     Floor("news_blind19.jsonl", 58, 0.88, 0.80, 0.23, "blind 0.889 / 0.707; after 0.920 / 0.845"),
     Floor("news_blind20.jsonl", 85, 0.86, 0.72, 0.09, "blind 0.903 / 0.761; not tuned on"),
     Floor("news_blind21.jsonl", 75, 0.90, 0.82, 0.09, "blind 0.905 / 0.803; after 0.953 / 0.868"),
+    Floor("news_blind22.jsonl", 65, 0.86, 0.70, 0.34, "blind 0.889 / 0.738; not tuned on"),
+    Floor("news_blind23.jsonl", 45, 0.78, 0.75, 0.17, "blind 0.769 / 0.711; after 0.829 / 0.800"),
 ]
 
 
