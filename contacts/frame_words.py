@@ -154,3 +154,8 @@ KNOWN_LEMMAS = (
     | TAKING_VERBS
     | {"call", "arrive", "say"}
 )
+
+# The links a subjectless verb's subject is sought above: "agreed to meet" (xcomp), "and met"
+# (conj), "after meeting" (advcl, pcomp, pobj, prep); npadvmod: "welcomed Putin, a day after
+# holding talks with Biden", the day is the main verb's.
+SUBJECT_CLIMBS = frozenset("xcomp conj advcl ccomp pcomp pobj prep parataxis npadvmod".split())

@@ -29,6 +29,7 @@ from contacts.frame_words import (
     ROLE_HEADS,
     SETTING_PREPOSITIONS,
     SIGNING_VERBS,
+    SUBJECT_CLIMBS,
     TAKING_VERBS,
     TOPIC_VERBS,
     WEAK_TRIGGERS,
@@ -156,9 +157,8 @@ def _bilaterals(head: Token) -> bool:
 
 
 def _lone_gathering(trigger: Trigger, parties: list[Mention]) -> bool:
-    # "EC farm ministers met in Brussels", "a meeting of Opec ministers": an organisation's
-    # ministers or leaders meeting are a multilateral contact with one group party. (An
-    # organisation's name alone, "the ASEAN summit", is mostly the setting of another contact.)
+    # "EC farm ministers met", "a meeting of Opec ministers": a multilateral contact with one
+    # group party ("the ASEAN summit", a name alone, mostly sets the scene of another contact)
     return trigger.kind.type == "meeting" and len(parties) == 1 and parties[0].how == "members"
 
 
@@ -439,7 +439,7 @@ def _subjects_of(index: PhraseIndex, verb: Token, depth: int = 0) -> list[Mentio
             return found
     if depth > 4 or verb.head.i == verb.i:
         return []
-    if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "pobj", "prep", "parataxis"):
+    if verb.dep_ in SUBJECT_CLIMBS:
         return _subjects_of(index, verb.head, depth + 1)
     if verb.dep_ in ("relcl", "acl"):
         noun = verb.head

@@ -3,8 +3,9 @@ one-word names that are places before they are people ("arrived in Muscat": Oman
 not a former Maltese prime minister of that name), a courtesy before a name ("called on Mr.
 X"), a clause of time after a call on someone, one person's two posts ("Deputy Prime Minister
 and Foreign Minister X"), and credentials handed over ("received the credentials of Ambassador
-X", "presented his letters of credence to"). One test per phrasing class; the people are
-invented."""
+X", "presented his letters of credence to"), "Island" that names no Iceland, and a setting "a
+day after holding talks with X" that takes the main clause's subject. One test per phrasing
+class; the people are invented."""
 
 from __future__ import annotations
 
@@ -122,3 +123,27 @@ def test_credentials_handed_over_are_a_meeting(kb: KnowledgeBase, text: str) -> 
     found = _news(kb, text)
     assert [(c.type, str(c.date)) for c in found] == [("meeting", "2024-09-13")], pairs(found)
     assert "Peter Kamau" in {p.name for c in found for p in c.participants}
+
+
+@pytest.mark.parametrize(
+    "words", ["the China-Pacific Island Countries meeting", "a Rhode Island fundraiser"]
+)
+def test_island_is_no_state(kb: KnowledgeBase, words: str) -> None:
+    # Iceland's own name, Ísland, folds to the English word: it names no state in English
+    from contacts.lexicon import lexicon_for, tokenize
+    from contacts.mentions import find_mentions
+
+    text = f"Chinese Foreign Minister Li Wen spoke at {words} in Suva on Friday."
+    mentions = find_mentions(text, tokenize(text), lexicon_for(kb))
+    assert not [m for m in mentions if m.state == "ISL"], mentions
+    assert kb.polity("Iceland") is not None
+
+
+@pytest.mark.parametrize("gap", ["a day after holding talks with", "hours after meeting"])
+def test_a_setting_a_day_after_takes_the_main_subject(kb: KnowledgeBase, gap: str) -> None:
+    text = (
+        f"Swiss President Karl Meier welcomed Russian President Ivan Sokolov at the villa, {gap} "
+        "US President Tom Hale in Geneva."
+    )
+    met = [sorted(p.name for p in c.participants) for c in _news(kb, text)]
+    assert ["Karl Meier", "Tom Hale"] in met, met
