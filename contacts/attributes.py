@@ -54,6 +54,7 @@ _BEFORE_EVENT = re.compile(
     r"\b(?:before|ahead of|prior to|run-up to)\s+(?:the|a|an|their)?\s*(?:(?![\w-]+ing\s)[\w-]+\s+)?$",
     re.I,
 )
+_ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,;]*,")
 _GERUND = re.compile(r"(?!meetings?\b)\w+ing\b")  # "meeting" is the noun too
 # A name "called" what follows it: a quoted or indefinite noun phrase that is no time.
 _NAMING_AFTER = re.compile(
@@ -226,7 +227,9 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
     start = clause.start
     if clause.kind.grammar == "between" and not clause.subjects:
         start = _NOUN_PHRASE.search(sentence, 0, trigger.start).start()  # type: ignore[union-attr]
-    before = sentence[start : trigger.start] + " " + trigger.text
+    # "Poehl, who was not at the talks, spoke by telephone with": an aside about the subject
+    # tells nothing of the contact's status
+    before = _ASIDE.sub(",", sentence[start : trigger.start]) + " " + trigger.text
     after = sentence[clause.end :]
     if _HYPOTHETICAL.search(before):
         return None

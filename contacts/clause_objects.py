@@ -10,7 +10,45 @@ from __future__ import annotations
 import re
 
 from contacts.mentions import Mention
-from contacts.triggers import OBJECT_GAP, Trigger
+from contacts.triggers import FILL, Trigger
+
+# The object slot after each grammar's trigger: the text between trigger and object must match.
+# "called on Mr. Muizzu", "spoke to His Highness Sheikh Tamim", "met General X": a courtesy or
+# a rank before the name.
+_HONORIFIC = (
+    r"(?:(?:(?:Mr|Mrs|Ms|Dr|Messrs)\.?|(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty|Excellency)"
+    r"|H\.\s?E\.|(?-i:(?:Lt\.?\s+|Lieutenant\s+|Major\s+|Brig\.?\s+|Brigadier\s+)?(?:Gen\.|General)"
+    r"|Field\s+Marshal|Marshal|Col\.|Colonel|Capt\.|Captain|Adm\.|Admiral))\s+)?"
+)
+# "held talks with the head of Sudan's military council, General X": the post told before
+# the name, as an apposition
+_DESCRIBED = (
+    r"(?:the\s+(?:(?-i:[a-z-]+)\s+){0,2}(?:head|chief|leader|chairman|chair|president|commander|"
+    r"secretary|director)\s+of\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s*(?:of\s+(?:the\s+)?)?){1,6},\s+)?"
+)
+OBJECT_GAP = {
+    "direct": re.compile(
+        rf"^{FILL}\s*(?:up\s+)?(?:the\s+|visiting\s+|the\s+visiting\s+|his\s+|her\s+)?"
+        rf"{_DESCRIBED}{_HONORIFIC}$",
+        re.I,
+    ),
+    "with": re.compile(
+        rf"^{FILL}\s+(?:with|to|between)(?:\s+(?:both|the|visiting|his|her))?\s*{_DESCRIBED}"
+        rf"{_HONORIFIC}$",
+        re.I,
+    ),
+    "from": re.compile(rf"^\s*(?:the\s+)?{_HONORIFIC}$", re.I),
+    "to": re.compile(rf"^{FILL}\s+to(?:\s+the)?\s*$", re.I),
+    "visit": re.compile(
+        rf"^{FILL}\s*(?:(?:the|a|an)\s+)?(?:(?:official|state|working|two-day|three-day|one-day|surprise|unannounced|previously\s+unannounced)\s+)*(?:visit\s+to\s+)?(?:the\s+)?(?:(?:neighbou?ring|nearby|oil-rich|war-torn)\s+)?$",
+        re.I,
+    ),
+    "between": re.compile(rf"^\s*(?:the\s+)?{_HONORIFIC}$", re.I),
+    "for": re.compile(
+        rf"^{FILL}\s+(?:for|in\s+hono(?:u)?r\s+of)(?:\s+(?:the|visiting))?\s*{_HONORIFIC}$", re.I
+    ),
+}
+
 
 _OBJECT_KINDS = {"person", "role", "ref"}
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", re.I)

@@ -3,7 +3,7 @@
 Rules, not a parser: the subject is the nearest mention before the trigger when only auxiliaries,
 adverbs and times stand between them ("Putin on Monday called", "Biden will meet"); a coordinated
 subject ("Biden and Sánchez spoke") is kept whole. Objects start where the trigger's grammar says
-(see triggers.OBJECT_GAP) and run on through a list ("A, B, C and D").
+(see clause_objects.OBJECT_GAP) and run on through a list ("A, B, C and D").
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
 """Contacts the text says did not take place ("denied that A had met B", "there were no talks
 between A and B", "was not aware of any conversation between A and B") and speech that airs
-views rather than reports a call ("A and B spoke in favour of a ceasefire"), and an official
-the dateline places meeting someone whose state the text does not give. One test per phrasing
-class, invented names only."""
+views rather than reports a call ("A and B spoke in favour of a ceasefire"), an official
+the dateline places meeting someone whose state the text does not give, an aside about the
+subject ("X, who was not at the talks, spoke with Y"), "was host to", and a post or rank before
+the object's name ("with the head of Sudan's military council, General X"). One test per
+phrasing class, invented names only."""
 
 from __future__ import annotations
 
@@ -92,3 +94,52 @@ def test_two_officials_the_dateline_places_in_one_state_met_no_foreigner(
         "ACCRA, June 5 - Agriculture Minister Kwame Boateng met President Kofi Mensah on Thursday."
     )
     assert _news(kb, text) == []
+
+
+@pytest.mark.parametrize(
+    "aside", ["who was not at the talks", "who will retire next year", "who could not attend"]
+)
+def test_an_aside_about_the_subject_leaves_the_status(kb: KnowledgeBase, aside: str) -> None:
+    text = (
+        f"Kenyan Finance Minister Amos Kibet, {aside}, spoke by telephone with Ugandan Finance "
+        "Minister Peter Okello on Thursday."
+    )
+    found = _news(kb, text)
+    assert [(c.type, str(c.date)) for c in found] == [("call", "2014-06-05")], pairs(found)
+
+
+@pytest.mark.parametrize("host", ["was host to", "played host to"])
+def test_host_to_is_hosting(kb: KnowledgeBase, host: str) -> None:
+    text = (
+        f"Kenyan President Amos Kibet {host} Ugandan President Peter Okello and Tanzanian "
+        "President Juma Mrisho at State House on Thursday."
+    )
+    found = _news(kb, text)
+    names = {p.name for c in found for p in c.participants}
+    assert {"Amos Kibet", "Peter Okello", "Juma Mrisho"} <= names, pairs(found)
+
+
+@pytest.mark.parametrize(
+    "object_",
+    [
+        "the head of Sudan's Transitional Military Council, General Omar Hamid",
+        "General Omar Hamid of Sudan",
+        "Lt. Gen. Omar Hamid of Sudan",
+    ],
+)
+def test_a_post_or_a_rank_before_the_name_keeps_the_object(kb: KnowledgeBase, object_: str) -> None:
+    text = f"Ethiopian Prime Minister Dawit Bekele held talks in Khartoum on Friday with {object_}."
+    found = _news(kb, text)
+    assert ["Dawit Bekele", "Omar Hamid"] in [
+        sorted(p.name for p in c.participants) for c in found
+    ], pairs(found)
+
+
+def test_ranks_and_posts_before_a_name_count_only_capitalised() -> None:
+    # "captain Rohit X" of a cricket team, "the head of government, X": no rank, no body's name
+    from contacts.clause_objects import OBJECT_GAP
+
+    assert OBJECT_GAP["with"].match(" by phone with Captain ")
+    assert not OBJECT_GAP["with"].match(" by phone with captain ")
+    assert OBJECT_GAP["with"].match(" with the head of the Sovereign Council, ")
+    assert not OBJECT_GAP["with"].match(" with the head of government, ")
