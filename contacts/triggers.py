@@ -81,7 +81,11 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "pp_meeting",
         TriggerKind("meeting", None, "with", "040", "", 0.75),
-        r"(?:after|following|during|at|in|for)\s+(?:(?:a|an|the|their|his|her)\s+)?(?:[a-z-]+\s+)?(?:talks|meeting|meetings|summit)(?=\s+with\b)",
+        # "after two days of talks with", "after more than an hour of talks with"
+        r"(?:after|following|during|at|in|for)\s+(?:(?:a|an|the|their|his|her)\s+)?"
+        r"(?:(?:more\s+than\s+|nearly\s+|almost\s+|about\s+)?(?:an?|\d+|one|two|three|four|five|"
+        r"six|seven|eight|nine|ten|several)\s+(?:hours?|days?|weeks?|rounds?)\s+of\s+)?"
+        r"(?:[a-z-]+\s+)?(?:talks|meeting|meetings|summit)(?=\s+with\b)",
         "After talks with Scholz, Biden said the alliance was strong.",
     ),
     # "After two days of talks in Geneva, A and B said": a sentence that opens on the talks

@@ -143,3 +143,13 @@ def test_ranks_and_posts_before_a_name_count_only_capitalised() -> None:
     assert not OBJECT_GAP["with"].match(" by phone with captain ")
     assert OBJECT_GAP["with"].match(" with the head of the Sovereign Council, ")
     assert not OBJECT_GAP["with"].match(" with the head of government, ")
+
+
+@pytest.mark.parametrize("measure", ["two days of talks", "more than an hour of talks", "talks"])
+def test_a_setting_measured_in_time_after_the_main_clause(kb: KnowledgeBase, measure: str) -> None:
+    text = (
+        "UN envoy Karl Meier met Iraqi President Omar Saleh for three hours on Thursday, after "
+        f"{measure} with Iraqi Deputy Prime Minister Tariq Hamid."
+    )
+    met = [sorted(p.name for p in c.participants) for c in _news(kb, text)]
+    assert ["Karl Meier", "Tariq Hamid"] in met, met
