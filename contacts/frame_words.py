@@ -78,7 +78,7 @@ PARSE_TRIGGERS: dict[tuple[str, str], str] = {(r.lemma, r.pos): r.kind for r in 
 # Signing is a contact only between people who sign together (frames.dependency_clause).
 SIGNING_VERBS = frozenset({"sign", "initial"})
 # Who a meeting was "chaired by", "hosted by", "attended by": its parties.
-ATTENDING_VERBS = frozenset({"chair", "attend", "host"})
+ATTENDING_VERBS = frozenset({"chair", "attend", "host", "convene", "call"})  # "called by": convened
 # A trip "which took him to London, Paris and Bonn": its destinations.
 TAKING_VERBS = frozenset({"take", "bring", "lead"})
 # A group named by the person at its head: "a delegation led by Vice Minister Zhao".

@@ -157,7 +157,9 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "called",
         TriggerKind("call", "phone", "direct", "041", "phone", 0.85),
-        r"(?<!-)call(?:ed|s|ing)?(?!\s+(?:for|on|upon|off|out|in|it|up\s+on|back\s+on|him\s+a|her\s+a|them\s+a)\b)",
+        # "the summit, called by Kaunda": convened, not phoned ("he was called by Biden" is)
+        r"(?<!-)call(?:ed|s|ing)?(?!\s+(?:for|on|upon|off|out|in|it|up\s+on|back\s+on|him\s+a|her\s+a|them\s+a)\b)"
+        r"(?!(?<=,\scalled)\s+by\b)",
         "Biden called Scholz on Monday.",
     ),
     TriggerRow(

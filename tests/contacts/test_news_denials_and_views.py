@@ -153,3 +153,17 @@ def test_a_setting_measured_in_time_after_the_main_clause(kb: KnowledgeBase, mea
     )
     met = [sorted(p.name for p in c.participants) for c in _news(kb, text)]
     assert ["Karl Meier", "Tariq Hamid"] in met, met
+
+
+def test_a_summit_called_by_a_leader_is_his_gathering_no_call(kb: KnowledgeBase) -> None:
+    text = (
+        "The summit, called by Zambian President Joseph Banda, was attended by Zimbabwe Prime "
+        "Minister Tendai Moyo and Mozambique President Carlos Manjate."
+    )
+    found = _news(kb, text)
+    assert [c.type for c in found] == ["meeting"], pairs(found)
+    assert {p.name for p in found[0].participants} == {
+        "Joseph Banda",
+        "Tendai Moyo",
+        "Carlos Manjate",
+    }
