@@ -20,7 +20,8 @@ _HYPOTHETICAL_VERB = re.compile(
 )
 _PLANNED = re.compile(
     r"\b(?:will|shall|would|'ll|is to|are to|was to|were to|to be|plans? to|planned|planning to|expected to|"
-    r"scheduled to|set to|due to|agreed to|agrees to|agree to|intends? to|hopes? to|wants? to|"
+    r"scheduled to|set to|due to|(?:is|are)\s+due\s+(?:in|at|back|here)|agreed to|agrees to|agree to|"
+    r"intends? to|hopes? to|wants? to|"
     r"going to|invited|invites|invitation|ready to|upcoming|looks? forward to|looking forward to|"
     r"proposed|offered to|asked for|requested|seeks? to|seeking|ahead of|prepar\w+ (?:for|to)|"
     # "Modi's expected trip to China": an adjective that puts the noun in the future

@@ -337,12 +337,8 @@ def _attendee_aside(index: PhraseIndex, noun: Token) -> list[Mention]:
 
 def _is_setting(noun: Token) -> bool:
     head = noun.head
-    return (
-        noun.dep_ == "pobj"
-        and head.dep_ == "prep"
-        and head.lower_ in SETTING_PREPOSITIONS
-        and is_verb(head.head)
-    )
+    setting = head.dep_ == "prep" and head.lower_ in SETTING_PREPOSITIONS
+    return noun.dep_ == "pobj" and setting and is_verb(head.head)
 
 
 # Prepositions of a verb's place or time, on whose noun the parse may hang the "with" phrase
@@ -415,6 +411,8 @@ def _governor_subjects(index: PhraseIndex, noun: Token) -> list[Mention]:
             return _subjects_of(index, governor)
         if governor.dep_ in ("dobj", "pobj") and is_verb(governor.head):
             return _subjects_of(index, governor.head)
+        if governor.dep_ == "pobj" and is_noun(governor):  # "said on his return from a visit"
+            return _governor_subjects(index, governor)
         if governor.dep_ == "appos" and governor.head.i in index.by_token:
             # "Ileto, briefing reporters after a meeting with Shultz, said": the model reads the
             # participle's phrase as an apposition to the person

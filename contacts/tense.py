@@ -160,6 +160,14 @@ def _subordinate(verb: Token) -> bool:
     )
 
 
+def _due(noun: Token) -> bool:
+    verb = next((a for a in noun.ancestors if is_verb(a)), None)
+    return verb is not None and any(
+        c.dep_ in ("acomp", "oprd") and c.lower_ in ("due", "expected", "scheduled", "set")
+        for c in verb.children
+    )
+
+
 def noun_status(noun: Token) -> str:
     children = list(noun.children)
     if (
@@ -188,6 +196,8 @@ def noun_status(noun: Token) -> str:
             return "background"
     if noun.dep_ == "pobj" and head.lower_ == "for" and known_lemma(head.head) in ASKING_VERBS:
         return "planned"  # "called for talks with Iran", "pressed for a meeting"
+    if noun.dep_ == "pobj" and head.lower_ == "for" and _due(noun):
+        return "planned"  # "is due in Washington at the end of the month for talks with X"
     if noun.dep_ == "pobj" and known_lemma(head.head) in PLANNING_NOUNS:
         return "planned"  # "preparations for his U.S. trip", "an invitation to talks"
     if noun.dep_ == "pobj" and (

@@ -167,3 +167,23 @@ def test_a_summit_called_by_a_leader_is_his_gathering_no_call(kb: KnowledgeBase)
         "Tendai Moyo",
         "Carlos Manjate",
     }
+
+
+def test_a_visit_returned_from_is_a_visit(kb: KnowledgeBase) -> None:
+    text = (
+        "British Trade Minister Alan Hughes said on his return from a visit to Japan that the "
+        "Japanese were beginning to open their markets."
+    )
+    found = _news(kb, text)
+    assert [(c.type, [p.state for p in c.participants]) for c in found] == [
+        ("visit", ["GBR", "JPN"])
+    ], pairs(found)
+
+
+def test_talks_one_is_due_somewhere_for_are_planned(kb: KnowledgeBase) -> None:
+    text = (
+        "Japanese Prime Minister Kenji Mori is due in Washington at the end of the month for "
+        "talks with US President Tom Hale, officials said."
+    )
+    found = detect_contacts(text, DAY, kb=kb)
+    assert [c.status for c in found] == ["planned"], pairs(found)
