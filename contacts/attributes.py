@@ -24,6 +24,8 @@ _PLANNED = re.compile(
     r"intends? to|hopes? to|wants? to|"
     r"going to|invited|invites|invitation|ready to|upcoming|looks? forward to|looking forward to|"
     r"proposed|offered to|asked for|requested|seeks? to|seeking|ahead of|prepar\w+ (?:for|to)|"
+    # "called for talks between the two sides", "pressed for a meeting": asked, not held
+    r"(?:called|calls|calling|call|pressed|pressing|pushed|pushing|appealed|appealing)\s+for|"
     # "Modi's expected trip to China": an adjective that puts the noun in the future
     r"(?:expected|anticipated|forthcoming|impending)\s+(?:[a-z-]+\s+)?"
     r"(?:visit|trip|tour|meeting|talks|summit|call))\b",

@@ -24,7 +24,9 @@ _HONORIFIC = (
 # the name, as an apposition
 _DESCRIBED = (
     r"(?:the\s+(?:(?-i:[a-z-]+)\s+){0,2}(?:head|chief|leader|chairman|chair|president|commander|"
-    r"secretary|director)\s+of\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s*(?:of\s+(?:the\s+)?)?){1,6},\s+)?"
+    r"secretary|director)\s+of\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s*(?:of\s+(?:the\s+)?)?){1,6},\s+"
+    # "held separate sessions with the chief negotiators, A and B"
+    r"|the\s+(?:(?-i:[a-z-]+)\s+){0,2}(?:negotiators|mediators|envoys|leaders|ministers|heads),\s+)?"
 )
 OBJECT_GAP = {
     "direct": re.compile(

@@ -113,8 +113,8 @@ def verb_status(verb: Token, depth: int = 0) -> str:
         # "ruled out talks until Tehran stops ...": the present of an adverbial clause is no
         # timetable; the clause it hangs on tells the time
         return verb_status(verb.head, depth + 1)
-    if auxes & {"did"}:
-        return "occurred"  # "Putin did, however, receive Szijjarto"
+    if auxes & {"did"} or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in children):
+        return "occurred"  # "Putin did, however, receive Szijjarto"; "helped clinch the deal"
     if verb.tag_ in ("VBZ", "VBP", "VB"):
         # News reports the past in the past tense; its present tense is a timetable ("visits
         # Washington this week") or a habit, except in a headline ("Putin Speaks to Netanyahu").
@@ -138,6 +138,7 @@ def _carried_out(governor: Token) -> bool:
         "started",
         "continued",
         "happened",
+        "helped",  # "helped clinch the deal, flying to Gaza for talks"
     )
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from contacts.pattern_starts import may_start, start_prefixes
 
 # A few words of adverbs, times and the like that may sit between a verb and its object.
-FILL = r"(?:\s+(?:\w+ly|today|yesterday|tonight|again|separately|this\s+(?:morning|afternoon|evening|week)|on\s+\w+day|on\s+\w+\s+\d{1,2}|last\s+\w+|earlier|later|also|first|jointly|by\s+(?:tele)?phone|by\s+video(?:\s*link)?|over\s+the\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|in\s+(?:a\s+)?(?:tele)?phone\s+calls?|via\s+video(?:\s*link)?(?:\s+conference)?|in\s+person|for\s+the\s+first\s+time|in\s+[A-Z][\w’'-]+(?:,?\s+[A-Z][\w’'-]+){0,3}|at\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}(?=\s+with\b)|in\s+\w+(?=\s+with))){0,4}"
+FILL = r"(?:\s+(?:\w+ly|today|yesterday|tonight|again|separately|(?:late|early)\s+(?:on\s+)?(?-i:[A-Z])\w+day|this\s+(?:morning|afternoon|evening|week)|on\s+\w+day|on\s+\w+\s+\d{1,2}|last\s+\w+|earlier|later|also|first|jointly|by\s+(?:tele)?phone|by\s+video(?:\s*link)?|over\s+the\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|in\s+(?:a\s+)?(?:tele)?phone\s+calls?|via\s+video(?:\s*link)?(?:\s+conference)?|in\s+person|for\s+the\s+first\s+time|in\s+[A-Z][\w’'-]+(?:,?\s+[A-Z][\w’'-]+){0,3}|at\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}(?=\s+with\b)|in\s+\w+(?=\s+with))){0,4}"
 _LIGHT = r"(?:held|hold|holds|holding|had|have|has|having|conducted|conduct|began|begin|begins|resumed|resume|resumes|renewed|renew|opened|started|start|continued|continue|concluded|made|make|makes|paid|pay|pays|wrapped\s+up|wound\s+up|ended|ending|ends|attended|co-?chaired|co-?hosted)"
 _ADJ = r"(?:\s+(?:rounds?\s+of|(?:more\s+than\s+|nearly\s+|almost\s+|about\s+)?(?:an?|\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)(?:\s+and\s+a\s+half)?\s+(?:hours?|days?|weeks?|rounds?)\s+of|[\"“][^\"“”]{1,40}[\"”]|(?!(?:on|about|of|for|to|in|at|after|before|with|from|by|that|which|who)\b)[a-z][a-z-]*|\d+-\w+)){0,5}?"
 
@@ -197,9 +197,13 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "spoke",
         TriggerKind("call", "phone", "with", "041", "phone", 0.85),
-        # "spoke in favour of a ceasefire", "spoke out against": views aired, not a call
+        # "spoke in favour of a ceasefire", "spoke out against": views aired, not a call; "spoke
+        # to reporters": an audience, no party
         r"(?:spok(?:e|en)|speak(?:s|ing)?)(?!\s+(?:out|up)\b|\s+(?:\w+ly\s+)?(?:in\s+favou?r\s+of"
         r"|in\s+support\s+of|against|highly\s+of)\b)"
+        r"(?!\s+(?:\w+ly\s+)?(?:to|with|before)\s+(?:the\s+)?(?:reporters|journalists|press|media"
+        r"|newsmen|correspondents|parliament|lawmakers|legislators|students|crowds?|supporters"
+        r"|nation|television|radio)\b)"
         r"|talk(?:ed|ing)?(?!\s+(?:only\s+)?(?:at|past)\s+each\s+other)",
         "Biden spoke with Scholz.",
     ),
@@ -261,7 +265,10 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "informal",
         TriggerKind("meeting", None, "with", "040", "", 0.7),
-        r"(?:played|plays|playing)\s+(?:a\s+round\s+of\s+)?golf|dined|dines|dining|lunched|(?:had|has|have|having|ate|shared|joined)\s+(?:a\s+)?(?:[a-z-]+\s+)?(?:breakfast|lunch|dinner|supper)|(?:rode|ride|rides|riding|travell?ed|drove|walked|strolled)\s+together|rode(?=\s+with\b)|(?:shook|shaking|shake|shakes)\s+hands",
+        r"(?:played|plays|playing)\s+(?:a\s+round\s+of\s+)?golf|dined|dines|dining|lunched|(?:had|has|have|having|ate|shared|joined)\s+(?:a\s+)?(?:[a-z-]+\s+)?(?:breakfast|lunch|dinner|supper)|(?:rode|ride|rides|riding|travell?ed|drove|walked|strolled)\s+together|rode(?=\s+with\b)|(?:shook|shaking|shake|shakes)\s+hands"
+        # "appeared side by side at a news conference", "had been closeted together all week"
+        r"|(?:appeared|appearing|stood|standing|sat|sitting)\s+side\s+by\s+side"
+        r"|(?:was|were|been)\s+closeted(?:\s+together)?",
         "Biden played golf with Scholz.",
     ),
     # "attended a state banquet hosted by President X": the host is met (clauses._host_after)
@@ -402,7 +409,7 @@ _STEMS = (
     "conference", "reception", "dial", "dinner", "lunch", "banquet", "breakfast", "golf", "dine",
     "dining", "rode", "ride", "together", "shook", "shak", "supper", "courtesy", "spend", "spent",
     "see", "saw", "session", "gather", "signed", "initial", "alongside", "beside", "next to", "accompanied", "escorted",
-    "confer", "consult", "exchang", "credential", "credence",
+    "confer", "consult", "exchang", "credential", "credence", "side by side", "closeted",
 )  # fmt: skip
 
 

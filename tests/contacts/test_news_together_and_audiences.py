@@ -1,0 +1,81 @@
+"""Being together as a contact ("appeared side by side", "had been closeted together", "was
+closeted with"), an audience that is no party ("A and B spoke to reporters"), talks asked for
+("called for talks between the two sides"), sessions with a list its post names first ("held
+separate sessions late Tuesday with the chief negotiators, A and B"), and a participle's time
+read from a past auxiliary ("helped clinch the deal, flying to Gaza on Monday for talks with
+X"). One test per phrasing class, invented names only."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from contacts import KnowledgeBase, detect_contacts
+from tests.contacts.support import news_detector, pairs
+
+DAY = date(1998, 4, 11)  # a Saturday
+_news = news_detector(DAY)
+
+
+def _met(found: list) -> list[list[str]]:
+    return [sorted(p.name for p in c.participants) for c in found]
+
+
+@pytest.mark.parametrize(
+    "together",
+    [
+        "appeared side by side at a news conference to present the accord",
+        "had been closeted together at the castle for much of the week",
+    ],
+)
+def test_being_together_is_a_meeting(kb: KnowledgeBase, together: str) -> None:
+    text = f"British Prime Minister Tom Hale and Irish Prime Minister Sean Byrne {together}."
+    found = _news(kb, text)
+    assert [(c.type, _met([c])[0]) for c in found] == [("meeting", ["Sean Byrne", "Tom Hale"])], (
+        pairs(found)
+    )
+
+
+def test_closeted_with_someone_is_a_meeting(kb: KnowledgeBase) -> None:
+    text = "Kenyan President Amos Kibet was closeted with Ugandan President Peter Okello on Friday."
+    found = _news(kb, text)
+    assert [(c.type, str(c.date)) for c in found] == [("meeting", "1998-04-10")], pairs(found)
+
+
+@pytest.mark.parametrize("audience", ["reporters", "the press", "journalists", "parliament"])
+def test_an_audience_is_no_party_to_a_call(kb: KnowledgeBase, audience: str) -> None:
+    text = (
+        f"British Prime Minister Tom Hale and Irish Prime Minister Sean Byrne spoke to {audience} "
+        "in Belfast."
+    )
+    assert [c for c in _news(kb, text) if c.type == "call"] == []
+
+
+def test_talks_called_for_are_not_held(kb: KnowledgeBase) -> None:
+    text = (
+        "Hungarian Foreign Minister Lajos Varga met Slovak Foreign Minister Jan Kral on Friday. "
+        "UN Secretary-General Karl Meier, speaking to reporters outside the chamber, called for "
+        "talks between the two sides without preconditions."
+    )
+    assert ["Karl Meier", "Lajos Varga"] not in _met(_news(kb, text))
+
+
+def test_sessions_with_the_negotiators_a_post_names_first(kb: KnowledgeBase) -> None:
+    text = (
+        "US Secretary of State Ann Moore held separate sessions late Tuesday with the chief "
+        "negotiators, Israeli Minister Dan Meron and Palestinian negotiator Samir Haddad."
+    )
+    found = detect_contacts(text, date(2000, 1, 15), kb=kb)
+    assert sorted(_met(found)) == [["Ann Moore", "Dan Meron"], ["Ann Moore", "Samir Haddad"]]
+
+
+def test_a_participle_under_a_past_auxiliary_happened(kb: KnowledgeBase) -> None:
+    text = (
+        "Jordan's King Talal helped clinch the deal, flying by helicopter to Gaza on Monday for "
+        "talks with Palestinian leader Samir Haddad."
+    )
+    found = _news(kb, text, date(1997, 1, 15))
+    assert [(c.status, str(c.date)) for c in found if c.type == "meeting"] == [
+        ("occurred", "1997-01-13")
+    ], pairs(found)
