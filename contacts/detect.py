@@ -22,7 +22,7 @@ from contacts.datelines import blank_dateline, dateline_place, with_here
 from contacts.dates import again_days, find_dates
 from contacts.delegations import name_the_delegation
 from contacts.frames import dependency_clause, parse_triggers
-from contacts.gatherings import join_the_gathering
+from contacts.gatherings import join_the_gathering, with_broker
 from contacts.lexicon import Lexicon, lexicon_for, tokenize
 from contacts.local_offices import place_local_officials
 from contacts.mention_fixes import corrected, private_person
@@ -175,6 +175,7 @@ def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
         if i in docs:
             clauses = _with_parse(clauses, docs[i], mentions, read_by_parse[i])
         for clause in clauses:
+            with_broker(clause, sentence.text, mentions)  # "in talks brokered by Mandela"
             contact = _contact(clause, sentence.text, discourse, published)
             if contact is not None:
                 sentence_contacts.extend(contact)

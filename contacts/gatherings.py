@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from contacts.clauses import Clause
 from contacts.mention_model import Mention
 from contacts.model import Contact, Participant
 from contacts.resolve import Discourse
@@ -117,3 +118,27 @@ def _who(sentence: str, mentions: list[Mention], match: re.Match[str]) -> list[M
 
 
 _SIDELINES = re.compile(r"(?:on|at)\s+the\s+(?:sidelines|margins|fringes)", re.I)
+
+
+# "A and B met ... aboard a warship, in talks brokered by C", "met in Antalya in a trilateral
+# format hosted by C": the one who brokered or hosted the talks sat at them too.
+_BROKERED_BY = re.compile(
+    r"^[^.;:]{0,160}?\b(?:in|at|for|during)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?"
+    r"(?:talks|meeting|format|session|round|summit|negotiations)\s*,?\s*(?:which\s+(?:was|were)\s+)?"
+    r"(?:brokered|hosted|mediated|chaired|co-?chaired|convened|arranged|sponsored)\s+by\s*$",
+    re.I,
+)
+
+
+def with_broker(clause: Clause, sentence: str, mentions: list[Mention]) -> None:
+    """Add to a meeting's parties the person its talks were brokered or hosted by, told after
+    it in the sentence ("... met for the first time, in talks brokered by Mandela")."""
+    if clause.kind.type != "meeting" or not (clause.objects or clause.subjects):
+        return
+    told = clause.subjects + clause.objects
+    after = [m for m in mentions if m.start >= clause.end and m.kind == "person"]
+    if not after or after[0] in told:
+        return
+    if _BROKERED_BY.match(sentence[clause.end : after[0].start]):
+        clause.objects.append(after[0])
+        clause.end = after[0].end

@@ -3,7 +3,8 @@ closeted with"), an audience that is no party ("A and B spoke to reporters"), ta
 ("called for talks between the two sides"), sessions with a list its post names first ("held
 separate sessions late Tuesday with the chief negotiators, A and B"), and a participle's time
 read from a past auxiliary ("helped clinch the deal, flying to Gaza on Monday for talks with
-X"). One test per phrasing class, invented names only."""
+X"), and the broker or host of the talks as a party ("in talks brokered by C"). One test per
+phrasing class, invented names only."""
 
 from __future__ import annotations
 
@@ -79,3 +80,31 @@ def test_a_participle_under_a_past_auxiliary_happened(kb: KnowledgeBase) -> None
     assert [(c.status, str(c.date)) for c in found if c.type == "meeting"] == [
         ("occurred", "1997-01-13")
     ], pairs(found)
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        "in talks brokered by South African President Thabo Nkosi",
+        "in a trilateral format hosted by South African President Thabo Nkosi",
+        "at a meeting, which was chaired by South African President Thabo Nkosi",
+    ],
+)
+def test_the_broker_or_host_of_the_talks_sat_at_them(kb: KnowledgeBase, setting: str) -> None:
+    text = (
+        "Kenyan President Amos Kibet and his Ugandan counterpart Peter Okello met for the first "
+        f"time since the war on Friday in the Kenyan port city of Mombasa, {setting}."
+    )
+    found = _news(kb, text)
+    assert [sorted(p.name for p in c.participants) for c in found] == [
+        ["Amos Kibet", "Peter Okello", "Thabo Nkosi"]
+    ], pairs(found)
+
+
+def test_a_person_after_another_phrase_is_not_the_broker(kb: KnowledgeBase) -> None:
+    text = (
+        "Kenyan President Amos Kibet and Ugandan President Peter Okello met on Friday, and the "
+        "talks were praised by South African President Thabo Nkosi."
+    )
+    assert ["Amos Kibet", "Peter Okello"] in _met(_news(kb, text))
+    assert all("Thabo Nkosi" not in m for m in _met(_news(kb, text)))
