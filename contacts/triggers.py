@@ -282,7 +282,11 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "courtesy_call",
         TriggerKind("meeting", None, "direct", "040", "", 0.8),
-        r"(?:paid|pays|paying|pay|made|makes|making)\s+(?:a\s+)?courtesy\s+(?:calls?|visits?)\s+(?:on|to)",
+        r"(?:paid|pays|paying|pay|made|makes|making)\s+(?:a\s+)?courtesy\s+(?:calls?|visits?)\s+(?:on|to)"
+        # "paid a call on the premier"; "went straight to the office of Prime Minister X"
+        r"|(?:paid|pays|paying|made|makes|making)\s+a\s+call\s+on(?=\s+(?:the\s+)?[A-Z])"
+        r"|(?:went|goes|going|drove|walked|headed|proceeded)\s+(?:straight\s+|directly\s+)?to\s+the\s+"
+        r"(?:office|residence|palace|home)\s+of",
         "The new ambassador paid a courtesy call on the foreign minister.",
     ),
     # "Jaishankar called on Vice President Han Zheng" (a courtesy call), not "called on X to ..."

@@ -108,3 +108,12 @@ def test_a_person_after_another_phrase_is_not_the_broker(kb: KnowledgeBase) -> N
     )
     assert ["Amos Kibet", "Peter Okello"] in _met(_news(kb, text))
     assert all("Thabo Nkosi" not in m for m in _met(_news(kb, text)))
+
+
+@pytest.mark.parametrize(
+    "verb", ["went straight to the office of", "paid a call on", "drove to the residence of"]
+)
+def test_going_to_see_someone_is_a_meeting(kb: KnowledgeBase, verb: str) -> None:
+    text = f"US Secretary of State Ann Moore {verb} Lebanese Prime Minister Fouad Karam on Friday."
+    found = _news(kb, text)
+    assert ["Ann Moore", "Fouad Karam"] in _met(found), pairs(found)
