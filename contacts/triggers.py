@@ -414,6 +414,7 @@ _STEMS = (
     "dining", "rode", "ride", "together", "shook", "shak", "supper", "courtesy", "spend", "spent",
     "see", "saw", "session", "gather", "signed", "initial", "alongside", "beside", "next to", "accompanied", "escorted",
     "confer", "consult", "exchang", "credential", "credence", "side by side", "closeted",
+    "office of", "residence of", "palace of", "home of",
 )  # fmt: skip
 
 
