@@ -375,8 +375,11 @@ def _contact(
             clause.symmetric_objects
             and not subjects
             and not all(p.participant.state for p in parties)
+            and len({p.participant.state for p in parties if p.participant.state}) < 2
         ):
-            continue  # "Funaro and Gros met": nothing says Gros is not Funaro's compatriot
+            # "Funaro and Gros met": nothing says Gros is not Funaro's compatriot; a gathering
+            # of two states' leaders and one unplaced aide still crossed a border
+            continue
         if details.type == "visit" and any(
             p.participant.state is None and not p.unnamed for p in parties
         ):

@@ -373,9 +373,11 @@ def _attendees(index: PhraseIndex, noun: Token) -> list[Mention]:
     for verb in verbs:
         if known_lemma(verb) not in ATTENDING_VERBS:
             continue
-        for agent in verb.children:
-            if agent.dep_ == "agent":
-                found += [m for c in agent.children if c.dep_ == "pobj" for m in index.phrase(c)]
+        # "attended by farm ministers ... and by President X, ..., and by Chancellor Y": every
+        # "by" of the list
+        agents = [a for c in verb.children if c.dep_ == "agent" for a in (c, *c.conjuncts)]
+        for agent in agents:
+            found += [m for c in agent.children if c.dep_ == "pobj" for m in index.phrase(c)]
     return [m for m in found if m.kind in ("person", "role", "ref")]
 
 

@@ -117,3 +117,18 @@ def test_going_to_see_someone_is_a_meeting(kb: KnowledgeBase, verb: str) -> None
     text = f"US Secretary of State Ann Moore {verb} Lebanese Prime Minister Fouad Karam on Friday."
     found = _news(kb, text)
     assert ["Ann Moore", "Fouad Karam"] in _met(found), pairs(found)
+
+
+def test_every_by_of_an_attendance_list_counts(kb: KnowledgeBase) -> None:
+    # "attended by A and by B, his C, and by D": the later "by"s hang on the first; one aide
+    # the text does not place leaves a gathering of two states' leaders a contact
+    text = (
+        "The meeting was attended by farm ministers and foreign ministers from both countries and "
+        "by French President "
+        "Jean Dupont, his Prime Minister Paul Marchand, and by Chancellor Karl Weber of West "
+        "Germany."
+    )
+    found = _news(kb, text)
+    assert [sorted(p.name for p in c.participants) for c in found] == [
+        ["Jean Dupont", "Karl Weber", "Paul Marchand"]
+    ], pairs(found)
