@@ -35,6 +35,7 @@ def corrected(
         else m
         for m in mentions
     ]
+    mentions = _posts_of_the_one_before(text, mentions)
     opening = dateline_end(text)
     if opening:
         # "POINTE-NOIRE, Congo, May 4 (AFP) -": no one is named in a dateline; a mention the
@@ -147,3 +148,23 @@ def private_person(mention: Mention, sentence: str) -> bool:
     know and whom the sentence sends on no errand: a private person, no party to a contact
     (GUIDELINES: private persons count only when the text says a state sent them)."""
     return mention.how == "former" and mention.actor is None and not _ERRAND.search(sentence)
+
+
+_HIS = re.compile(r"\s*,\s*(?:his|her)\s+$", re.I)
+
+
+def _posts_of_the_one_before(text: str, mentions: list[Mention]) -> list[Mention]:
+    # "French President Jean Dupont, his Prime Minister Paul Marchand": a post of the state of
+    # the person the possessive follows
+    out: list[Mention] = []
+    for m in mentions:
+        before = out[-1] if out else None
+        if m.kind == "person" and m.state is None and m.office and before is not None:
+            gap = text[before.end : m.start]
+            owned = _HIS.match(gap) or (
+                gap.strip() == "," and text[m.start : m.start + 4].lower() in ("his ", "her ")
+            )
+            if owned and before.kind == "person" and before.state:
+                m = replace(m, state=before.state)
+        out.append(m)
+    return out

@@ -132,3 +132,5 @@ def test_every_by_of_an_attendance_list_counts(kb: KnowledgeBase) -> None:
     assert [sorted(p.name for p in c.participants) for c in found] == [
         ["Jean Dupont", "Karl Weber", "Paul Marchand"]
     ], pairs(found)
+    # "his Prime Minister": a post of the state of the one the possessive follows
+    assert {p.name: p.state for p in found[0].participants}["Paul Marchand"] == "FRA"
