@@ -138,7 +138,8 @@ def non_state_title(text: str, mention: Mention) -> bool:
 
 # "the AU's chief mediator, former prime minister X": sent on an errand, not a private person
 _ERRAND = re.compile(
-    r"\b(?:mediators?|envoys?|negotiators?|emissary|emissaries|facilitators?|representatives?)\b",
+    r"\b(?:mediat\w*|envoys?|negotiators?|emissary|emissaries|facilitators?|representatives?"
+    r"|on\s+behalf\s+of|sent\s+by)\b",
     re.I,
 )
 

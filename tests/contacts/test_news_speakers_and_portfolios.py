@@ -98,6 +98,14 @@ def test_a_former_prime_minister_on_an_errand_holds_no_office(kb: KnowledgeBase)
     assert ruiz and all(p.office is None and p.state is None for p in ruiz), pairs(found)
 
 
+def test_a_former_prime_minister_who_chairs_a_mediation_is_on_an_errand(kb: KnowledgeBase) -> None:
+    text = (
+        "Peru's former prime minister Ana Ruiz, who chairs the regional mediation panel, met "
+        "Chilean President Tomas Aravena on Monday."
+    )
+    assert {"Ana Ruiz", "Tomas Aravena"} in name_lists(detect(kb, text))
+
+
 def test_a_former_prime_minister_on_no_errand_is_a_private_person(kb: KnowledgeBase) -> None:
     # GUIDELINES: private persons count only when the text says a state sent them
     text = "Peru's former prime minister Ana Ruiz met Chilean President Tomas Aravena on Monday."
