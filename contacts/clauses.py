@@ -256,7 +256,7 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
     clause.separate = separate or bool(_SEPARATE.search(sentence, trigger.start, trigger.end + 12))
     if name in ("called", "phoned", "visited", "visit_to"):
         clause.initiator = "subject"
-    elif name in ("call_from", "hosted", "passive_host", "hosted_meal"):
+    elif name in ("call_from", "called_by", "hosted", "passive_host", "hosted_meal"):
         clause.initiator = "object"
     spans = [m.start for m in subjects] + [trigger.start]
     clause.start = min(spans)

@@ -124,6 +124,13 @@ ROWS: tuple[TriggerRow, ...] = (
         "Readout of the President's call with Prime Minister Starmer",
     ),
     # "received a phone call from", "received phone calls on Wednesday from A and B"
+    # "Netanyahu was called by Biden on Monday", "was telephoned by": the caller is after "by"
+    TriggerRow(
+        "called_by",
+        TriggerKind("call", "phone", "from", "041", "phone", 0.85),
+        r"(?:was|were|been|being)\s+(?:\w+ly\s+)?(?:tele)?(?:phoned|called|rung(?:\s+up)?)\s+by",
+        "Netanyahu was called by Biden on Monday.",
+    ),
     TriggerRow(
         "call_from",
         TriggerKind("call", "phone", "from", "041", "phone", 0.9),

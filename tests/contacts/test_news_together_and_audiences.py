@@ -134,3 +134,11 @@ def test_every_by_of_an_attendance_list_counts(kb: KnowledgeBase) -> None:
     ], pairs(found)
     # "his Prime Minister": a post of the state of the one the possessive follows
     assert {p.name: p.state for p in found[0].participants}["Paul Marchand"] == "FRA"
+
+
+@pytest.mark.parametrize("verb", ["was called by", "was telephoned by", "was phoned by"])
+def test_a_passive_call_names_its_caller_after_by(kb: KnowledgeBase, verb: str) -> None:
+    text = f"Israeli Prime Minister Dan Meron {verb} US President Tom Hale on Thursday."
+    found = _news(kb, text)
+    assert [(c.type, str(c.date)) for c in found] == [("call", "1998-04-09")], pairs(found)
+    assert _met(found) == [["Dan Meron", "Tom Hale"]]
