@@ -420,8 +420,8 @@ def _governor_subjects(index: PhraseIndex, noun: Token) -> list[Mention]:
             # participle's phrase as an apposition to the person
             mention = index.by_token[governor.head.i]
             return [mention] if mention.kind == "person" else []
-    if noun.dep_ == "conj":
-        return _governor_subjects(index, head)
+    if noun.dep_ == "conj":  # "held talks with X, and eight hours of talks with Y"
+        return _subjects_of(index, head) if is_verb(head) else _governor_subjects(index, head)
     return []
 
 

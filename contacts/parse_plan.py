@@ -49,6 +49,12 @@ def needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Ment
     found = clauses_for(sentence.text, mentions, triggers)
     if _list_cut_short(sentence.text, found, mentions):
         return True
+    if _CONTACT_AFTER_AND.search(sentence.text) and has_contact_noun_phrase(
+        sentence.text, triggers
+    ):
+        # "held talks with A, and eight hours of talks with B": a second contact noun no
+        # phrasing took, whose subject only the parse reads
+        return True
     clauses = {id(c.trigger): c for c in found}
     for trigger in triggers:
         clause = clauses.get(id(trigger))
@@ -67,6 +73,9 @@ def needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Ment
     return _PRESENT_OR_FUTURE.search(sentence.text) is not None
 
 
+_CONTACT_AFTER_AND = re.compile(
+    r",?\s+and\s+(?:[\w-]+\s+){0,5}?(?:talks|meetings?|consultations|discussions)\s+with\b", re.I
+)
 _LIST_GAP = re.compile(r"^[\s,]*(?:and\s+)?[\w .'’-]{0,60}$")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*(?:the\s+)?$")
 _LED_BY = re.compile(
@@ -210,9 +219,13 @@ _DISCUSSED = re.compile(
 _SETTING_BEFORE = re.compile(r"\b(?:after|following|during)\s+(?:[\w-]+\s+){0,5}$", re.IGNORECASE)
 
 
-def has_contact_noun_phrase(sentence: str) -> bool:
-    """A contact word with a preposition that may introduce a party within a few words."""
+def has_contact_noun_phrase(sentence: str, taken: list[Trigger] | None = None) -> bool:
+    """A contact word with a preposition that may introduce a party within a few words; not
+    one of the `taken` triggers' words."""
+    spans = [(t.start, t.end) for t in taken or []]
     for match in _CONTACT_WORDS.finditer(sentence):
+        if any(a <= match.start() < b for a, b in spans):
+            continue
         if _PARTY_AFTER.search(sentence, match.end(), match.end() + 40):
             return True
         if _SETTING_BEFORE.search(sentence, max(0, match.start() - 50), match.start()):

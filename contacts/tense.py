@@ -161,6 +161,18 @@ def _subordinate(verb: Token) -> bool:
     )
 
 
+def _cancelling(verb: Token) -> bool:
+    return known_lemma(verb) in REFUSAL_VERBS or verb.lower_ in (
+        "cancelled",
+        "canceled",
+        "cancels",
+        "postponed",
+        "postpones",
+        "scrapped",
+        "delayed",
+    )
+
+
 def _due(noun: Token) -> bool:
     verb = next((a for a in noun.ancestors if is_verb(a)), None)
     return verb is not None and any(
@@ -209,6 +221,12 @@ def noun_status(noun: Token) -> str:
         return "occurred"
     if noun.dep_ == "nsubjpass" and known_lemma(head) in PLANNING_VERBS:
         return "planned"  # "his trip to Tokyo was planned well before the row"
+    first = noun
+    while first.dep_ == "conj" and is_noun(first.head):
+        first = first.head  # "cancelled his speech and a meeting with X": the list's verb
+    governor = first.head if first.dep_ in ("dobj", "conj") else None
+    if governor is not None and is_verb(governor) and _cancelling(governor):
+        return "cancelled"
     if noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "conj"):
         if (
             is_verb(head)

@@ -142,3 +142,21 @@ def test_a_passive_call_names_its_caller_after_by(kb: KnowledgeBase, verb: str) 
     found = _news(kb, text)
     assert [(c.type, str(c.date)) for c in found] == [("call", "1998-04-09")], pairs(found)
     assert _met(found) == [["Dan Meron", "Tom Hale"]]
+
+
+def test_a_second_contact_noun_after_and_takes_the_first_ones_subject(kb: KnowledgeBase) -> None:
+    text = (
+        "US Secretary of State Tom Hale held talks earlier in the day with China's top diplomat "
+        "Li Wen, and nearly eight hours of talks with Chinese Foreign Minister Qin Bo on Sunday."
+    )
+    met = _met(_news(kb, text, date(2023, 6, 19)))
+    assert ["Li Wen", "Tom Hale"] in met and ["Qin Bo", "Tom Hale"] in met, met
+
+
+def test_a_meeting_cancelled_with_a_speech_is_cancelled(kb: KnowledgeBase) -> None:
+    text = (
+        "Thai Prime Minister Somchai Wong, who was in New York for the General Assembly, "
+        "cancelled his speech to the assembly and a meeting with UN Secretary-General Karl Meier."
+    )
+    found = detect_contacts(text, date(2006, 9, 20), kb=kb)
+    assert [c.status for c in found] == ["cancelled"], pairs(found)
