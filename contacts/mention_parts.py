@@ -44,10 +44,11 @@ def post_of(tokens: list[Token], lexicon: Lexicon, j: int, owned: bool) -> tuple
     m, entry = polity_at(tokens, lexicon, k)
     if entry and entry.how != "demonym":
         return k + m, entry  # "President of Finland", "Minister of Foreign Affairs of Egypt"
-    if entry and institution_end(tokens, k + m) > k + m:
+    body_end = institution_end(tokens, k + m) if entry else k + m
+    if body_end > k + m:
         # "Secretary of the Russian Security Council Sergei Shoigu": the post of a body the
         # demonym names the state of
-        return institution_end(tokens, k + m), entry
+        return body_end, entry
     if owned:
         # "Chinese Director of the Office of the Central Foreign Affairs Commission Wang Yi":
         # the body is part of the post

@@ -191,7 +191,8 @@ _CAPITALISED_WORDS = frozenset(
 )
 
 
-# The head words of frame_words.PARSE_TRIGGER_ROWS, as whole words: a sentence without one needs no parse.
+# The head words of frame_words.PARSE_TRIGGER_ROWS, as whole words: a sentence without one
+# needs no parse.
 _CONTACT_WORDS = re.compile(
     r"\b(?:meet|meets|met|meeting|meetings|talk|talks|talked|confer|conferred|consultations?|"
     r"discussions?|negotiations?|summit|summits|conversations?|phoned|telephoned|received|"
