@@ -56,6 +56,27 @@ def post_of(tokens: list[Token], lexicon: Lexicon, j: int, owned: bool) -> tuple
     return j, None
 
 
+# Military ranks a state's strongman is named by ("Chile's General Pinochet", "Mali's Colonel
+# Goita"); read as a title only after a state word and before a name.
+_RANKS = (
+    ("field", "marshal"), ("lieutenant", "general"), ("major", "general"), ("brigadier", "general"),
+    ("general",), ("colonel",), ("captain",), ("marshal",), ("admiral",), ("brigadier",),
+)  # fmt: skip
+
+
+def rank_at(tokens: list[Token], lexicon: Lexicon, j: int) -> int:
+    """How many tokens a capitalised military rank takes at j, when a name follows it."""
+    for rank in _RANKS:
+        n = len(rank)
+        words = tokens[j : j + n]
+        if [t.key for t in words] != list(rank) or not all(t.cap for t in words):
+            continue
+        after = tokens[j + n] if j + n < len(tokens) else None
+        if after is not None and after.cap and after.key not in INSTITUTION_WORDS:
+            return 0 if title_at(tokens, lexicon, j + n)[1] else n
+    return 0
+
+
 def second_post(tokens: list[Token], lexicon: Lexicon, j: int) -> int:
     """Where a second post of the same person starts after the "and" at j ("Deputy Prime
     Minister and Foreign Minister X", "Deputy Foreign Minister and Special Presidential Envoy
@@ -279,3 +300,27 @@ def unlisted_portfolio_end(tokens: list[Token], lexicon: Lexicon, j: int) -> int
     if k > j and k < len(tokens) and title_at(tokens, lexicon, k)[1]:
         return k
     return j
+
+
+def portfolios_end(tokens: list[Token], lexicon: Lexicon, j: int) -> int:
+    """Where the title after portfolios joined before it starts ("Trade and Industry
+    Minister", "Foreign and Commonwealth Secretary"), j when there is none."""
+    k = j
+    while k + 2 < len(tokens) and k - j < 4 and tokens[k].cap and not lexicon.match(tokens, k)[0]:
+        if tokens[k + 1].key in ("and", "&") and tokens[k + 2].cap:
+            if title_at(tokens, lexicon, k + 2)[1]:
+                return k + 2
+            if k + 3 < len(tokens) and title_at(tokens, lexicon, k + 3)[1]:
+                return k + 3 if not lexicon.match(tokens, k + 2)[0] else j
+        k += 1
+    return j
+
+
+def continues_name(tokens: list[Token], lexicon: Lexicon, k: int) -> bool:
+    """Does the name go on at k with another family name?"""
+    if k >= len(tokens) or not tokens[k].cap or tokens[k].key in NOT_NAMES:
+        return False
+    n, entries = lexicon.match(tokens, k)
+    # Another family name goes on a name ("Marcos Tavares Lins", "Ernesto Villasenor Ruiz"),
+    # a title or a state does not.
+    return not n or all(e.kind == "surname" for e in entries)

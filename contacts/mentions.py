@@ -23,11 +23,14 @@ from contacts.mention_parts import (
     POSTED,
     ROLE_MODIFIERS,
     ROLE_OFFICES,
+    continues_name,
     group_reference,
     institution_end,
     polity_at,
+    portfolios_end,
     post_of,
     post_qualifier,
+    rank_at,
     role_how,
     roles_of_polities,
     second_post,
@@ -65,29 +68,6 @@ _PORTFOLIO_LIST = re.compile(
     r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?,\s+)*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:and|&)\s+"
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?=,\s*[A-Z])(?:,\s*)"
 )
-
-
-def _portfolios_end(tokens: list[Token], lexicon: Lexicon, j: int) -> int:
-    # Portfolios joined before a title: "Trade and Industry", "Foreign and Commonwealth".
-    # Returns the index of the title word after them, or j when there is none.
-    k = j
-    while k + 2 < len(tokens) and k - j < 4 and tokens[k].cap and not lexicon.match(tokens, k)[0]:
-        if tokens[k + 1].key in ("and", "&") and tokens[k + 2].cap:
-            if title_at(tokens, lexicon, k + 2)[1]:
-                return k + 2
-            if k + 3 < len(tokens) and title_at(tokens, lexicon, k + 3)[1]:
-                return k + 3 if not lexicon.match(tokens, k + 2)[0] else j
-        k += 1
-    return j
-
-
-def _continues_name(tokens: list[Token], lexicon: Lexicon, k: int) -> bool:
-    if k >= len(tokens) or not tokens[k].cap or tokens[k].key in NOT_NAMES:
-        return False
-    n, entries = lexicon.match(tokens, k)
-    # Another family name goes on a name ("Marcos Tavares Lins", "Ernesto Villasenor Ruiz"),
-    # a title or a state does not.
-    return not n or all(e.kind == "surname" for e in entries)
 
 
 class _Memo:
@@ -236,12 +216,19 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
             title_words.append((tokens[j].start, tokens[j].end))
             j = institution_end(tokens, j + 1)
             continue
+        if states and not titles and (n := rank_at(tokens, lexicon, j)):
+            titles.append(" ".join(t.text.capitalize() for t in tokens[j : j + n]))
+            title_words.append((tokens[j].start, tokens[j + n - 1].end))
+            j += (
+                n  # "Chile's General Augusto Pinochet", "Malian Colonel X": the rank, then the name
+            )
+            continue
         k = unlisted_portfolio_end(tokens, lexicon, j) if states and not titles else j
         if k > j:
             j = k  # "Nigerian Petroleum Resources Minister X", "Brazil's chief coffee negotiator"
             continue
         if states and not titles and tokens[j].cap and tokens[j].key not in NOT_NAMES:
-            k = _portfolios_end(tokens, lexicon, j)
+            k = portfolios_end(tokens, lexicon, j)
             if k > j:
                 j = k  # "Thai Trade and Industry Minister X", "Energy and Mines Minister"
                 continue
@@ -253,12 +240,12 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
     if j < len(tokens):
         n, entries = lexicon.match(tokens, j)
         person = next((e for e in entries if e.kind in ("actor", "surname")), None)
-        if person and person.kind == "surname" and _continues_name(tokens, lexicon, j + n):
+        if person and person.kind == "surname" and continues_name(tokens, lexicon, j + n):
             person, entries = None, []  # "Lucas Marrero": a given name, not Ms Lucas
         elif (
             person
             and n == 1
-            and _continues_name(tokens, lexicon, j + n)
+            and continues_name(tokens, lexicon, j + n)
             and tokens[j + n].key not in lexicon.name_tokens.get(person.value.kb_id, frozenset())
         ):
             person, entries = None, []  # "Philippe Douste-Blazy" is not King Philippe

@@ -147,3 +147,27 @@ def test_a_setting_a_day_after_takes_the_main_subject(kb: KnowledgeBase, gap: st
     )
     met = [sorted(p.name for p in c.participants) for c in _news(kb, text)]
     assert ["Karl Meier", "Tom Hale"] in met, met
+
+
+def test_a_rank_after_a_state_word_is_a_title(kb: KnowledgeBase) -> None:
+    text = (
+        "Niger's General Abdou Tahirou hosted Mali's Colonel Amadou Keita and Burkina Faso's "
+        "Captain Issa Sawadogo in Niamey on Friday."
+    )
+    found = _news(kb, text)
+    states = {p.name: p.state for c in found for p in c.participants}
+    assert states == {"Abdou Tahirou": "NER", "Amadou Keita": "MLI", "Issa Sawadogo": "BFA"}
+    offices = {p.name: p.office for c in found for p in c.participants}
+    assert offices["Amadou Keita"] == "Colonel"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Chile's General Assembly delegate Ana Ruiz spoke.", "Kenya's general election was held."],
+)
+def test_a_rank_word_before_no_name_is_no_title(kb: KnowledgeBase, text: str) -> None:
+    from contacts.lexicon import lexicon_for, tokenize
+    from contacts.mentions import find_mentions
+
+    mentions = find_mentions(text, tokenize(text), lexicon_for(kb))
+    assert not [m for m in mentions if m.office in ("General", "Colonel")], mentions
