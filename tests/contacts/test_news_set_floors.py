@@ -24,7 +24,10 @@ outlets the tool watches: The Moscow Times, TASS, Al Jazeera, Reuters, AP, the G
 tuned on after its first measure. Blind 22 (round 9, wire and newspaper copy of 1975–2010 from
 many regions) is round 9's untuned measure; blind 23 (2010–2026: the Kremlin feed, TASS, the
 State Department, gov.uk, Al Jazeera, Anadolu, The Hindu, Arab News and others) was tuned on
-after its first measure.
+after its first measure. Blind 24 (round 10, wire and newspaper copy of 1985–1992 and
+1995–2006: Reuters, AP, NYT, AFP, Xinhua, CNN, WSJ) is round 10's untuned measure; blind 25
+(2014–2026 outlets the tool watches, and 1975–2000 wire and newspaper copy from many regions)
+was tuned on after its first measure.
 All are project files: no skip.
 Floors sit slightly below the numbers measured in bench/RESULTS.md, so a regression fails.
 """
@@ -78,6 +81,8 @@ SETS = [
     "news_blind21.jsonl",
     "news_blind22.jsonl",
     "news_blind23.jsonl",
+    "news_blind24.jsonl",
+    "news_blind25.jsonl",
 ]
 
 
@@ -136,6 +141,8 @@ FLOORS = [
     Floor("news_blind21.jsonl", 75, 0.90, 0.82, 0.09, "blind 0.905 / 0.803; after 0.953 / 0.868"),
     Floor("news_blind22.jsonl", 65, 0.86, 0.70, 0.34, "blind 0.889 / 0.738; not tuned on"),
     Floor("news_blind23.jsonl", 45, 0.78, 0.75, 0.17, "blind 0.769 / 0.711; after 0.829 / 0.800"),
+    Floor("news_blind24.jsonl", 58, 0.75, 0.60, 0.30, "blind 0.778 / 0.621; not tuned on"),
+    Floor("news_blind25.jsonl", 72, 0.80, 0.66, 0.30, "blind 0.840 / 0.681; then tuned on"),
 ]
 
 
