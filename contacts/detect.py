@@ -31,6 +31,13 @@ from contacts.merge import date_from_context, merge_contacts, once_a_sentence
 from contacts.model import Contact, Participant
 from contacts.normalize import join_broken_hyphens, person_key
 from contacts.parse_plan import names_unknown, needs_parse
+from contacts.parties import (
+    contrasted_posts,
+    different_states,
+    distinct,
+    group_parties,
+    with_host_states,
+)
 from contacts.resolve import GIVEN_NAME_USED, SURNAME_FIRST, Discourse, Party
 from contacts.sentences import Sentence, split_sentences
 from contacts.story import follow_the_story
@@ -363,19 +370,20 @@ def _contact(
     if not subjects and clause.kind.grammar != "between":
         if len(objects) < 2 or not clause.symmetric_objects:
             return None
-    groups = _groups(subjects, objects, clause)
+    groups = group_parties(subjects, objects, clause)
     own_days = _own_days(clause, sentence, published, details.status == "planned", len(groups))
     contacts = []
     for k, parties in enumerate(groups):
-        parties = _distinct(parties)
-        if len(parties) < 2 or not _different_states(parties):
+        parties = distinct(parties)
+        if len(parties) < 2 or not different_states(parties):
             continue
-        _with_host_states(parties)
+        with_host_states(parties)
         if (
             clause.symmetric_objects
             and not subjects
             and not all(p.participant.state for p in parties)
             and len({p.participant.state for p in parties if p.participant.state}) < 2
+            and not contrasted_posts(parties)
         ):
             # "Funaro and Gros met": nothing says Gros is not Funaro's compatriot; a gathering
             # of two states' leaders and one unplaced aide still crossed a border
@@ -439,60 +447,3 @@ def _resolve_all(discourse: Discourse, mentions: list[Mention], day: date | None
     for mention in mentions:
         parties.extend(discourse.resolve(mention, day))
     return parties
-
-
-def _groups(subjects: list[Party], objects: list[Party], clause: Clause) -> list[list[Party]]:
-    # "spoke with A, B, C and D" is four calls unless the text says it was one joint call;
-    # a meeting with several people is one meeting.
-    if not objects:
-        return [subjects]
-    if clause.symmetric_objects and not subjects:
-        return [objects]  # "a phone call between A and B"
-    if clause.separate or (clause.kind.type == "call" and len(objects) > 1 and not clause.joint):
-        return [[*subjects, obj] for obj in objects]
-    if clause.kind.type == "visit" and len(objects) > 1 and all(o.unnamed for o in objects):
-        return [[*subjects, obj] for obj in objects]  # a trip to three capitals: three visits
-    return [[*subjects, *objects]]
-
-
-def _distinct(parties: list[Party]) -> list[Party]:
-    seen: set[str] = set()
-    out = []
-    for party in parties:
-        key = party.participant.key()
-        if key not in seen:
-            seen.add(key)
-            out.append(party)
-    return out
-
-
-def _with_host_states(parties: list[Party]) -> None:
-    # "BONN - ... talks between Economics Minister Otto Lambsdorff and Hungarian Deputy Prime
-    # Minister Lajos Kerekes": an official the story leaves unqualified, meeting foreigners in
-    # the dateline's state, is the host's.
-    for party in parties:
-        guess = party.guessed_state
-        if party.participant.state is not None or guess is None:
-            continue
-        others = [p.participant.state for p in parties if p is not party]
-        if all(state is not None and state != guess for state in others):
-            party.participant.state = guess
-
-
-def _different_states(parties: list[Party]) -> bool:
-    likely = [p.participant.state or p.guessed_state for p in parties]
-    if all(likely) and len(set(likely)) == 1:
-        return False  # "CAIRO - Economy Minister Mustapha met President Mubarak"
-    states = [p.participant.state for p in parties]
-    known = {s for s in states if s}
-    if len(known) >= 2:
-        return True
-    # One known state and unknown others may still be foreign; all of one state is not a
-    # contact, and neither are people of whom nothing says which state they speak for. The
-    # dateline's state suggested for an official ("ACCRA - President X received Y") counts as
-    # that one known state here, though it is never reported as theirs.
-    unknown = any(p.participant.kb_id is None for p in parties)
-    if known:
-        return len(known) == 1 and None in states and unknown
-    suggested = {s for s in likely if s}
-    return len(suggested) == 1 and None in likely and unknown

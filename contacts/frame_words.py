@@ -159,3 +159,19 @@ KNOWN_LEMMAS = (
 # (conj), "after meeting" (advcl, pcomp, pobj, prep); npadvmod: "welcomed Putin, a day after
 # holding talks with Biden", the day is the main verb's.
 SUBJECT_CLIMBS = frozenset("xcomp conj advcl ccomp pcomp pobj prep parataxis npadvmod".split())
+
+
+# Verbs whose object is the other party: with a thing for object ("Japanese and Chinese
+# leaders welcomed the move") no one was met. "A and B discussed trade" is their meeting.
+TAKES_A_GUEST = frozenset({"welcome", "host", "receive", "greet", "visit", "call", "phone"})
+
+
+TRIP_NOUNS = frozenset({"visit", "visits", "trip", "trips", "tour", "journey"})
+
+
+# Prepositions of a verb's place or time, on whose noun the parse may hang the "with" phrase
+# of a meeting verb. Not of "speaking at a news conference with X" or "discussed at length with
+# X": the phrase there is the setting's, or a topic verb's.
+PLACE_TIME_PREPOSITIONS = frozenset({"at", "in", "on", "during"})
+MEETING_VERBS = frozenset({"meet", "confer"})
+MEALS = frozenset({"dinner", "lunch", "luncheon", "banquet", "breakfast", "reception", "supper"})

@@ -24,18 +24,23 @@ from contacts.clauses import JOINT, Clause
 from contacts.frame_words import (
     ATTENDING_VERBS,
     LIGHT_VERBS,
+    MEALS,
+    MEETING_VERBS,
     OBJECT_PREPOSITIONS,
     PARSE_TRIGGERS,
+    PLACE_TIME_PREPOSITIONS,
     ROLE_HEADS,
     SETTING_PREPOSITIONS,
     SIGNING_VERBS,
     SUBJECT_CLIMBS,
+    TAKES_A_GUEST,
     TAKING_VERBS,
     TOPIC_VERBS,
+    TRIP_NOUNS,
     WEAK_TRIGGERS,
 )
 from contacts.mentions import Mention
-from contacts.phrases import PhraseIndex, known_lemma
+from contacts.phrases import PhraseIndex, known_lemma, prepositional, unique
 from contacts.syntax import is_noun, is_proper, is_verb
 from contacts.tense import parse_status, surely_past, trigger_head, verb_status
 from contacts.triggers import KINDS, MEET_WORDS, MEETS_A_TARGET, Trigger
@@ -77,13 +82,8 @@ def parse_triggers(doc: Doc, found: list[Trigger]) -> list[Trigger]:
     return sorted([*found, *extra], key=lambda t: t.start)
 
 
-# Verbs whose object is the other party: with a thing for object ("Japanese and Chinese
-# leaders welcomed the move") no one was met. "A and B discussed trade" is their meeting.
-_TAKES_A_GUEST = frozenset({"welcome", "host", "receive", "greet", "visit", "call", "phone"})
-
-
 def _welcomed_a_thing(index: PhraseIndex, head: Token) -> bool:
-    return is_verb(head) and known_lemma(head) in _TAKES_A_GUEST and index.thing_object(head)
+    return is_verb(head) and known_lemma(head) in TAKES_A_GUEST and index.thing_object(head)
 
 
 def dependency_clause(doc: Doc, mentions: list[Mention], trigger: Trigger) -> Clause | None:
@@ -232,60 +232,69 @@ def _verb_parties(index: PhraseIndex, verb: Token) -> tuple[list[Mention], list[
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd") and topic:
             # "discussed [the debt with X]", never "[the ties between A and B]"
-            objects += _prepositional(index, child, ("with",))
+            objects += prepositional(index, child, ("with",))
         elif child.dep_ in ("dobj", "attr", "oprd"):
             objects += index.phrase(child)
             # "held talks with X": the light verb's noun carries the preposition; "hosted a
             # state banquet for X": a meal's guest
-            meal = child.lower_ in _MEALS
-            objects += _prepositional(
+            meal = child.lower_ in MEALS
+            objects += prepositional(
                 index, child, OBJECT_PREPOSITIONS | {"for"} if meal else OBJECT_PREPOSITIONS
             )
         elif child.dep_ == "nsubjpass":
             objects += index.phrase(child)  # "Abe was received by Reagan": Abe is the guest
-        elif child.dep_ == "agent":
-            subjects += [m for c in child.children if c.dep_ == "pobj" for m in index.phrase(c)]
-    objects += _prepositional(index, verb)
+    agents = _agents(verb)
+    for agent in agents:
+        subjects += [m for c in agent.children if c.dep_ == "pobj" for m in index.phrase(c)]
+    objects += prepositional(index, verb)
     children = list(verb.children)
     if (
         verb.dep_ == "conj"
         and any(c.dep_ == "auxpass" for c in children)
         and not any(c.dep_ in ("nsubjpass", "nsubj") for c in children)
-        and any(c.dep_ == "agent" for c in children)
+        and agents
     ):
         # "Vajpayee crossed into Pakistan ... and was received by Sharif": the first verb's
         # subject is the guest
         objects += [m for m in _subjects_of(index, verb.head) if m not in subjects]
-    for child in verb.children if known_lemma(verb) in _MEETING_VERBS else ():
-        if child.dep_ == "prep" and child.lower_ in _SETTING_PREPOSITIONS:
+    for child in verb.children if known_lemma(verb) in MEETING_VERBS else ():
+        if child.dep_ == "prep" and child.lower_ in PLACE_TIME_PREPOSITIONS:
             # "met at the ministry with X", "met in Geneva with X": the parse often hangs "with"
             # on the place's noun, not on the verb
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    objects += _prepositional(index, pobj, ("with",))
+                    objects += prepositional(index, pobj, ("with",))
     if known_lemma(verb) == "arrive":
         # "arrived in Cairo", "arrived here" (the dateline's city): the place is the host
-        objects += [m for m in _prepositional(index, verb, ("in",)) if m.kind == "polity"]
+        objects += [m for m in prepositional(index, verb, ("in",)) if m.kind == "polity"]
         objects += [
             index.by_token[c.i]
             for c in verb.children
             if c.dep_ == "advmod" and c.i in index.by_token
         ]
-    return _unique(subjects), _unique(objects)
+    return unique(subjects), unique(objects)
 
 
-_TRIP_NOUNS = frozenset({"visit", "visits", "trip", "trips", "tour", "journey"})
+def _agents(verb: Token) -> list[Token]:
+    # "was received by X", and "was met on arrival by X", whose "by" the parse hangs on the noun
+    found = [c for c in verb.children if c.dep_ == "agent"]
+    if not found and any(c.dep_ == "auxpass" for c in verb.children):
+        settings = [p for c in verb.children if c.dep_ == "prep" for p in c.children]
+        found = [b for p in settings for b in p.children if b.dep_ == "prep" and b.lower_ == "by"]
+    return found
 
 
 def _noun_parties(index: PhraseIndex, noun: Token) -> tuple[list[Mention], list[Mention]]:
     # "the first visit to China by a U.S. secretary of state": the one "by" whom is the visitor
-    visitors = _prepositional(index, noun, ("by",)) if noun.lower_ in _TRIP_NOUNS else []
-    objects = [m for m in _prepositional(index, noun) if m not in visitors]
+    visitors = prepositional(index, noun, ("by",)) if noun.lower_ in TRIP_NOUNS else []
+    objects = [m for m in prepositional(index, noun) if m not in visitors]
     carrier = _measure_of(noun)
+    if carrier is not noun:  # "after twelve hours of talks over the weekend with X"
+        objects += [m for m in prepositional(index, carrier, ("with",)) if m not in objects]
     if carrier.dep_ in ("dobj", "nsubjpass") and known_lemma(carrier.head) in LIGHT_VERBS:
         # "held talks on Monday with X", "held two hours of talks with X": the parse hangs
         # "with" on the light verb
-        objects += [m for m in _prepositional(index, carrier.head, ("with",)) if m not in objects]
+        objects += [m for m in prepositional(index, carrier.head, ("with",)) if m not in objects]
     # "at a meeting of EU foreign ministers", "the G-7 meeting": the gathered group is a party
     objects += [m for m in _group_of(index, noun) if m not in objects]
     # "The meeting, chaired by Baker, was attended by Miyazawa, Stoltenberg and ...": those it
@@ -322,7 +331,7 @@ def _noun_parties(index: PhraseIndex, noun: Token) -> tuple[list[Mention], list[
         # list during three hours of talks": the contact is the scene, the main verb's object
         # the other party
         objects = [m for m in _verb_objects(index, carrier.head.head) if m not in subjects]
-    return _unique(subjects), _unique(objects)
+    return unique(subjects), unique(objects)
 
 
 def _attendee_aside(index: PhraseIndex, noun: Token) -> list[Mention]:
@@ -341,27 +350,19 @@ def _is_setting(noun: Token) -> bool:
     return noun.dep_ == "pobj" and setting and is_verb(head.head)
 
 
-# Prepositions of a verb's place or time, on whose noun the parse may hang the "with" phrase
-# of a meeting verb. Not of "speaking at a news conference with X" or "discussed at length with
-# X": the phrase there is the setting's, or a topic verb's.
-_SETTING_PREPOSITIONS = frozenset({"at", "in", "on", "during"})
-_MEETING_VERBS = frozenset({"meet", "confer"})
-_MEALS = frozenset({"dinner", "lunch", "luncheon", "banquet", "breakfast", "reception", "supper"})
-
-
 def _verb_objects(index: PhraseIndex, verb: Token) -> list[Mention]:
     found: list[Mention] = []
     for child in verb.children:
         if child.dep_ in ("dobj", "dative"):
             found += [m for m in index.phrase(child) if m.kind != "polity"]
-    return found + [m for m in _prepositional(index, verb, ("with", "to")) if m.kind != "polity"]
+    return found + [m for m in prepositional(index, verb, ("with", "to")) if m.kind != "polity"]
 
 
 def _destinations(index: PhraseIndex, noun: Token) -> list[Mention]:
     found: list[Mention] = []
     for verb in noun.children:
         if verb.dep_ in ("relcl", "acl") and known_lemma(verb) in TAKING_VERBS:
-            found += [m for m in _prepositional(index, verb, ("to",)) if m.kind == "polity"]
+            found += [m for m in prepositional(index, verb, ("to",)) if m.kind == "polity"]
     return found
 
 
@@ -425,9 +426,13 @@ def _governor_subjects(index: PhraseIndex, noun: Token) -> list[Mention]:
     return []
 
 
-def _subjects_of(index: PhraseIndex, verb: Token, depth: int = 0) -> list[Mention]:
+def _subjects_of(
+    index: PhraseIndex, verb: Token, depth: int = 0, passive: bool = False
+) -> list[Mention]:
+    # `passive`: "X was received by Y and held talks with Z", the conjunct's subject is X
+    subject_deps = ("nsubj", "csubj", "nsubjpass") if passive else ("nsubj", "csubj")
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj") and child.tag_ not in ("WP", "WDT"):
+        if child.dep_ in subject_deps and child.tag_ not in ("WP", "WDT"):
             found = index.phrase(child) or _named_in(index, child)
             if found and not all(m.kind == "polity" for m in found):
                 return found
@@ -440,7 +445,7 @@ def _subjects_of(index: PhraseIndex, verb: Token, depth: int = 0) -> list[Mentio
     if depth > 4 or verb.head.i == verb.i:
         return []
     if verb.dep_ in SUBJECT_CLIMBS:
-        return _subjects_of(index, verb.head, depth + 1)
+        return _subjects_of(index, verb.head, depth + 1, verb.dep_ == "conj")
     if verb.dep_ in ("relcl", "acl"):
         noun = verb.head
         if noun.dep_ == "appos" and not is_proper(noun):
@@ -474,27 +479,3 @@ def _speaker(index: PhraseIndex, verb: Token) -> list[Mention]:
                     if found and all(m.kind != "polity" for m in found):
                         return found
     return []
-
-
-def _prepositional(
-    index: PhraseIndex,
-    token: Token,
-    prepositions: frozenset[str] | tuple[str, ...] = OBJECT_PREPOSITIONS,
-) -> list[Mention]:
-    found: list[Mention] = []
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in prepositions:
-            # "with A and with B": the second preposition is the first one's conjunct
-            for prep in (child, *[c for c in child.conjuncts if c.lower_ == child.lower_]):
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        found += index.phrase(pobj)
-    return found
-
-
-def _unique(mentions: list[Mention]) -> list[Mention]:
-    out: list[Mention] = []
-    for mention in mentions:
-        if mention not in out:
-            out.append(mention)
-    return out

@@ -18,6 +18,7 @@ from contacts.frame_words import (
     KNOWN_LEMMAS,
     LEADING_VERBS,
     NP_DEPS,
+    OBJECT_PREPOSITIONS,
     PRONOUNS,
     TITLE_WORDS,
 )
@@ -230,3 +231,29 @@ def _group_modifiers(group: Token) -> list[Token]:
                 if member.dep_ == "pobj":
                     found += [c for m in (member, *member.conjuncts) for c in m.children]
     return found
+
+
+def prepositional(
+    index: PhraseIndex,
+    token: Token,
+    prepositions: frozenset[str] | tuple[str, ...] = OBJECT_PREPOSITIONS,
+) -> list[Mention]:
+    """The mentions in `token`'s prepositional phrases ("talks with X", "a visit by Y")."""
+    found: list[Mention] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            # "with A and with B": the second preposition is the first one's conjunct
+            for prep in (child, *[c for c in child.conjuncts if c.lower_ == child.lower_]):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found += index.phrase(pobj)
+    return found
+
+
+def unique(mentions: list[Mention]) -> list[Mention]:
+    """`mentions` once each, in order."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if mention not in out:
+            out.append(mention)
+    return out
