@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from contacts.mentions import Mention
+from contacts.mentions import COURTESIES, Mention
 
 # "Khalil Haddadin, Jordan's foreign minister, met ...", "met Haddadin, the foreign minister of
 # Jordan, on Thursday": a title set off by commas after a name is that person's.
@@ -323,11 +323,14 @@ def _unlisted_name_before(text: str, mentions: list[Mention], i: int) -> Mention
     previous = mentions[i - 1] if i > 0 else None
     if previous is not None and previous.end > run.start(1):
         return None  # part of the run is a title, a state or a known person
+    name = run.group(1)
+    while name.split(None, 1)[0].rstrip(".").lower() in COURTESIES and " " in name:
+        name = name.split(None, 1)[1]  # "M. Jean Kouassi, the Ivorian foreign minister"
     return Mention(
         "person",
         run.start(1),
         title.end,
-        run.group(1),
+        name,
         state=title.state,
         office=title.office,
         title_text=title.title_text,

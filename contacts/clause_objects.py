@@ -16,7 +16,8 @@ from contacts.triggers import FILL, Trigger
 # "called on Mr. Muizzu", "spoke to His Highness Sheikh Tamim", "met General X": a courtesy or
 # a rank before the name.
 _HONORIFIC = (
-    r"(?:(?:(?:Mr|Mrs|Ms|Dr|Messrs)\.?|(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty|Excellency)"
+    # "received M. Bedie": French copy's "M.", "Mme" and "MM." too
+    r"(?:(?:(?:Mr|Mrs|Ms|Dr|Messrs|Mme|MM)\.?|(?-i:M\.)|(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty|Excellency)"
     r"|H\.\s?E\.|(?-i:(?:Lt\.?\s+|Lieutenant\s+|Major\s+|Brig\.?\s+|Brigadier\s+)?(?:Gen\.|General)"
     r"|Field\s+Marshal|Marshal|Col\.|Colonel|Capt\.|Captain|Adm\.|Admiral))\s+)?"
 )

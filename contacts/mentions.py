@@ -87,6 +87,10 @@ class _Memo:
         return found
 
 
+# Courtesies before a name ("M. Kengo", "Mme Cresson"): no part of it
+COURTESIES = frozenset({"mr", "mrs", "ms", "m", "mme", "messrs", "dr"})
+
+
 def find_mentions(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
     lexicon = _Memo(lexicon)  # type: ignore[assignment]
     found: list[Mention] = []
@@ -375,6 +379,8 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
                 states.append(entry)
                 j = k + m
     if name_start is not None and name_end is not None:
+        while name_end - name_start > 1 and tokens[name_start].key in COURTESIES:
+            name_start += 1  # "the Zairean Prime Minister, M. Kengo wa Dondo": no part of the name
         start = tokens[i + determiner].start
         if tokens[i].key in ("his", "her") and titles:
             start = tokens[i].start  # "His Majesty King Abdullah II"

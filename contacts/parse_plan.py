@@ -26,7 +26,11 @@ def needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Ment
         return False  # "Further talks between the parties are expected": no one to parse for
     if sentence.text.count(" ") >= _LONGEST_PARSED:
         return False
-    if not triggers and not has_contact_noun_phrase(sentence.text):
+    if (
+        not triggers
+        and not has_contact_noun_phrase(sentence.text)
+        and not _signed_together(sentence.text, mentions)
+    ):
         return False  # no contact word: nothing the parse could read
     if any(
         m.kind in ("ref", "role")
@@ -71,6 +75,18 @@ def needs_parse(sentence: Sentence, triggers: list[Trigger], mentions: list[Ment
                 if mention.actor is None:
                     return True
     return _PRESENT_OR_FUTURE.search(sentence.text) is not None
+
+
+# "Premier A and Prime Minister B this afternoon signed the declaration": signing side by side
+_SIGNED = re.compile(r"\b(?:signed|initial(?:l)?ed)\b")
+
+
+def _signed_together(text: str, mentions: list[Mention]) -> bool:
+    match = _SIGNED.search(text)
+    if match is None:
+        return False
+    people = [m for m in mentions if m.kind == "person" and m.end <= match.start()]
+    return len(people) >= 2 and " and " in text[people[0].end : people[-1].start]
 
 
 _CONTACT_AFTER_AND = re.compile(

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from contacts.lexicon import Lexicon, tokenize
-from contacts.mentions import Mention
+from contacts.mentions import COURTESIES, Mention
 from contacts.normalize import person_key
 from contacts.titles import NON_STATE_TITLES, THING_WORDS, TITLE_STATES, no_longer_in_office
 
@@ -343,7 +343,11 @@ def _clean(ent: Span) -> tuple[int, int, str]:
         or tokens[-1].tag_.startswith("VB")
     ):
         tokens.pop()  # "Kwame Asante of", "Putin Speaks" (a headline): a name ends on a name
-    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("the", "mr", "mrs", "ms")):
+    while tokens and (
+        tokens[0].is_punct
+        or tokens[0].lower_ == "the"
+        or tokens[0].lower_.rstrip(".") in COURTESIES
+    ):
         tokens.pop(0)
     if not tokens:
         return 0, 0, ""

@@ -272,7 +272,7 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "informal",
         TriggerKind("meeting", None, "with", "040", "", 0.7),
-        r"(?:played|plays|playing)\s+(?:a\s+round\s+of\s+)?golf|dined|dines|dining|lunched|(?:had|has|have|having|ate|shared|joined)\s+(?:a\s+)?(?:[a-z-]+\s+)?(?:breakfast|lunch|dinner|supper)|(?:rode|ride|rides|riding|travell?ed|drove|walked|strolled)\s+together|rode(?=\s+with\b)|(?:shook|shaking|shake|shakes)\s+hands"
+        r"(?:played|plays|playing)\s+(?:a\s+round\s+of\s+)?golf|dined|dines|dining|lunched|lunching|breakfasted|breakfasting|(?:had|has|have|having|ate|shared|joined)\s+(?:a\s+)?(?:[a-z-]+\s+)?(?:breakfast|lunch|dinner|supper)|(?:rode|ride|rides|riding|travell?ed|drove|walked|strolled)\s+together|rode(?=\s+with\b)|(?:shook|shaking|shake|shakes)\s+hands"
         # "appeared side by side at a news conference", "had been closeted together all week"
         r"|(?:appeared|appearing|stood|standing|sat|sitting)\s+side\s+by\s+side"
         r"|(?:was|were|been)\s+closeted(?:\s+together)?",
