@@ -46,8 +46,10 @@ _WILL_AFTER = re.compile(
 _PLANNED_AFTER = re.compile(
     r"^[^.;]*?\b(?:next (?:week|month|year)|later this (?:week|month|year)|in the coming (?:days|weeks))\b"
     # "Talks between A and B are scheduled for Tuesday": the noun phrase's own verb, present
-    r"|^\s*(?:is|are)\s+(?:now\s+|also\s+)?(?:scheduled|set|due|expected|planned|slated"
-    r"|to\s+(?:be\s+held|take\s+place|begin|start|open|resume))\b",
+    # "a meeting between Putin and X is being planned"
+    r"|^\s*(?:is|are)\s+(?:now\s+|also\s+)?(?:being\s+(?:prepared|arranged|organi[sz]ed|worked\s+out|planned)\b"
+    r"|(?:scheduled|set|due|expected|planned|slated"
+    r"|to\s+(?:be\s+held|take\s+place|begin|start|open|resume))\b)",
     re.I,
 )
 # "three days before the summit between A and B", "ahead of a summit meeting between": the
@@ -382,7 +384,11 @@ _REPORTED_ON = re.compile(
 )
 # "since Tuesday", "since Russia annexed Crimea in March": the start of a span, no contact's day
 _SINCE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,6}?(?:in\s+|on\s+)?$", re.I)
-_RELATIVE_ASIDE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;]*")
+_RELATIVE_ASIDE = re.compile(
+    r",\s*(?:who|whom|whose|which)\b[^,;]*"
+    # "arrived for a visit that would have been unthinkable a few months ago, and was embraced"
+    r"|\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?that\s+(?:would|had|has|was|were|could|might)\b[^,;]*"
+)
 
 
 # Words that end the clause before a date further on ("met X, and on Monday Y said").

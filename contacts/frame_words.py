@@ -11,7 +11,7 @@ TRIGGER_HEADS = frozenset(
     """meet meeting talk talks call phone telephone telephoned speak conversation discuss
     discussion discussions confer consultation consultations negotiate negotiation negotiations
     summit receive host welcome greet visit trip tour journey arrive travel fly land audience
-    dinner lunch breakfast banquet conference session mediate mediation""".split()
+    dinner lunch breakfast banquet conference session mediate mediation embrace hug""".split()
 )
 
 

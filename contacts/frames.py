@@ -427,10 +427,11 @@ def _governor_subjects(index: PhraseIndex, noun: Token) -> list[Mention]:
 
 
 def _subjects_of(
-    index: PhraseIndex, verb: Token, depth: int = 0, passive: bool = False
+    index: PhraseIndex, verb: Token, depth: int = 0, conjunct: bool = False
 ) -> list[Mention]:
-    # `passive`: "X was received by Y and held talks with Z", the conjunct's subject is X
-    subject_deps = ("nsubj", "csubj", "nsubjpass") if passive else ("nsubj", "csubj")
+    # `conjunct`: climbed from a conjunct verb, whose subject a passive verb's is too ("X was
+    # received by Y and held talks with Z")
+    subject_deps = ("nsubj", "csubj", "nsubjpass") if conjunct else ("nsubj", "csubj")
     for child in verb.children:
         if child.dep_ in subject_deps and child.tag_ not in ("WP", "WDT"):
             found = index.phrase(child) or _named_in(index, child)
@@ -454,7 +455,12 @@ def _subjects_of(
             people = [m for m in index.phrase(noun.head) if m.kind == "person"]
             if people:
                 return people
-        return index.phrase(noun)
+        found = index.phrase(noun)
+        if not found and conjunct and noun.head.dep_ == "prep" and is_verb(noun.head.head):
+            # "arrived for a visit that had been unthinkable, and was embraced by Y": the parse
+            # hangs the second verb on the relative clause of a noun that names no one
+            return _subjects_of(index, noun.head.head, depth + 1)
+        return found
     return []
 
 

@@ -293,7 +293,11 @@ def surely_past(doc: Doc, trigger: Trigger) -> bool:
         token = token.head
     else:
         return False
-    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in token.children)
+    perfect = any(
+        (c.dep_ == "aux" and c.lower_ in ("has", "have", "had"))
+        or (c.dep_ == "auxpass" and c.lower_ in ("was", "were"))  # "was received by"
+        for c in token.children
+    )
     if token.tag_ != "VBD" and not (token.tag_ == "VBN" and perfect):
         return False
     lemma = known_lemma(token)

@@ -230,8 +230,15 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "passive_host",
         TriggerKind("meeting", None, "from", "043", "host", 0.8),
-        r"(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?(?:received|hosted|welcomed|greeted|met)\s+(?:[\w’'-]+\s+){0,7}?by",
+        r"(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?(?:received|hosted|welcomed|greeted|met|embraced|hugged)\s+(?:[\w’'-]+\s+){0,7}?by",
         "Scholz was received by Biden at the White House.",
+    ),
+    # An embrace is in person: "embraced Isaias on the tarmac", "was hugged by"
+    TriggerRow(
+        "embraced",
+        TriggerKind("meeting", None, "direct", "040", "", 0.7),
+        r"(?:embraced|embraces|embracing|hugged|hugs|hugging)(?!\s+(?:the|a|an|this|that|his|her|their|its)\b)",
+        "Biden embraced Scholz on the tarmac.",
     ),
     TriggerRow(
         "hosted_meal",
@@ -419,7 +426,7 @@ _STEMS = (
     "departed", "set off", "return", "conversation", "video", "virtual", "bilateral",
     "conference", "reception", "dial", "dinner", "lunch", "banquet", "breakfast", "golf", "dine",
     "dining", "rode", "ride", "together", "shook", "shak", "supper", "courtesy", "spend", "spent",
-    "see", "saw", "session", "gather", "signed", "initial", "alongside", "beside", "next to", "accompanied", "escorted",
+    "see", "saw", "session", "gather", "signed", "initial", "alongside", "beside", "next to", "accompanied", "escorted", "embrac", "hug",
     "confer", "consult", "exchang", "credential", "credence", "side by side", "closeted",
     "office of", "residence of", "palace of", "home of",
 )  # fmt: skip
