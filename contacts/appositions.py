@@ -42,7 +42,12 @@ _NOT_NAME_WORDS = frozenset(
 _POST_OF_POSSESSIVE = re.compile(
     r"\b(?:head|chief|governor|president|director|chairman|chairwoman|leader)\s+of\s+$", re.I
 )
-_BODY_THEN_COMMA = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,4}?[a-z][\w-]*\s*,\s*$")
+# "the head of Chile's central bank, X", "the head of Sudan's Transitional Military Council,
+# General X"
+_BODY_THEN_COMMA = re.compile(
+    r"\s+(?:[\w-]+\s+){0,4}?[\w-]+\s*,\s*(?:(?:(?:Lt\.?|Lieutenant|Major|Brig\.?|Brigadier)\s+)?"
+    r"(?:Gen\.|General|Col\.|Colonel|Field\s+Marshal|Marshal|Adm\.|Admiral)\s+)?$"
+)
 _POST_OF = re.compile(
     r"\b(?:head|chief|governor|president|director|chairman|chairwoman|leader|minister)\s+of\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,5}?(?:of|in)\s+(?:the\s+)?$",
@@ -73,14 +78,26 @@ def _posts_of_states(text: str, mentions: list[Mention]) -> list[Mention]:
             polity.kind == "polity"
             and polity.name.endswith(("'s", "’s"))
             and person.kind == "person"
-            and person.state is None
-            and person.actor is None
+            and person.state in (None, polity.state)
             and _POST_OF_POSSESSIVE.search(text, max(0, polity.start - 30), polity.start)
             and _BODY_THEN_COMMA.fullmatch(text, polity.end, person.start)
         ):
+            out[i + 1] = replace(person, state=polity.state)  # the post's state, not a party
+            dropped.add(i)
+            continue
+        post = _STATE_POST.fullmatch(text, polity.end, person.start)
+        if (
+            polity.kind == "polity"
+            and person.kind == "person"
+            and person.state is None
+            and post is not None
+        ):
+            # "the UN special coordinator for the peace process, X", "Iran's top nuclear
+            # negotiator, X": a post no title list holds, of the state before it
             out[i + 1] = replace(
-                person, state=polity.state
-            )  # "the head of Chile's central bank, X"
+                person, start=polity.start, state=polity.state, title_text=post.group(1)
+            )
+            dropped.add(i)
             continue
         if not (
             polity.kind == "polity"
@@ -111,6 +128,12 @@ def _posts_of_states(text: str, mentions: list[Mention]) -> list[Mention]:
     return [m for k, m in enumerate(out) if k not in dropped]
 
 
+_STATE_POST = re.compile(
+    r"\s+((?:[a-z][\w-]*\s+){0,3}(?:envoy|coordinator|representative|negotiator|adviser|advisor|"
+    r"ambassador|spokes(?:man|woman|person)|commissioner|mediator|chief|secretary|minister|"
+    r"director|chairman|chairwoman|delegate|commander|aide|diplomat))"
+    r"(?:\s+(?:for|of|to|on|in)\s+[^,;]{1,60}?)?\s*,\s*"
+)
 # "the head of the U.S. delegation, Jon Rosenbaum,": the leader of a state's group, named
 _HEAD_OF = re.compile(r"\b(?:the\s+)?(?:head|leader|chief)\s+of\s+(?:the\s+)?$", re.I)
 _LED_BY_GAP = re.compile(
@@ -176,6 +199,9 @@ def with_appositive_titles(text: str, mentions: list[Mention]) -> list[Mention]:
         unnamed = _unlisted_name_before(text, mentions, i)
         if unnamed is not None:
             out.append(unnamed)
+            # "..., General Secretary of the Central Committee and President of the Presidium,":
+            # the posts inside its qualifier are the same person's
+            taken.update(j for j in range(i + 1, len(mentions)) if mentions[j].start < unnamed.end)
             continue
         named = mentions[i + 1] if i + 1 < len(mentions) else None
         if (
@@ -219,15 +245,18 @@ def with_appositive_titles(text: str, mentions: list[Mention]) -> list[Mention]:
             and mention.kind == "person"
             and title.kind == "ref"
             and title.how == "title"
-            and title.state is not None
+            # "Brezhnev, General Secretary of the CPSU Central Committee, received": a post
+            # with no state word is the person's too
             and mention.state in (None, title.state)
             and _APPOSITION_GAP.match(text[mention.end : title.start])
-            and _APPOSITION_END.match(text[title.end :])
+            and (_APPOSITION_END.match(text[title.end :]) or _POST_AFTER.match(text[title.end :]))
         ):
+            end = _post_end(text, title.end)
+            taken.update(j for j in range(i + 2, len(mentions)) if mentions[j].start < end)
             mention = replace(
                 mention,
-                end=title.end,
-                state=title.state,
+                end=end,
+                state=title.state or mention.state,
                 office=mention.office or title.office,
                 title_text=mention.title_text or title.title_text,
             )
@@ -303,16 +332,29 @@ def _respective(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # "Makoto Kuroda, Japan's vice minister for international affairs at the Ministry of ...": the
 # post's own qualifiers before the apposition ends
-_POST_AFTER = re.compile(r"^\s+(?:for|at)\s+[\w ,'’-]{0,80}?(?:[,.;:)]|$)")
+_POST_AFTER = re.compile(r"^\s+(?:for|at|of)\s+[\w ,'’-]{0,80}?(?:[,.;:)]|$)")
+
+
+def _post_end(text: str, end: int) -> int:
+    # where a post's qualifier ends ("General Secretary [of the Central Committee],")
+    qualifier = _POST_AFTER.match(text[end:])
+    if qualifier is None or qualifier.group()[-1:] not in ",.;:)":
+        return end
+    return end + qualifier.end() - 1
 
 
 def _unlisted_name_before(text: str, mentions: list[Mention], i: int) -> Mention | None:
     # "President Chirac received Nadim Karam, Lebanon's deputy prime minister, ...": the model
     # tagged no PERSON, the rules know no Karam; the title says a person stands before it.
     title = mentions[i]
-    if title.kind != "ref" or title.how != "title" or title.state is None:
+    if title.kind != "ref" or title.how != "title":
         return None
-    if not (_APPOSITION_END.match(text[title.end :]) or _POST_AFTER.match(text[title.end :])):
+    qualified = _POST_AFTER.match(text[title.end :])
+    if not (_APPOSITION_END.match(text[title.end :]) or qualified):
+        return None
+    if title.state is None and not (qualified and text[title.start : title.start + 1].isupper()):
+        # "Pavel Orlov, General Secretary of the Central Committee, received": a capitalised
+        # post with its body says a person stands before it, with no state word
         return None
     run = _NAME_RUN.search(text, 0, title.start)
     if run is None or run.end() != title.start:
@@ -329,7 +371,7 @@ def _unlisted_name_before(text: str, mentions: list[Mention], i: int) -> Mention
     return Mention(
         "person",
         run.start(1),
-        title.end,
+        _post_end(text, title.end),
         name,
         state=title.state,
         office=title.office,

@@ -24,7 +24,8 @@ _SUBJECT_GAP_WORDS = frozenset(
     afternoon evening last night week monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december jr sr
     ii iii held hold holds had having both all three together personally jointly separately
-    reportedly briefly virtually only just already however though nonetheless indeed""".split()
+    reportedly briefly virtually only just already however though nonetheless indeed
+    photographed pictured filmed seen shown spotted""".split()
 )
 _WORD = re.compile(r"[A-Za-z]+|\d+|[^\w\s]")
 _CHAINED = re.compile(
@@ -57,7 +58,10 @@ _NAMING = re.compile(r"^\s*[\"“‘']?(?:an?\b|the\s+(?!(?:next|following|same|
 _ASIDE = re.compile(
     r",\s*(?:(?:joined|accompanied|flanked)\s+by\s+|who\s+|whose\s+"
     r"|on\s+(?:his|her|their|a|an)\s+(?=[^,]*\b(?:visit|trip|tour|stop|mission)\b)"
-    r"|in\s+(?=[A-Z][\w-]+\s*,))[^,]+,"
+    r"|in\s+(?=[A-Z][\w-]+\s*,)"
+    # "Brezhnev, General Secretary of the CPSU Central Committee and President of the Presidium,
+    # today received": a post set off by commas
+    r"|(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}\s+(?:of|for)\s+)[^,]+,"
 )
 _SEEN_AS = re.compile(r"^(?:['’]s\b|\s+as\b|\s+(?:on|in)\s+(?:television|TV|the\s+news)\b)")
 _POLITY_OK = {"talks", "negotiated", "meeting_between", "mediation"}
@@ -312,7 +316,11 @@ def _subjects(
     if trigger.name in ("possessive", "possessive_call", "adverbial", "by_phone", "pp_meeting"):
         return _adverbial_subjects(sentence, before, trigger, polity_ok)
     # "Biden, joined by Vice President Harris, spoke ...": the companion is not the subject.
-    asides = [a for a in _ASIDE.finditer(sentence, 0, trigger.start)]
+    asides = [  # not one a mention has taken in ("X, General Secretary of the Party,")
+        a
+        for a in _ASIDE.finditer(sentence, 0, trigger.start)
+        if not any(m.start < a.start() < m.end for m in before)
+    ]
     aside = asides[-1] if asides else None
     if aside and _gap_ok(sentence[aside.end() : trigger.start]):
         before = [m for m in before if m.end <= aside.start()]
