@@ -25,7 +25,7 @@ from contacts.frames import dependency_clause, parse_triggers
 from contacts.gatherings import join_the_gathering, with_broker
 from contacts.lexicon import Lexicon, lexicon_for, tokenize
 from contacts.local_offices import place_local_officials
-from contacts.mention_fixes import corrected, private_person
+from contacts.mention_fixes import business_person, corrected, private_person
 from contacts.mentions import Mention, find_mentions
 from contacts.merge import date_from_context, merge_contacts, once_a_sentence
 from contacts.model import Contact, Participant
@@ -351,8 +351,10 @@ def _contact(
         m for m in clause.objects if not _is_source(sentence, m) and not _speaker(sentence, m)
     ]
     # "Former President X met Kim": a private person (GUIDELINES), no party
-    clause.subjects = [m for m in clause.subjects if not private_person(m, sentence)]
-    clause.objects = [m for m in clause.objects if not private_person(m, sentence)]
+    # and a company's officer: a business meeting is no contact either
+    lexicon = lexicon_for(discourse.kb)
+    clause.subjects = [m for m in clause.subjects if not _private(m, sentence, lexicon)]
+    clause.objects = [m for m in clause.objects if not _private(m, sentence, lexicon)]
     subjects = _resolve_all(discourse, clause.subjects, day)
     if subjects:
         discourse.clause_subject = subjects[0]
@@ -400,6 +402,10 @@ def _contact(
         contacts.append(contact)
         discourse.unnamed.update(p.participant.key() for p in parties if p.unnamed)
     return contacts
+
+
+def _private(mention: Mention, sentence: str, lexicon: Lexicon) -> bool:
+    return private_person(mention, sentence) or business_person(mention, sentence, lexicon)
 
 
 def _own_days(

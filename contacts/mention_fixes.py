@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from contacts.datelines import dateline_end
 from contacts.lexicon import Lexicon, Token, token_key
+from contacts.lexicon import tokenize as _tokens
 from contacts.mention_parts import NOT_NAMES
 from contacts.mentions import OPENERS, Mention
 from contacts.titles import NON_STATE_TITLES, TITLE_STATES, no_longer_in_office
@@ -149,6 +150,38 @@ def private_person(mention: Mention, sentence: str) -> bool:
     know and whom the sentence sends on no errand: a private person, no party to a contact
     (GUIDELINES: private persons count only when the text says a state sent them)."""
     return mention.how == "former" and mention.actor is None and not _ERRAND.search(sentence)
+
+
+def business_person(mention: Mention, sentence: str, lexicon: Lexicon) -> bool:
+    """A company's officer ("Gursharan Singh, Micron's senior vice-president", "Tesla chief
+    executive X") whom the knowledge base does not know: a business meeting is no contact
+    (GUIDELINES). Not a state's post ("Kenya's vice-president", "Kenyan Vice-President X")."""
+    if mention.kind != "person" or mention.actor is not None:
+        return False
+    before = _CORPORATE_BEFORE.search(sentence, max(0, mention.start - 40), mention.start)
+    after = _CORPORATE_AFTER.match(sentence, mention.end)
+    found = before or after
+    if found is None:
+        return False
+    owner = found.group("owner") or ""
+    if not owner and "president" in found.group().lower():
+        return False  # "Vice-President X met": a state's, the text's own
+    tokens = [t for t in _tokens(owner) if t.cap]
+    return not any(
+        e.kind == "polity" for i in range(len(tokens)) for e in lexicon.match(tokens, i)[1]
+    )
+
+
+_CORPORATE_POST = (
+    r"(?:(?:senior|executive|deputy|group|regional)\s+)?(?:chief\s+executive(?:\s+officer)?|CEO|"
+    r"vice[- ]president|managing\s+director|founder|co-founder|chief\s+operating\s+officer|"
+    r"chief\s+financial\s+officer)"
+)
+_OWNER = r"(?P<owner>(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*(?:['’]s)?\s+)?"
+# "Micron CEO X", "the Boeing chief executive, X"
+_CORPORATE_BEFORE = re.compile(rf"{_OWNER}{_CORPORATE_POST}\s*,?\s+$")
+# "X, Micron's senior vice-president", "X, chief executive of Gazprom"
+_CORPORATE_AFTER = re.compile(rf"\s*,\s*(?:(?:the|its|a)\s+)?{_OWNER}{_CORPORATE_POST}\b")
 
 
 _HIS = re.compile(r"\s*,\s*(?:his|her)\s+$", re.I)
