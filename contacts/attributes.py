@@ -123,9 +123,12 @@ _MOST_RECENTLY = re.compile(r"\b(?:most recently|latest|last time)\b[^.;]{0,40}$
 _IN_PERSON = re.compile(
     r"\b(?:on the (?:sidelines|margins)|in person|face[- ]to[- ]face|during (?:a|an|his|her|their|the) "
     r"(?:visit|trip|meeting|lunch|dinner|breakfast)|at the (?:summit|meeting)|one[- ]on[- ]one|"
-    r"(?:only )?(?:interpreters|aides|translators) present|informally for|joined by their delegations)\b",
+    r"(?:only )?(?:interpreters|aides|translators) present|informally for|joined by their delegations|"
+    # "spoke directly for a few minutes in the presence of the Omani minister", "talked alone"
+    r"in (?:the |his |her |their )?presence|in \w+['’]s presence|(?:talked|spoke) alone)\b",
     re.I,
 )
+_WIRE = re.compile(r"phone|video|call", re.I)  # "had a brief conversation": no wire named
 _A_TALK = re.compile(r"\b(?:a|an|their|his|her|long|private)\s+talks?$", re.I)
 _BY_PHONE = re.compile(r"\b(?:by|over the|on the) (?:tele)?phone\b", re.I)
 # Words right before a "between" trigger that belong to its noun phrase ("a planned summit
@@ -299,7 +302,9 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
     type_, mode, cameo, plover = kind.type, kind.mode, kind.cameo, kind.plover
     if (
         type_ == "call"
-        and trigger.name == "spoke"
+        and trigger.name in ("spoke", "call_nominal")
+        and not _WIRE.search(trigger.text)
+        and not _BY_PHONE.search(sentence)
         and (_IN_PERSON.search(sentence) or _A_TALK.search(sentence, 0, trigger.end))
     ):
         # "slipped away to Lusaka for a talk with Kaunda": a talk, the noun, is had in person
