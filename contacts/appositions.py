@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from contacts.mention_fixes import RELATIVE_BE
 from contacts.mentions import COURTESIES, Mention
 
 # "Khalil Haddadin, Jordan's foreign minister, met ...", "met Haddadin, the foreign minister of
@@ -109,6 +110,8 @@ def _posts_of_states(text: str, mentions: list[Mention]) -> list[Mention]:
         ):
             continue
         post = _POST_OF.search(text, max(0, polity.start - 80), polity.start)
+        if post and RELATIVE_BE.search(text, max(0, post.start() - 30), post.start()):
+            continue  # "talks with Kufuor, who is also chairman of the AU, Hu said": Kufuor's
         sender = _ORGANISATION_IN_POST.search(post.group()) if post else None
         # "the head of the UN mission in Congo, X": the organisation's envoy, not Congo's
         out[i + 1] = replace(
@@ -226,6 +229,8 @@ def with_appositive_titles(text: str, mentions: list[Mention]) -> list[Mention]:
             and named.state in (None, mention.state)
             and _APPOSITION_GAP.match(text[mention.end : named.start])
             and _APPOSITION_END.match(text[named.end :])
+            # "with Kufuor, who is also chairman of the AU, Hu said": the post is Kufuor's
+            and not RELATIVE_BE.search(text, max(0, mention.start - 30), mention.start)
         ):
             # "his Argentine counterpart, Jorge Taiana,", "the UN special coordinator, X,"
             out.append(

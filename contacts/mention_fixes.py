@@ -37,6 +37,7 @@ def corrected(
         for m in mentions
     ]
     mentions = _posts_of_the_one_before(text, mentions)
+    mentions = [_relative_post_off(text, m) for m in mentions]
     opening = dateline_end(text)
     if opening:
         # "POINTE-NOIRE, Congo, May 4 (AFP) -": no one is named in a dateline; a mention the
@@ -150,6 +151,26 @@ def private_person(mention: Mention, sentence: str) -> bool:
     know and whom the sentence sends on no errand: a private person, no party to a contact
     (GUIDELINES: private persons count only when the text says a state sent them)."""
     return mention.how == "former" and mention.actor is None and not _ERRAND.search(sentence)
+
+
+# "with Kufuor, who is also chairman of the African Union, Hu said": the post is the relative
+# clause's, of the one before; the name after its comma is someone else, untitled
+RELATIVE_BE = re.compile(
+    r"\b(?:who|which)\s+(?:is|was|has\s+been)\s+(?:also\s+|now\s+)?(?:the\s+)?$"
+)
+
+
+def _relative_post_off(text: str, mention: Mention) -> Mention:
+    if mention.kind != "person" or not RELATIVE_BE.search(
+        text, max(0, mention.start - 30), mention.start
+    ):
+        return mention
+    at = text.rfind(", " + mention.name, mention.start, mention.end)
+    if at < 0:
+        return mention
+    return replace(
+        mention, start=at + 2, state=None, office=None, title_text="", actor=mention.actor
+    )
 
 
 def business_person(mention: Mention, sentence: str, lexicon: Lexicon) -> bool:

@@ -69,3 +69,13 @@ def test_a_subject_seen_shaking_hands(kb: KnowledgeBase, seen: str) -> None:
     assert [sorted(p.name for p in c.participants) for c in found] == [
         ["Faisal Nasser", "Li Wen", "Reza Karimi"]
     ], pairs(found)
+
+
+def test_a_relative_clauses_post_is_the_one_befores(kb: KnowledgeBase) -> None:
+    text = (
+        "Chinese President Wu Jianguo held talks with Ghanaian President Kofi Mensah on Thursday. "
+        "During his talks with Mensah, who is also chairman of the African Union, Wu said China "
+        "supported a bigger role for the union."
+    )
+    found = _news(kb, text)
+    assert _parties(found) == [[("Kofi Mensah", "GHA"), ("Wu Jianguo", "CHN")]], pairs(found)
