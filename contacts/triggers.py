@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from contacts.pattern_starts import may_start, start_prefixes
+from contacts.trigger_stems import has_stem
 
 # A few words of adverbs, times and the like that may sit between a verb and its object.
 FILL = r"(?:\s+(?:\w+ly|today|yesterday|tonight|again|separately|(?:late|early)\s+(?:on\s+)?(?-i:[A-Z])\w+day|this\s+(?:morning|afternoon|evening|week)|on\s+\w+day|on\s+\w+\s+\d{1,2}|last\s+\w+|earlier|later|also|first|jointly|by\s+(?:tele)?phone|by\s+video(?:\s*link)?|over\s+the\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|in\s+(?:a\s+)?(?:tele)?phone\s+calls?|via\s+video(?:\s*link)?(?:\s+conference)?|in\s+person|for\s+the\s+first\s+time|in\s+[A-Z][\w’'-]+(?:,?\s+[A-Z][\w’'-]+){0,3}|at\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}(?=\s+with\b)|in\s+\w+(?=\s+with))){0,4}"
@@ -85,7 +86,7 @@ ROWS: tuple[TriggerRow, ...] = (
         r"(?:after|following|during|at|in|for)\s+(?:(?:a|an|the|their|his|her)\s+)?"
         r"(?:(?:more\s+than\s+|nearly\s+|almost\s+|about\s+)?(?:an?|\d+|one|two|three|four|five|"
         r"six|seven|eight|nine|ten|several)\s+(?:hours?|days?|weeks?|rounds?)\s+of\s+)?"
-        r"(?:[a-z-]+\s+)?(?:talks|meeting|meetings|summit)(?=\s+with\b)",
+        r"(?:[a-z-]+\s+)?(?:talks|meeting|meetings|summit|session|sessions)(?=\s+with\b)",
         "After talks with Scholz, Biden said the alliance was strong.",
     ),
     # "After two days of talks in Geneva, A and B said": a sentence that opens on the talks
@@ -185,7 +186,9 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "spent_time",
         TriggerKind("meeting", None, "with", "040", "", 0.75),
-        r"(?:spent|spends|spend|spending)\s+(?:(?:more\s+than|nearly|almost|about|over|some)\s+)?(?:(?:an?|the|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|many)\s+(?:and\s+a\s+half\s+)?(?:hours?|minutes|days?|morning|afternoon|evening)(?:\s+and\s+a\s+half)?|(?:much|most|part|all)\s+of\s+(?:the\s+)?(?:\w+day\s+)?(?:day|night|morning|afternoon|evening))",
+        r"(?:spent|spends|spend|spending)\s+(?:(?:more\s+than|nearly|almost|about|over|some)\s+)?(?:(?:an?|the|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|many)\s+(?:and\s+a\s+half\s+)?(?:hours?|minutes|days?|morning|afternoon|evening)(?:\s+and\s+a\s+half)?|(?:much|most|part|all)\s+of\s+(?:the\s+)?(?:\w+day\s+)?(?:day|night|morning|afternoon|evening)"
+        # "the three leaders spent Tuesday with Isaias"
+        r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?(?=\s+with\b))",
         "Baker spent an hour on Thursday with Abdul-Shafi.",
     ),
     # "Mobutu also saw Foreign Minister Tindemans over breakfast": seeing a named person
@@ -279,7 +282,7 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "informal",
         TriggerKind("meeting", None, "with", "040", "", 0.7),
-        r"(?:played|plays|playing)\s+(?:a\s+round\s+of\s+)?golf|dined|dines|dining|lunched|lunching|breakfasted|breakfasting|(?:had|has|have|having|ate|shared|joined)\s+(?:a\s+)?(?:[a-z-]+\s+)?(?:breakfast|lunch|dinner|supper)|(?:rode|ride|rides|riding|travell?ed|drove|walked|strolled)\s+together|rode(?=\s+with\b)|(?:shook|shaking|shake|shakes)\s+hands"
+        r"(?:played|plays|playing)\s+(?:a\s+round\s+of\s+)?golf|dined|dines|dining|lunched|lunching|breakfasted|breakfasting|(?:had|has|have|having|took|ate|shared|joined)\s+(?:a\s+)?(?:[a-z-]+\s+)?(?:cup\s+of\s+)?(?:breakfast|lunch|dinner|supper|tea|coffee)|(?:rode|ride|rides|riding|travell?ed|drove|walked|strolled)\s+together|rode(?=\s+with\b)|(?:shook|shaking|shake|shakes)\s+hands"
         # "appeared side by side at a news conference", "had been closeted together all week"
         r"|(?:appeared|appearing|stood|standing|sat|sitting)\s+side\s+by\s+side"
         r"|(?:was|were|been)\s+closeted(?:\s+together)?",
@@ -328,7 +331,7 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "alongside",
         TriggerKind("meeting", None, "direct", "040", "", 0.7),
-        r"(?:stood|standing|stands|appeared|appearing|appears|sat|sitting)\s+(?:alongside|beside|next\s+to)(?=[^.;]{0,120}\b(?:(?:news|press)\s+conference|ceremony|signing)\b)",
+        r"(?:stood|standing|stands|appeared|appearing|appears|sat|sitting)\s+(?:alongside|beside|next\s+to)(?=[^.;]{0,120}\b(?:(?:news|press)\s+conference|ceremony|signing|joint\s+(?:declaration|statement))\b)",
         "Esper stood alongside Ghani at a news conference in Kabul.",
     ),
     TriggerRow(
@@ -416,27 +419,6 @@ class Trigger:
     text: str
 
 
-# Cheap test first: most sentences hold none of these stems, and the full pattern is slow.
-# Plain substrings of the lower-cased sentence (a C search each, several times faster than one
-# regex alternation); a stem inside another word ("method") only costs the full pattern's run.
-_STEMS = (
-    "call", "phon", "rang", "spok", "speak", "talk", "met", "meet", "negotiat", "mediat",
-    "consultation", "discussion", "summit", "audience", "sat down", "receiv", "host", "welcom",
-    "greet", "visit", "tour", "trip", "journey", "arriv", "travel", "flew", "landed", "left for",
-    "departed", "set off", "return", "conversation", "video", "virtual", "bilateral",
-    "conference", "reception", "dial", "dinner", "lunch", "banquet", "breakfast", "golf", "dine",
-    "dining", "rode", "ride", "together", "shook", "shak", "supper", "courtesy", "spend", "spent",
-    "see", "saw", "session", "gather", "signed", "initial", "alongside", "beside", "next to", "accompanied", "escorted", "embrac", "hug",
-    "confer", "consult", "exchang", "credential", "credence", "side by side", "closeted",
-    "office of", "residence of", "palace of", "home of",
-)  # fmt: skip
-
-
-def _has_stem(sentence: str) -> bool:
-    lower = sentence.lower()
-    return any(stem in lower for stem in _STEMS)
-
-
 _WORD_START = re.compile(r"\b[A-Za-z]")
 
 
@@ -471,7 +453,7 @@ _ROW_PREFIXES, _ANY_WORD_ROWS = _row_starts()
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
-    if not _has_stem(sentence):
+    if not has_stem(sentence):
         return []
     found = []
     end = 0
