@@ -23,12 +23,20 @@ def corrected(
 ) -> list[Mention]:
     """`mentions` of `text` (find_mentions' reading of `tokens`) with the corrections below."""
     mentions = with_given_names(text, tokens, lexicon, mentions)
-    mentions = [
-        m
-        for m in mentions
-        if not (non_state_title(text, m) and not _owned_by_polity(text, m, mentions))
-        and not _a_date(text, m)
-    ]
+    # "the opposition leader" is no party; "Socialist Party leader X" a private person (the
+    # mention kept, so that the model's PERSON does not bring the name back untitled)
+    # "the opposition leader" is no party; "opposition leader X" and "Socialist Party leader X"
+    # are private persons (the mention kept, so the model's PERSON does not bring the name back
+    # untitled); "Chairman X" of no state word loses the title only (a company's, or a body's)
+    kept = []
+    for m in mentions:
+        title = None if _owned_by_polity(text, m, mentions) else non_state_title(text, m)
+        if _a_date(text, m) or (title and m.kind != "person") or title == "untitled":
+            continue
+        kept.append(
+            replace(m, office=None, state=None, title_text="", how="private") if title else m
+        )
+    mentions = kept
     # "Peru's former prime minister Ana Ruiz": a person, of no office and no state
     mentions = [
         replace(m, office=None, state=None, title_text="", how="former")
@@ -125,17 +133,26 @@ _OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 
 
-def non_state_title(text: str, mention: Mention) -> bool:
+def non_state_title(text: str, mention: Mention) -> str | None:
     """ "the detained opposition leader Aung San Suu Kyi", "Opposition Leader Dr Peter Phillips":
-    a title no state sends (GUIDELINES: opposition leaders count only when acting for one)."""
+    a title no state sends (GUIDELINES: opposition leaders count only when acting for one).
+    "private" when the title says the person acts for no state, "untitled" when it may be some
+    body's other than a state's ("Chairman", "Executive"), None for a state's title."""
     if mention.kind not in ("person", "ref") or not mention.title_text:
-        return False
+        return None
     if token_key(mention.title_text) in TITLE_STATES:
-        return False  # "Fed Chairman Alan Greenspan": a chairman of one state's own body
+        return None  # "Fed Chairman Alan Greenspan": a chairman of one state's own body
     inside = text[mention.start : mention.end].lower().split()
     before = _WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
     words = set(inside[:2]) | ({before.group(1).lower()} if before else set())
-    return bool(words & NON_STATE_TITLES)
+    if "party" in words and "communist" not in words and mention.actor is None:
+        return "private"  # "Socialist Party leader X" (a ruling Communist party's chief leads)
+    if words & _NO_STATES_ERRAND:
+        return "private"
+    return "untitled" if words & NON_STATE_TITLES else None
+
+
+_NO_STATES_ERRAND = frozenset({"opposition", "dissident", "activist"})
 
 
 # "the AU's chief mediator, former prime minister X": sent on an errand, not a private person
@@ -150,6 +167,8 @@ def private_person(mention: Mention, sentence: str) -> bool:
     """One who holds the title no more ("former President X"), whom the knowledge base does not
     know and whom the sentence sends on no errand: a private person, no party to a contact
     (GUIDELINES: private persons count only when the text says a state sent them)."""
+    if mention.how == "private":
+        return True  # a title no state gives ("opposition leader X"), the text's word that day
     return mention.how == "former" and mention.actor is None and not _ERRAND.search(sentence)
 
 

@@ -26,6 +26,7 @@ class Mention:
     # polity: "name" | "demonym" | "capital"; ref: "pronoun" | "title" | "pair" | "counterpart";
     # role: "role", or "members" for an organisation's own ("EC farm ministers", "Opec ministers"),
     # a group that meets as a party of its own; person: "former" for one who holds the title no
-    # more ("former President X"), a private person no state sends
+    # more ("former President X"), a private person no state sends; "private" for one whose
+    # title no state gives ("opposition leader X", "Socialist Party leader X")
     how: str = ""
     title_text: str = ""  # "Foreign Minister" as written

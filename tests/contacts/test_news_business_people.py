@@ -1,7 +1,8 @@
 """A company's officer is no party (GUIDELINES: business meetings with companies are no
 contacts): "X, Micron's senior vice-president", "Tesla chief executive X"; a state's post of the
 same words is ("Kenya's vice-president", "Kenyan Vice-President X", "Vice-President X"). One test
-per phrasing class, invented names only."""
+per phrasing class, invented names only. A party's leader is no party either ("Socialist Party
+leader X"), unless the party rules the state ("Communist Party chief X")."""
 
 from __future__ import annotations
 
@@ -47,4 +48,20 @@ def test_a_states_post_of_the_same_words_is_a_party(kb: KnowledgeBase, official:
     found = _news(kb, text)
     assert [sorted(p.name for p in c.participants) for c in found] == [
         ["Amos Kibet", "Ravi Menon"]
+    ], pairs(found)
+
+
+@pytest.mark.parametrize(
+    "leader", ["Socialist Party leader Ravi Menon", "opposition leader Ravi Menon"]
+)
+def test_a_partys_or_the_oppositions_leader_is_no_party(kb: KnowledgeBase, leader: str) -> None:
+    text = f"Kenyan Foreign Minister Amos Kibet met {leader} in Accra on Tuesday."
+    assert _news(kb, text) == []
+
+
+def test_a_ruling_communist_partys_chief_is_a_party(kb: KnowledgeBase) -> None:
+    text = "Vietnamese Communist Party chief Nguyen Van Duc met Kenyan President Amos Kibet on Tuesday."
+    found = _news(kb, text)
+    assert [sorted(p.name for p in c.participants) for c in found] == [
+        ["Amos Kibet", "Nguyen Van Duc"]
     ], pairs(found)
