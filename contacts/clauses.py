@@ -258,6 +258,11 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
     clause.joint = bool(JOINT.search(sentence))
     # "held separate talks with A, B and C", "met separately with A and B": one contact each
     clause.separate = separate or bool(_SEPARATE.search(sentence, trigger.start, trigger.end + 12))
+    if len(objects) == 1 and objects[0].how in ("pair", "group"):
+        # "received the two delegation leaders separately": each of those told before
+        clause.separate = clause.separate or bool(
+            _SEPARATE.match(sentence, objects[0].end + 1, objects[0].end + 12)
+        )
     if name in ("called", "phoned", "visited", "visit_to"):
         clause.initiator = "subject"
     elif name in ("call_from", "called_by", "hosted", "passive_host", "hosted_meal"):

@@ -358,7 +358,9 @@ def _contact(
     subjects = _resolve_all(discourse, clause.subjects, day)
     if subjects:
         discourse.clause_subject = subjects[0]
+    discourse.objects_of = frozenset(p.participant.key() for p in subjects)
     objects = _resolve_all(discourse, clause.objects, day)
+    discourse.objects_of = frozenset()
     guest = _passive_subject(clause)
     if guest is not None:
         # "She was received by Gbagbo. She then flew to Bouake": the next "she" is the guest,

@@ -253,12 +253,23 @@ PAIR_HEADS = frozenset(
 )
 
 
+def _pair_head(tokens: list[Token], k: int) -> int | None:
+    # the plural head of "the two [delegation | foreign] ministers", up to two lower-case words on
+    for n in range(3):
+        if k + n >= len(tokens) or (n and tokens[k + n - 1].cap):
+            return None
+        if tokens[k + n].key in PAIR_HEADS:
+            return k + n
+    return None
+
+
 def group_reference(tokens: list[Token], i: int, j: int) -> tuple[list[Mention], int] | None:
     """A reference to people told before that starts at token `i` (`j`: past its determiner),
     with the index after it; None when none starts there."""
     if tokens[i].key in ("the", "both") and j < len(tokens) and tokens[j].key == "two":
-        if j + 1 < len(tokens) and tokens[j + 1].key in PAIR_HEADS:
-            return [Mention("ref", tokens[i].start, tokens[j + 1].end, "", how="pair")], j + 2
+        head = _pair_head(tokens, j + 1)  # "the two leaders", "the two delegation leaders"
+        if head is not None:
+            return [Mention("ref", tokens[i].start, tokens[head].end, "", how="pair")], head + 1
     if tokens[i].key == "the" and j + 1 < len(tokens) and tokens[j].key in GROUP_SIZES:
         # "the three ministers were received together": the last three people named
         if tokens[j + 1].key in PAIR_HEADS:

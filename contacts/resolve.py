@@ -80,11 +80,11 @@ class Discourse:
     history: list[Party] = field(default_factory=list)  # person-like parties, oldest first
     last_subject: Party | None = None
     clause_subject: Party | None = None  # subject of a contact in the sentence being read
+    objects_of: frozenset[str] = frozenset()  # "Richardson met both men": not Richardson
     sentence_persons: list[Mention] = field(default_factory=list)  # named people, this sentence
     sentence: str = ""  # the sentence being read
     last_pair: list[Party] = field(default_factory=list)
-    # The pairs of people contacts were told between, and how often: "both leaders" is the
-    # pair told of most
+    # The pairs of people contacts were told between, and how often ("both leaders": the most)
     pairs: dict[frozenset[str], list[Party]] = field(default_factory=dict)
     pair_counts: dict[frozenset[str], int] = field(default_factory=dict)
     story_pair: list[Party] = field(default_factory=list)
@@ -98,8 +98,7 @@ class Discourse:
     # The state of a wire story's dateline ("CAIRO, March 16 -"): a titled official the text
     # gives no state ("Economy Minister Youssri Mustapha") is that state's.
     dateline_state: str | None = None
-    # Participant keys of the states and roles that stood as parties (merge tells them from
-    # people by name).
+    # Keys of the states and roles that stood as parties (merge tells them from people by name)
     unnamed: set[str] = field(default_factory=set)
 
     @classmethod
@@ -313,6 +312,7 @@ class Discourse:
                 for party in reversed(self.history[-ERRAND_REACH:])
                 if party.participant.state == mention.state
             ]
+        told_of = [c.participant.key() for c in candidates]  # before the titles narrow them
         if len(candidates) > 1 and not mention.state and mention.how == "title":
             # "Paraguay's foreign minister, Escobar, ... is to meet Secretary of State Powell
             # ... the minister had spoken": the one the text called a minister, though the
@@ -321,15 +321,16 @@ class Discourse:
             titled = [c for c in candidates if word in c.title.lower().split()]
             candidates = titled or candidates
         if candidates:
-            # "President Bush ... President Mubarak ... The President also met Thatcher": the
-            # holder of that title the story tells of most, not the last named in passing
-            told_of = [c.participant.key() for c in candidates]
+            # "President Bush ... President Mubarak ... The President also met Thatcher": the one
+            # told of most, then the dateline's own ("NEW DELHI: ... The PM"), then the subject
             subject = self.last_subject.participant.key() if self.last_subject else None
+            home = self.dateline_state
             return [
                 max(
                     candidates,
                     key=lambda c: (
                         told_of.count(c.participant.key()),
+                        home is not None and (c.participant.state or c.guessed_state) == home,
                         c.participant.key() == subject,
                     ),
                 )
@@ -386,6 +387,7 @@ class Discourse:
         # Starmer": with no contact told yet, the last person named and the nearest one of
         # another state, from earlier sentences or this one.
         pool = list(reversed(self.history)) + [self._person(m, day) for m in self.sentence_persons]
+        pool = [p for p in pool if p.participant.key() not in self.objects_of]
         if not pool or pool[0].participant.state is None:
             return []
         first = pool[0]
