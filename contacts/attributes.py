@@ -125,7 +125,8 @@ _IN_PERSON = re.compile(
     r"(?:visit|trip|meeting|lunch|dinner|breakfast)|at the (?:summit|meeting)|one[- ]on[- ]one|"
     r"(?:only )?(?:interpreters|aides|translators) present|informally for|joined by their delegations|"
     # "spoke directly for a few minutes in the presence of the Omani minister", "talked alone"
-    r"in (?:the |his |her |their )?presence|in \w+['’]s presence|(?:talked|spoke) alone)\b",
+    r"in (?:the |his |her |their )?presence|in \w+['’]s presence|(?:talked|spoke) alone|"
+    r"(?:advisers|aides|delegations) at (?:their|his|her) sides?)\b",
     re.I,
 )
 _WIRE = re.compile(r"phone|video|call", re.I)  # "had a brief conversation": no wire named

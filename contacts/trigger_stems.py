@@ -17,7 +17,7 @@ STEMS = (
     "departed", "set off", "return", "conversation", "video", "virtual", "bilateral",
     "conference", "reception", "dial", "dinner", "lunch", "banquet", "breakfast", "golf", "dine",
     "dining", "rode", "ride", "together", "shook", "shak", "supper", "courtesy", "spend", "spent",
-    "see", "saw", "session", "gather", "signed", "initial", "alongside", "beside", "next to", "accompanied", "escorted", "embrac", "hug", " tea ", "coffee",
+    "see", "saw", "session", "gather", "signed", "initial", "alongside", "beside", "next to", "accompanied", "escorted", "embrac", "hug", " tea ", "coffee", "letter", "message",
     "confer", "consult", "exchang", "credential", "credence", "side by side", "closeted",
     "office of", "residence of", "palace of", "home of",
 )  # fmt: skip

@@ -236,6 +236,20 @@ ROWS: tuple[TriggerRow, ...] = (
         r"(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?(?:received|hosted|welcomed|greeted|met|embraced|hugged)\s+(?:[\w’'-]+\s+){0,7}?by",
         "Scholz was received by Biden at the White House.",
     ),
+    # A letter handed over is a meeting (one sent is not): "handed Khamenei a letter from the
+    # king", "delivered a message from the emir to Abbas"
+    TriggerRow(
+        "handed_letter",
+        TriggerKind("meeting", None, "direct", "040", "", 0.7),
+        r"(?:handed|hands|handing)(?=\s+(?:[\w.'’-]+\s+){1,8}?(?:a|the|his|her)\s+(?:[\w-]+\s+){0,2}(?:letter|message)\b)",
+        "Faisal handed Scholz a letter from the king.",
+    ),
+    TriggerRow(
+        "delivered_letter",
+        TriggerKind("meeting", None, "to", "040", "", 0.7),
+        r"(?:handed|delivered|delivering|handed\s+over|conveyed|passed\s+on)\s+(?:a|the|his|her)\s+(?:[\w-]+\s+){0,2}(?:letter|message)(?:\s+from\s+[^,.;]{1,60}?)?(?=\s+to\b)",
+        "Faisal delivered a letter from the king to Scholz.",
+    ),
     # An embrace is in person: "embraced Isaias on the tarmac", "was hugged by"
     TriggerRow(
         "embraced",

@@ -1,7 +1,8 @@
 """Talk with no wire named, told in person ("spoke directly for a few minutes in the presence of
 the Omani minister", "talked alone on a veranda", "had a brief conversation with X on the margins
-of the lunch"), is a meeting; the same words by telephone stay a call. One test per phrasing
-class, invented names only."""
+of the lunch", "with their advisers at their side"), is a meeting; the same words by telephone
+stay a call. A letter handed over is a meeting too ("handed X a letter from the king"); one sent
+is not. One test per phrasing class, invented names only."""
 
 from __future__ import annotations
 
@@ -40,3 +41,38 @@ def test_talk_told_in_person_is_a_meeting(kb: KnowledgeBase, talk: str) -> None:
 def test_talk_by_wire_stays_a_call(kb: KnowledgeBase, talk: str) -> None:
     found = _news(kb, f"Ugandan President Peter Okello {talk}.")
     assert [c.type for c in found] == ["call"], pairs(found)
+
+
+def test_talk_with_advisers_at_their_side_is_a_meeting(kb: KnowledgeBase) -> None:
+    text = (
+        "Kenyan Foreign Minister Amos Kibet and Ugandan Foreign Minister Peter Okello then talked "
+        "for more than three hours with their arms control advisers at their side."
+    )
+    found = _news(kb, text)
+    assert [c.type for c in found] == ["meeting"], pairs(found)
+
+
+@pytest.mark.parametrize(
+    "handed",
+    [
+        "handed Ugandan President Peter Okello a letter from the king",
+        "delivered a message from the emir to Ugandan President Peter Okello",
+        "handed over a personal letter to Ugandan President Peter Okello",
+    ],
+)
+def test_a_letter_handed_over_is_a_meeting(kb: KnowledgeBase, handed: str) -> None:
+    found = _news(kb, f"Kenyan envoy Amos Kibet visited Kampala on Thursday and {handed}.")
+    assert [(c.type, sorted(p.name for p in c.participants)) for c in found] == [
+        ("meeting", ["Amos Kibet", "Peter Okello"])
+    ], pairs(found)
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        "sent a letter to Ugandan President Peter Okello",
+        "delivered a message to the nation",
+    ],
+)
+def test_a_letter_sent_is_no_meeting(kb: KnowledgeBase, sent: str) -> None:
+    assert _news(kb, f"Kenyan President Amos Kibet {sent} on Thursday.") == []
