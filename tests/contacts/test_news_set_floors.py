@@ -142,7 +142,7 @@ FLOORS = [
     Floor("news_blind22.jsonl", 65, 0.86, 0.70, 0.34, "blind 0.889 / 0.738; not tuned on"),
     Floor("news_blind23.jsonl", 45, 0.78, 0.75, 0.17, "blind 0.769 / 0.711; after 0.829 / 0.800"),
     Floor("news_blind24.jsonl", 58, 0.75, 0.60, 0.30, "blind 0.778 / 0.621; not tuned on"),
-    Floor("news_blind25.jsonl", 72, 0.80, 0.66, 0.30, "blind 0.840 / 0.681; then tuned on"),
+    Floor("news_blind25.jsonl", 72, 0.86, 0.74, 0.20, "blind 0.840 / 0.681; after 0.906 / 0.778"),
 ]
 
 
