@@ -11,8 +11,7 @@ import re
 from dataclasses import replace
 
 from contacts.datelines import dateline_end
-from contacts.lexicon import Lexicon, Token, token_key
-from contacts.lexicon import tokenize as _tokens
+from contacts.lexicon import Lexicon, Token, token_key, tokenize
 from contacts.mention_parts import NOT_NAMES
 from contacts.mentions import OPENERS, Mention
 from contacts.titles import NON_STATE_TITLES, TITLE_STATES, no_longer_in_office
@@ -206,7 +205,7 @@ def business_person(mention: Mention, sentence: str, lexicon: Lexicon) -> bool:
     owner = found.group("owner") or ""
     if not owner and "president" in found.group().lower():
         return False  # "Vice-President X met": a state's, the text's own
-    tokens = [t for t in _tokens(owner) if t.cap]
+    tokens = [t for t in tokenize(owner) if t.cap]
     return not any(
         e.kind == "polity" for i in range(len(tokens)) for e in lexicon.match(tokens, i)[1]
     )

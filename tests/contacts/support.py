@@ -72,6 +72,12 @@ def name_lists(found: list[Contact]) -> list[set[str]]:
     return [{p.name for p in c.participants} for c in found]
 
 
+def sorted_names(found: list[Contact]) -> list[list[str]]:
+    """The participants' names of each contact, sorted, the contacts sorted too: the same lists
+    whatever order the detector found them in."""
+    return sorted(sorted(p.name for p in c.participants) for c in found)
+
+
 def name_sets(found: list[Contact]) -> set[frozenset[str]]:
     return {frozenset(p.name for p in c.participants) for c in found}
 

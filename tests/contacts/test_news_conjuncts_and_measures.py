@@ -11,14 +11,10 @@ from datetime import date
 import pytest
 
 from contacts import KnowledgeBase
-from tests.contacts.support import news_detector, pairs
+from tests.contacts.support import news_detector, pairs, sorted_names
 
 DAY = date(1991, 3, 16)  # a Saturday
 _news = news_detector(DAY)
-
-
-def _met(found: list) -> list[list[str]]:
-    return sorted(sorted(p.name for p in c.participants) for c in found)
 
 
 @pytest.mark.parametrize(
@@ -36,8 +32,8 @@ def test_a_passive_first_conjunct_gives_the_second_its_subject(
         f"that evening by Hungarian President Pal Kiss at the palace and {second}."
     )
     found = _news(kb, text)
-    assert ["Erik Lund", "Tomas Varga"] in _met(found), pairs(found)
-    assert ["Erik Lund", "Pal Kiss"] in _met(found), pairs(found)
+    assert ["Erik Lund", "Tomas Varga"] in sorted_names(found), pairs(found)
+    assert ["Erik Lund", "Pal Kiss"] in sorted_names(found), pairs(found)
 
 
 @pytest.mark.parametrize(
@@ -51,7 +47,7 @@ def test_the_party_of_measured_talks_hangs_on_the_measure(kb: KnowledgeBase, mea
     )
     found = _news(kb, text)
     meetings = [c for c in found if c.type == "meeting"]
-    assert _met(meetings) == [["Ana Soto", "Luis Rojas", "Ole Berg"]], pairs(found)
+    assert sorted_names(meetings) == [["Ana Soto", "Luis Rojas", "Ole Berg"]], pairs(found)
 
 
 def test_one_post_with_a_state_word_and_one_without_are_two_states(kb: KnowledgeBase) -> None:
@@ -60,7 +56,7 @@ def test_one_post_with_a_state_word_and_one_without_are_two_states(kb: Knowledge
         "also discussed ways of expanding trade."
     )
     found = _news(kb, text)
-    assert _met(found) == [["Ruben Salgado", "Wu Jianguo"]], pairs(found)
+    assert sorted_names(found) == [["Ruben Salgado", "Wu Jianguo"]], pairs(found)
 
 
 def test_two_unqualified_holders_of_one_post_may_be_compatriots(kb: KnowledgeBase) -> None:

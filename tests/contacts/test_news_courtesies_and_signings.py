@@ -10,14 +10,10 @@ from datetime import date
 import pytest
 
 from contacts import KnowledgeBase
-from tests.contacts.support import news_detector, pairs
+from tests.contacts.support import news_detector, pairs, sorted_names
 
 DAY = date(1994, 11, 10)  # a Thursday
 _news = news_detector(DAY)
-
-
-def _met(found: list) -> list[list[str]]:
-    return sorted(sorted(p.name for p in c.participants) for c in found)
 
 
 @pytest.mark.parametrize("courtesy", ["M.", "Mme", "Mr."])
@@ -29,7 +25,7 @@ def test_a_courtesy_opens_the_object_and_is_no_part_of_the_name(
         f"{courtesy} Jean Kouassi, the Ivorian foreign minister, for half an hour on Wednesday."
     )
     found = _news(kb, text)
-    assert _met(found) == [["Jean Kouassi", "Paul Mba"]], pairs(found)
+    assert sorted_names(found) == [["Jean Kouassi", "Paul Mba"]], pairs(found)
 
 
 @pytest.mark.parametrize("meal", ["breakfasted", "lunched", "dined"])
@@ -39,7 +35,9 @@ def test_a_meal_verb_is_a_meeting(kb: KnowledgeBase, meal: str) -> None:
         f"{meal} with the Zairean Prime Minister, Kito Mbala."
     )
     found = _news(kb, text)
-    assert [(c.type, _met([c])[0]) for c in found] == [("meeting", ["Kito Mbala", "Luc Peeters"])]
+    assert [(c.type, sorted_names([c])[0]) for c in found] == [
+        ("meeting", ["Kito Mbala", "Luc Peeters"])
+    ]
 
 
 def test_two_leaders_who_sign_together_meet(kb: KnowledgeBase) -> None:
@@ -48,7 +46,7 @@ def test_two_leaders_who_sign_together_meet(kb: KnowledgeBase) -> None:
         "the Joint Declaration on the Question of the Border at a solemn ceremony in the hall."
     )
     found = _news(kb, text)
-    assert [(c.type, _met([c])[0]) for c in found] == [
+    assert [(c.type, sorted_names([c])[0]) for c in found] == [
         ("meeting", ["Kham Vong", "Somchai Ruang"])
     ], pairs(found)
 
@@ -65,4 +63,4 @@ def test_met_on_arrival_by_the_host(kb: KnowledgeBase, where: str) -> None:
         f"gathered there, and was met {where} by German Chancellor Hans Vogel."
     )
     found = _news(kb, text)
-    assert ["Hans Vogel", "Karl Niemi"] in _met(found), pairs(found)
+    assert ["Hans Vogel", "Karl Niemi"] in sorted_names(found), pairs(found)

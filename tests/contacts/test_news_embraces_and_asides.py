@@ -11,15 +11,11 @@ from datetime import date
 import pytest
 
 from contacts import KnowledgeBase
-from tests.contacts.support import detector, news_detector, pairs
+from tests.contacts.support import detector, news_detector, pairs, sorted_names
 
 DAY = date(2018, 7, 8)  # a Sunday
 _news = news_detector(DAY)
 _all = detector(DAY)
-
-
-def _met(found: list) -> list[list[str]]:
-    return sorted(sorted(p.name for p in c.participants) for c in found)
 
 
 @pytest.mark.parametrize(
@@ -31,7 +27,7 @@ def _met(found: list) -> list[list[str]]:
 )
 def test_an_embrace_is_a_meeting(kb: KnowledgeBase, embrace: str) -> None:
     found = _news(kb, f"{embrace} at the airport on Friday.")
-    assert [(c.type, str(c.date), _met([c])[0]) for c in found] == [
+    assert [(c.type, str(c.date), sorted_names([c])[0]) for c in found] == [
         ("meeting", "2018-07-06", ["Amos Kibet", "Peter Okello"])
     ], pairs(found)
 
@@ -47,7 +43,7 @@ def test_the_second_verb_across_a_relative_clause_is_the_first_ones(kb: Knowledg
         "of Niger as thousands lined the streets."
     )
     found = _news(kb, text)
-    assert [(c.type, str(c.date), _met([c])[0]) for c in found] == [
+    assert [(c.type, str(c.date), sorted_names([c])[0]) for c in found] == [
         ("meeting", "2018-07-08", ["Ali Issa", "Oumar Keita"])
     ], pairs(found)
 

@@ -10,14 +10,10 @@ from datetime import date
 import pytest
 
 from contacts import KnowledgeBase
-from tests.contacts.support import news_detector, pairs
+from tests.contacts.support import news_detector, pairs, sorted_names
 
 DAY = date(1997, 5, 5)  # a Monday
 _news = news_detector(DAY)
-
-
-def _met(found: list) -> list[list[str]]:
-    return sorted(sorted(p.name for p in c.participants) for c in found)
 
 
 @pytest.mark.parametrize(
@@ -32,7 +28,7 @@ def test_the_pair_told_before_as_objects_met_one_by_one(kb: KnowledgeBase, secon
         "Kenyan Foreign Minister Amos Kibet and Ugandan Foreign Minister Peter Okello met on "
         f"Sunday aboard a ship. {second}"
     )
-    met = _met(_news(kb, text))
+    met = sorted_names(_news(kb, text))
     host = "Khalid Qahtan" if "Khalid" in second else "Bill Wade"
     assert sorted([host, "Amos Kibet"]) in met and sorted([host, "Peter Okello"]) in met, met
     assert not any(len(m) > 2 for m in met), met
@@ -46,5 +42,5 @@ def test_pm_is_a_title_and_the_pm_is_the_datelines_own(kb: KnowledgeBase) -> Non
         "Tom Hale."
     )
     found = _news(kb, text, date(1997, 5, 6))
-    assert ["Amos Kibet", "Tom Hale"] in _met(found), pairs(found)
+    assert ["Amos Kibet", "Tom Hale"] in sorted_names(found), pairs(found)
     assert {p.state for c in found for p in c.participants if p.name == "Tom Hale"} == {"GBR"}
