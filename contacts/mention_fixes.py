@@ -12,9 +12,19 @@ from dataclasses import replace
 
 from contacts.datelines import dateline_end
 from contacts.lexicon import Lexicon, Token, token_key, tokenize
-from contacts.mention_parts import NOT_NAMES
+from contacts.mention_parts import NOT_NAMES, PLACE_ENDS
 from contacts.mentions import OPENERS, Mention
 from contacts.titles import NON_STATE_TITLES, TITLE_STATES, no_longer_in_office
+
+
+def _an_address(mention: Mention) -> bool:
+    words = mention.name.split()
+    return (
+        mention.kind == "person"
+        and not mention.title_text
+        and len(words) > 1
+        and words[-1].lower() in PLACE_ENDS
+    )
 
 
 def corrected(
@@ -22,8 +32,7 @@ def corrected(
 ) -> list[Mention]:
     """`mentions` of `text` (find_mentions' reading of `tokens`) with the corrections below."""
     mentions = with_given_names(text, tokens, lexicon, mentions)
-    # "the opposition leader" is no party; "Socialist Party leader X" a private person (the
-    # mention kept, so that the model's PERSON does not bring the name back untitled)
+    mentions = [m for m in mentions if not _an_address(m)]
     # "the opposition leader" is no party; "opposition leader X" and "Socialist Party leader X"
     # are private persons (the mention kept, so the model's PERSON does not bring the name back
     # untitled); "Chairman X" of no state word loses the title only (a company's, or a body's)

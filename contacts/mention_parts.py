@@ -17,6 +17,13 @@ NOT_NAMES = frozenset(
 )
 
 
+# "Bankova Street", "Hyderabad House": a name ending in a word for a place is an address,
+# even when its last word is a family name the knowledge base holds (Tony Street)
+PLACE_ENDS = frozenset(
+    "street avenue square road boulevard palace airport hotel embassy building lane".split()
+)
+
+
 def polity_at(tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[int, Entry | None]:
     if i >= len(tokens):
         return 0, None

@@ -87,8 +87,12 @@ class _Memo:
         return found
 
 
-# Courtesies before a name ("M. Kengo", "Mme Cresson"): no part of it
-COURTESIES = frozenset({"mr", "mrs", "ms", "m", "mme", "messrs", "dr"})
+# Courtesies and military ranks before a name ("M. Kengo", "Mme Cresson", "Gen. Valery
+# Gerasimov", "Major General Mohammad Bagheri"): no part of it
+COURTESIES = frozenset(
+    """mr mrs ms m mme messrs dr gen general maj major lt lieutenant col colonel brig
+    brigadier adm admiral marshal""".split()
+)
 
 
 def find_mentions(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
@@ -310,6 +314,7 @@ def _parse(text: str, tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[li
             and tokens[j].cap
             and tokens[j].key not in NOT_NAMES
             and not entries
+            and not tokens[j - 1].poss  # "the Prime Minister's Office": his, not his name
             # "Brazil's Minister of Development, Industry and Foreign Trade, on Sunday": a word
             # the title's own list goes on from is no name
             and not (

@@ -16,7 +16,13 @@ from contacts.mentions import Mention
 from contacts.model import Participant
 from contacts.normalize import person_key
 from contacts.pronouns import cataphor, persons_before, speaker_of
-from contacts.titles import ERRAND_OFFICES, ERRAND_REACH, GROUP_HEAD_OFFICES
+from contacts.titles import (
+    ERRAND_OFFICES,
+    ERRAND_REACH,
+    GENERIC_OFFICES,
+    GROUP_HEAD_OFFICES,
+    LEADER_OFFICES,
+)
 
 if TYPE_CHECKING:
     from contacts.kb import Actor, KnowledgeBase
@@ -35,23 +41,6 @@ _SECRETARY_GENERAL_CUES = (
     (re.compile(r"\b(?:United Nations|U\.?N\.?|UNGA|General Assembly|Security Council)\b"), "UN"),
     (re.compile(r"\bNATO\b|\bNorth Atlantic\b"), "NATO"),
 )
-_GENERIC_OFFICES = {"Leader", "Head of State", "Counterpart"}
-# "the Russian leader" is the head of state or government, not the last Russian named.
-_LEADER_OFFICES = {
-    "President",
-    "Prime Minister",
-    "Chancellor",
-    "King",
-    "Queen",
-    "Emir",
-    "Sultan",
-    "Crown Prince",
-    "Supreme Leader",
-    "Leader",
-    "General Secretary",
-    "Chief Adviser",
-    "Pope",
-}
 
 
 @dataclass
@@ -203,7 +192,7 @@ class Discourse:
         if office and mention.state:
             office = self.kb.canonical_office(office, mention.state)
         guess = None
-        if mention.state is None and office and office not in _GENERIC_OFFICES:
+        if mention.state is None and office and office not in GENERIC_OFFICES:
             guess = self.dateline_state
         participant = Participant(name=mention.name, state=mention.state, office=office)
         return Party(participant, guessed_state=guess, title=mention.title_text)
@@ -267,7 +256,7 @@ class Discourse:
             if earlier:
                 return [self._person(earlier[0], day)]
             return [self.last_subject] if self.last_subject else []
-        office = mention.office if mention.office not in _GENERIC_OFFICES else None
+        office = mention.office if mention.office not in GENERIC_OFFICES else None
         if mention.how == "counterpart":
             anchor = self.clause_subject or self.last_subject
             office = anchor.participant.office if anchor else None
@@ -282,7 +271,7 @@ class Discourse:
         ]
         if mention.office in ("Leader", "Head of State") and mention.state:
             # No head of that state named yet: the state's leader, unnamed, rather than an aide.
-            candidates = [c for c in candidates if c.participant.office in _LEADER_OFFICES]
+            candidates = [c for c in candidates if c.participant.office in LEADER_OFFICES]
             if not candidates:
                 # "Putin and Kim rode together, and later held talks with the North Korean
                 # leader": named earlier in this very sentence.
@@ -293,7 +282,7 @@ class Discourse:
                     c
                     for c in reversed(named_earlier)
                     if c.participant.state == mention.state
-                    and c.participant.office in _LEADER_OFFICES
+                    and c.participant.office in LEADER_OFFICES
                 ]
             if not candidates:
                 return self._holder(None, mention.state, day, mention.name)
@@ -353,7 +342,7 @@ class Discourse:
     def _role_holder(self, mention: Mention, day: date | None) -> Party:
         # "the leaders of Azerbaijan and Armenia ... Aliyev and Pashinyan": a person of that
         # state and office named anywhere in the text, else the knowledge base's office holder.
-        offices = _LEADER_OFFICES if mention.office == "Leader" else {mention.office}
+        offices = LEADER_OFFICES if mention.office == "Leader" else {mention.office}
         for party in [*reversed(self.history), *self.lookahead]:
             held = party.participant.office
             if party.participant.state == mention.state and held and held in offices:
@@ -414,8 +403,8 @@ class Discourse:
             and (anchor is None or party.participant.key() != anchor.participant.key())
             # a minister's counterpart is no head of state or government
             and (
-                party.participant.office not in _LEADER_OFFICES
-                or (anchor is not None and anchor.participant.office in _LEADER_OFFICES)
+                party.participant.office not in LEADER_OFFICES
+                or (anchor is not None and anchor.participant.office in LEADER_OFFICES)
             )
         }
         if len(named) != 1 or any(p.participant.key() in named for p in held):

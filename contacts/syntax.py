@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from contacts.lexicon import Lexicon, tokenize
+from contacts.mention_parts import PLACE_ENDS
 from contacts.mentions import COURTESIES, Mention
 from contacts.normalize import person_key
 from contacts.titles import NON_STATE_TITLES, THING_WORDS, TITLE_STATES, no_longer_in_office
@@ -167,6 +168,8 @@ def person_mentions(doc: Doc, rule_mentions: list[Mention], lexicon: Lexicon) ->
             continue
         start, end, name = _clean(ent)
         if not name or name.split()[0].lower() in _NOT_PERSONS:
+            continue
+        if name.split()[-1].lower() in PLACE_ENDS:  # an address, not a person
             continue
         if _is_known_word(name, lexicon) or name.isupper():
             continue  # a place or title, or a dateline ("BERLIN (dpa) -")

@@ -65,6 +65,11 @@ NON_STATE_TITLES = frozenset(_words(_DATA["non_state_titles"]))
 INSTITUTION_WORDS = frozenset(_words(_DATA["institution_words"]))
 # Capitalised nouns that head the names of things, never of a person ("White House").
 THING_WORDS = frozenset(_words(_DATA["thing_words"]))
+# Offices a reference names no one by: "the Russian official", "the top US diplomat" are
+# whoever of that state was told of last.
+GENERIC_OFFICES = frozenset(_words(_DATA["generic_offices"]))
+# "the Russian leader" is the head of state or government, not the last Russian named.
+LEADER_OFFICES = frozenset(_words(_DATA["leader_offices"]))
 # Errands rather than posts: "the American envoy" is the American the story sent, of any office.
 ERRAND_OFFICES = {
     "Envoy",

@@ -1,0 +1,90 @@
+"""Military chiefs, ranks and unnamed officials: a state's chief of staff is a party ("Iranian
+army chief X", "Chief of the General Staff of the Iranian Armed Forces Major General X"), a
+rank before a name is no part of it ("Gen. X"), "the Russian official" and "the top US
+diplomat" are the one of that state told of before, "a senior US official" is an unnamed party
+of that state, a passive host may stand after an adverb ("was later received ... by"), and a
+street is no person ("on Bankova Street", though a knowledge-base minister was called Street),
+nor the word after a title's possessive ("the Prime Minister's Office").
+One test per phrasing class, invented names only."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from contacts import KnowledgeBase
+from tests.contacts.support import news_detector, pairs
+
+DAY = date(2024, 8, 5)  # a Monday
+_news = news_detector(DAY)
+
+
+def _parties(found: list) -> list[list[tuple[str, str | None]]]:
+    return sorted(sorted((p.name, p.state) for p in c.participants) for c in found)
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        "Iranian army chief",
+        "Chief of the General Staff of the Iranian Armed Forces Major General",
+        "Iran's chief of the general staff, Gen.",
+    ],
+)
+def test_a_states_military_chief_is_a_party_and_his_rank_no_part_of_his_name(
+    kb: KnowledgeBase, post: str
+) -> None:
+    text = f"Belarusian Defence Minister Oleg Karpenko met on Monday with {post} Reza Tavakoli."
+    found = _news(kb, text)
+    assert _parties(found) == [[("Oleg Karpenko", "BLR"), ("Reza Tavakoli", "IRN")]], pairs(found)
+
+
+@pytest.mark.parametrize("reference", ["The Belarusian official", "The top Belarusian diplomat"])
+def test_the_official_of_a_state_is_the_one_told_of_before(
+    kb: KnowledgeBase, reference: str
+) -> None:
+    text = (
+        "Belarusian Security Council Secretary Oleg Karpenko arrived in Tehran on Monday. "
+        f"{reference} also met with Iranian Foreign Minister Reza Tavakoli."
+    )
+    meetings = [c for c in _news(kb, text) if c.type == "meeting"]
+    assert _parties(meetings) == [[("Oleg Karpenko", "BLR"), ("Reza Tavakoli", "IRN")]], pairs(
+        meetings
+    )
+
+
+def test_an_unnamed_official_is_a_party_of_his_state(kb: KnowledgeBase) -> None:
+    text = "A senior Belarusian official met Iranian negotiators in Geneva on Monday."
+    found = _news(kb, text)
+    assert _parties(found) == [[("Belarusian official", "BLR"), ("Iranian negotiators", "IRN")]], (
+        pairs(found)
+    )
+
+
+def test_a_passive_host_after_an_adverb_and_an_address(kb: KnowledgeBase) -> None:
+    text = (
+        "Belarusian Foreign Minister Oleg Karpenko was later received at the Presidential "
+        "Office on Bankova Street by Ukrainian President Taras Melnyk."
+    )
+    found = _news(kb, text)
+    assert _parties(found) == [[("Oleg Karpenko", "BLR"), ("Taras Melnyk", "UKR")]], pairs(found)
+
+
+def test_a_street_named_like_a_minister_is_no_person(kb: KnowledgeBase) -> None:
+    text = (
+        "Ukrainian President Taras Melnyk met on Monday at the Presidential Office on Bankova "
+        "Street with Belarusian Foreign Minister Oleg Karpenko."
+    )
+    found = _news(kb, text)
+    assert all(p.name != "Bankova Street" for c in found for p in c.participants), pairs(found)
+    assert _parties(found) == [[("Oleg Karpenko", "BLR"), ("Taras Melnyk", "UKR")]], pairs(found)
+
+
+def test_the_word_after_a_titles_possessive_is_no_name(kb: KnowledgeBase) -> None:
+    text = (
+        "From: Prime Minister's Office\n\nThe Prime Minister spoke to Iranian President Reza "
+        "Tavakoli this afternoon."
+    )
+    found = _news(kb, text)
+    assert all(p.name != "Office" for c in found for p in c.participants), pairs(found)
