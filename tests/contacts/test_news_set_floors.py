@@ -27,7 +27,11 @@ State Department, gov.uk, Al Jazeera, Anadolu, The Hindu, Arab News and others) 
 after its first measure. Blind 24 (round 10, wire and newspaper copy of 1985–1992 and
 1995–2006: Reuters, AP, NYT, AFP, Xinhua, CNN, WSJ) is round 10's untuned measure; blind 25
 (2014–2026 outlets the tool watches, and 1975–2000 wire and newspaper copy from many regions)
-was tuned on after its first measure.
+was tuned on after its first measure. Blind 26 (round 11: Reuters and AP of 1985–1992, the
+NYT and WSJ of 1989–1999, AFP, Xinhua and CNN of 1995–2006) is round 11's untuned measure;
+blind 27 (The Moscow Times, TASS, the Kremlin feed, Al Jazeera, the State Department, gov.uk
+and Reuters of 2014–2026, and UPI, The Times of India, The Japan Times, The Jerusalem Post, The
+Guardian and The Sydney Morning Herald of 1975–2000) was tuned on after its first measure.
 All are project files: no skip.
 Floors sit slightly below the numbers measured in bench/RESULTS.md, so a regression fails.
 """
@@ -83,6 +87,8 @@ SETS = [
     "news_blind23.jsonl",
     "news_blind24.jsonl",
     "news_blind25.jsonl",
+    "news_blind26.jsonl",
+    "news_blind27.jsonl",
 ]
 
 
@@ -143,6 +149,8 @@ FLOORS = [
     Floor("news_blind23.jsonl", 45, 0.78, 0.75, 0.17, "blind 0.769 / 0.711; after 0.829 / 0.800"),
     Floor("news_blind24.jsonl", 58, 0.75, 0.60, 0.30, "blind 0.778 / 0.621; not tuned on"),
     Floor("news_blind25.jsonl", 72, 0.86, 0.74, 0.20, "blind 0.840 / 0.681; after 0.906 / 0.778"),
+    Floor("news_blind26.jsonl", 53, 0.70, 0.50, 0.20, "blind 0.763 / 0.547; not tuned on"),
+    Floor("news_blind27.jsonl", 51, 0.78, 0.58, 0.30, "blind 0.824 / 0.627"),
 ]
 
 
