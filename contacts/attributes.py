@@ -240,7 +240,10 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
     # tells nothing of the contact's status
     before = _ASIDE.sub(",", sentence[start : trigger.start]) + " " + trigger.text
     after = sentence[clause.end :]
-    if _HYPOTHETICAL.search(before):
+    # "X said Japan must recognize ..., following talks with Y": the parse read the talks as
+    # done, the modal is the report's
+    reported = trigger.name == "closing_talks" and clause.status == "occurred"
+    if _HYPOTHETICAL.search(before) and not reported:
         return None
     if clause.kind.grammar == "between" and not clause.subjects:
         # A noun phrase as subject: its verb follows ("a call between A and B could end this").

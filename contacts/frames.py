@@ -411,7 +411,13 @@ def _governor_subjects(index: PhraseIndex, noun: Token) -> list[Mention]:
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in SETTING_PREPOSITIONS:
         governor = head.head
         if is_verb(governor):
-            return _subjects_of(index, governor)
+            found = _subjects_of(index, governor)
+            set_off = (
+                head.lower_ in ("after", "following") and head.i > 0 and head.nbor(-1).text == ","
+            )
+            if set_off and all(m.kind != "person" for m in found):
+                return _reporter(index, governor) or found
+            return found
         if governor.dep_ in ("dobj", "pobj") and is_verb(governor.head):
             return _subjects_of(index, governor.head)
         if governor.dep_ == "pobj" and is_noun(governor):  # "said on his return from a visit"
@@ -473,6 +479,20 @@ def _named_in(index: PhraseIndex, noun: Token) -> list[Mention]:
         mention = index.by_token.get(token.i)
         if mention is not None and mention.kind == "person":
             return [mention]
+    return []
+
+
+def _reporter(index: PhraseIndex, verb: Token) -> list[Mention]:
+    # "Lavrov said Japan must recognize ... before the two countries can move forward,
+    # following talks with Kono": the parse hangs the phrase on a reported verb; the speaker
+    # held the talks
+    for _ in range(4):
+        if verb.dep_ not in ("ccomp", "advcl", "conj", "xcomp") or verb.head.i == verb.i:
+            return []
+        verb = verb.head
+        if known_lemma(verb) == "say":
+            found = [m for c in verb.children if c.dep_ == "nsubj" for m in index.phrase(c)]
+            return found if found and all(m.kind == "person" for m in found) else []
     return []
 
 

@@ -255,8 +255,34 @@ def noun_status(noun: Token) -> str:
             # "failed to resolve the dispute in a telephone conversation": the conversation is
             # the setting of what was tried, told by the finite verb
             return verb_status(verb.head)
-        return verb_status(verb)
+        status = verb_status(verb)
+        if status == "hypothetical" and _reported(verb, head):
+            # "Lavrov said Japan must recognize ..., following talks with Kono": what must be
+            # done is the report's; the talks set off after it happened when the report says
+            # (not "could sign a treaty after talks with Kono")
+            return verb_status(_report_verb(verb))
+        return status
     return "occurred"
+
+
+def _report_verb(verb: Token) -> Token:
+    while known_lemma(verb) != "say":
+        verb = verb.head
+    return verb
+
+
+def _reported(verb: Token, preposition: Token) -> bool:
+    if preposition.lower_ not in ("after", "following") or preposition.i == 0:
+        return False
+    if preposition.nbor(-1).text != ",":
+        return False
+    for _ in range(4):  # "said Japan must recognize ... before the two can move, following"
+        if verb.dep_ not in ("ccomp", "advcl", "conj", "xcomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        if known_lemma(verb) == "say":
+            return True
+    return False
 
 
 # The way up from a noun trigger to the verb its phrase hangs on: "ended [two days of talks]",

@@ -233,7 +233,7 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "passive_host",
         TriggerKind("meeting", None, "from", "043", "host", 0.8),
-        r"(?:was|were|is|are|be|been|being)\s+(?:(?:\w+ly|later|then|also|first|again|soon|afterwards)\s+){0,2}(?:received|hosted|welcomed|greeted|met|embraced|hugged)\s+(?:[\w’'-]+\s+){0,7}?by",
+        r"(?:was|were|is|are|be|been|being)\s+(?:(?:\w+ly\s+)?(?:received|hosted|welcomed|greeted|met|embraced|hugged)|(?:later|then|also|again|afterwards)\s+(?:received|hosted))\s+(?:[\w’'-]+\s+){0,7}?by",
         "Scholz was received by Biden at the White House.",
     ),
     # A letter handed over is a meeting (one sent is not): "handed Khamenei a letter from the

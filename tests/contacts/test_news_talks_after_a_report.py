@@ -1,0 +1,49 @@
+"""Talks set off after a report: "X said Monday that Japan must recognize ... before the two
+countries can move forward, following talks in Moscow with his Japanese counterpart Y". The
+parse hangs the phrase on the reported verb, whose subject is a state; the speaker held the
+talks, and the modal is the report's, not the talks'. Without the comma, "X said Japan could
+sign a treaty after talks with Y" tells of no talks yet. One test per phrasing class, invented
+names only."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from contacts import KnowledgeBase
+from tests.contacts.support import news_detector, pairs
+
+DAY = date(2019, 1, 14)  # a Monday
+_news = news_detector(DAY)
+
+
+def _parties(found: list) -> list[list[tuple[str, str | None]]]:
+    return sorted(sorted((p.name, p.state) for p in c.participants) for c in found)
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Japan must recognize the outcome of the war",
+        "Japan must recognize the outcome of the war before the two countries can move "
+        "forward on a peace treaty",
+    ],
+)
+def test_the_speaker_held_the_talks_set_off_after_his_report(
+    kb: KnowledgeBase, report: str
+) -> None:
+    text = (
+        f"Belarusian Foreign Minister Oleg Karpenko said Monday that {report}, following talks "
+        "in Minsk with his Japanese counterpart Kenji Sato."
+    )
+    found = _news(kb, text)
+    assert _parties(found) == [[("Kenji Sato", "JPN"), ("Oleg Karpenko", "BLR")]], pairs(found)
+
+
+def test_talks_a_modal_verb_waits_for_are_no_contact_yet(kb: KnowledgeBase) -> None:
+    text = (
+        "Belarusian Foreign Minister Oleg Karpenko said Monday that Japan could sign a treaty "
+        "after talks with his Japanese counterpart Kenji Sato."
+    )
+    assert _news(kb, text) == []
