@@ -25,7 +25,7 @@ from contacts.frames import dependency_clause, parse_triggers
 from contacts.gatherings import join_the_gathering, with_broker
 from contacts.lexicon import Lexicon, lexicon_for, tokenize
 from contacts.local_offices import place_local_officials
-from contacts.mention_fixes import business_person, corrected, private_person
+from contacts.mention_fixes import business_person, corrected, private_person, with_lede_states
 from contacts.mentions import Mention, find_mentions
 from contacts.merge import date_from_context, merge_contacts, once_a_sentence
 from contacts.model import Contact, Participant
@@ -137,6 +137,7 @@ def _read(article: ArticleText, kb: KnowledgeBase) -> _Reading:
         if here is not None:
             mentions = with_here(sentence.text, mentions, here)
         analysed.append((sentence, triggers, mentions))
+    with_lede_states([(sentence.text, mentions) for sentence, _, mentions in analysed])
     # Only sentences with a trigger word are parsed: the rest cost one regex each.
     candidates = [i for i, item in enumerate(analysed) if needs_parse(*item)]
     to_parse = [blank_dateline(analysed[i][0].text) for i in candidates]
@@ -370,6 +371,11 @@ def _contact(
         return None
     if clause.gathering and len(objects) == 1 and not subjects:
         return [details.build(objects, clause, sentence)]  # "EC farm ministers met"
+    # "X was met by his Kenyan counterpart, Y": X is no Kenyan, whatever the dateline
+    rivals = {m.state for m in clause.objects if m.office == "Counterpart" and m.state}
+    for party in subjects:
+        if party.participant.state is None and party.guessed_state in rivals:
+            party.guessed_state = None
     subjects = _not_own_object(subjects, clause.subjects, objects, discourse)
     if not subjects and clause.kind.grammar != "between":
         if len(objects) < 2 or not clause.symmetric_objects:

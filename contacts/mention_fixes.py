@@ -250,3 +250,36 @@ def _posts_of_the_one_before(text: str, mentions: list[Mention]) -> list[Mention
                 m = replace(m, state=before.state)
         out.append(m)
     return out
+
+
+_INDEFINITE = re.compile(r"\b(?:a|an|any|no|every)\s+$", re.I)
+
+
+def with_lede_states(sentences: list[tuple[str, list[Mention]]]) -> None:
+    """ "Uganda's foreign minister flew into Nairobi ... Foreign Minister Ephraim Kabaziguruka
+    was met by ...": a titled name of no state word takes the state of the same title told, with
+    its state and no name, in the sentence just before; not one told of before by name ("Wang
+    Yi ... a UK foreign secretary ... Foreign Minister Wang"). Each sentence with its mentions."""
+    before: dict[str, str] = {}
+    surnames: set[str] = set()
+    for text, mentions in sentences:
+        for mention in mentions:
+            if (
+                mention.kind == "person"
+                and mention.state is None
+                and mention.actor is None
+                and mention.office in before
+                and not mention.how
+                and mention.name.split()[-1] not in surnames
+            ):
+                mention.state = before[mention.office]
+        surnames.update(w for m in mentions if m.kind == "person" for w in m.name.split())
+        before = {
+            m.office: m.state
+            for m in mentions
+            if m.kind == "ref"
+            and m.how == "title"
+            and m.state
+            and m.office
+            and not _INDEFINITE.search(text, 0, m.start)
+        }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from contacts.model import Contact, Participant
 from contacts.normalize import person_key
 
@@ -69,10 +71,15 @@ def _absorb_evidence(target: Contact, other: Contact) -> None:
     target.location = target.location or other.location
 
 
+# "Hills told a joint news conference with Andriessen": two of the talks' parties, afterwards
+_JOINT_APPEARANCE = re.compile(r"\bjoint\s+(?:news|press)\s+conference", re.I)
+
+
 def _fold_subsets(contacts: list[Contact]) -> list[Contact]:
     # "A and B met in Doha in talks mediated by C" reads as A-B and as A-B-C: a smaller contact
-    # told in the same sentence as a larger one that holds all its parties is part of it. A
-    # bilateral told in a sentence of its own ("On the sidelines, A held talks with B") stays.
+    # told in the same sentence as a larger one that holds all its parties is part of it, and
+    # so is a joint news conference of some of them that day. A bilateral told in a sentence
+    # of its own ("On the sidelines, A held talks with B") stays.
     out: list[Contact] = []
     for contact in contacts:
         keys = contact.party_keys()
@@ -83,7 +90,10 @@ def _fold_subsets(contacts: list[Contact]) -> list[Contact]:
                 if other is not contact
                 and keys < other.party_keys()
                 and compatible(other, contact)
-                and other.evidence[:1] == contact.evidence[:1]
+                and (
+                    other.evidence[:1] == contact.evidence[:1]
+                    or _JOINT_APPEARANCE.search(contact.evidence[0] if contact.evidence else "")
+                )
                 and not (other.date and contact.date and other.date != contact.date)
             ),
             None,

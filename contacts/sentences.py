@@ -64,6 +64,8 @@ def _ends_sentence(line: str, start: int, period_at: int, next_at: int) -> bool:
     if before is None:
         return True
     word = before.group(1)
+    if word.isdigit():
+        return True  # "closed since June 4. Foreign Minister X": no initial
     if "." in word or len(word) == 1:  # "U.S", "D.C", an initial "R"
         following = _NEXT_WORD.match(line, next_at)
         return (
