@@ -1,9 +1,9 @@
 """detect_contacts(): article text in, diplomatic contacts out; detect_many() for a batch.
 
-Per sentence: actor mentions (mentions.py) and contact triggers (triggers.py); each trigger takes
-its subject from the left and its objects from the right by its grammar (clauses.py), then the
-parties are resolved (resolve.py), given a status, date, place and codes (attributes.py), and
-contacts told in several sentences are merged (merge.py).
+Per sentence: actor mentions (mentions.py) and contact triggers (triggers.py, from the rows of
+trigger_table.py); each trigger takes its subject from the left and its objects from the right
+by its grammar (clauses.py), then the parties are resolved (resolve.py), given a status, date,
+place and codes (attributes.py), and contacts told in several sentences are merged (merge.py).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ TRIGGER_HEADS = frozenset(
 )
 
 
-# Triggers the parse finds where the phrase patterns (triggers.py) did not: one row per head
+# Triggers the parse finds where the phrase patterns (trigger_table.py) did not: one row per head
 # word, (lemma, part of speech) -> the triggers.KINDS entry that gives type, mode and codes.
 # A row reads a word in any arrangement: "a meeting early Monday between A and B",
 # "met at the Elysee Palace with".
@@ -46,7 +46,7 @@ PARSE_TRIGGER_ROWS: tuple[ParseTrigger, ...] = (
         "talks", "NOUN", "talks", "There were talks late on Monday between the ministers."
     ),
     ParseTrigger("talk", "VERB", "talks", "The minister talks with his counterpart every week."),
-    # "confer" is a phrase pattern (triggers.py "conferred"): "A and B conferred" names no one
+    # "confer" is a phrase pattern (trigger_table.py "conferred"): "A and B conferred" names no one
     # after the verb, and the parse plan would not parse it
     # "discussed the debt with X", "A and B discussed trade": the talk itself, its topic between
     ParseTrigger("discuss", "VERB", "talks", "The president discussed the debt with the envoy."),

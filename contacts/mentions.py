@@ -55,6 +55,7 @@ _TITLE_ADJECTIVES = frozenset(
     outgoing caretaker ailing embattled beleaguered veteran longtime long-serving powerful
     reclusive exiled aging ageing elderly hardline hard-line moderate reformist""".split()
 )
+_RANK_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ive|ary|ior|al)")
 # Heads of a state body named "of" it, capitalised as a post: "Director of the Office of ...".
 _BODY_HEADS = frozenset({"director", "head", "chief"})
 
@@ -110,6 +111,16 @@ def find_mentions(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Ment
         if mentions:
             found.extend(mentions)
             i = next_i
+        elif _RANK_ADJECTIVE.fullmatch(token.text) and i + 1 < len(tokens):
+            # "Administrative Vice Foreign Minister X", "Senior Minister Y": the grade is
+            # part of the title the mention starts with
+            mentions, next_i = _parse(text, tokens, lexicon, i + 1)
+            head = mentions[0] if mentions else None
+            if head and head.kind == "person" and head.title_text:
+                if head.start == tokens[i + 1].start:
+                    head.start = token.start
+            found.extend(mentions)
+            i = next_i if mentions else i + 1
         else:
             i += 1
     return found

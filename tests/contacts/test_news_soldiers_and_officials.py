@@ -4,7 +4,8 @@ rank before a name is no part of it ("Gen. X"), "the Russian official" and "the 
 diplomat" are the one of that state told of before, "a senior US official" is an unnamed party
 of that state, a passive host may stand after an adverb ("was later received ... by"), and a
 street is no person ("on Bankova Street", though a knowledge-base minister was called Street),
-nor the word after a title's possessive ("the Prime Minister's Office").
+nor the word after a title's possessive ("the Prime Minister's Office"); a grade before a title is part of it
+("Administrative Vice Foreign Minister X").
 One test per phrasing class, invented names only."""
 
 from __future__ import annotations
@@ -88,3 +89,15 @@ def test_the_word_after_a_titles_possessive_is_no_name(kb: KnowledgeBase) -> Non
     )
     found = _news(kb, text)
     assert all(p.name != "Office" for c in found for p in c.participants), pairs(found)
+
+
+@pytest.mark.parametrize("grade", ["Administrative", "Parliamentary", "Senior"])
+def test_a_grade_before_a_title_is_part_of_it(kb: KnowledgeBase, grade: str) -> None:
+    text = (
+        "Belarusian Deputy Foreign Minister Oleg Karpenko paid a courtesy call on "
+        f"{grade} Vice Foreign Minister Kenji Sato of Japan."
+    )
+    found = _news(kb, text)
+    assert [sorted(p.name for p in c.participants) for c in found] == [
+        ["Kenji Sato", "Oleg Karpenko"]
+    ], pairs(found)

@@ -2,7 +2,8 @@
 the Omani minister", "talked alone on a veranda", "had a brief conversation with X on the margins
 of the lunch", "with their advisers at their side"), is a meeting; the same words by telephone
 stay a call. A letter handed over is a meeting too ("handed X a letter from the king"); one sent
-is not. One test per phrasing class, invented names only."""
+is not. The guest of an official ("was later the guest of X at a working lunch") met him. One
+test per phrasing class, invented names only."""
 
 from __future__ import annotations
 
@@ -76,3 +77,12 @@ def test_a_letter_handed_over_is_a_meeting(kb: KnowledgeBase, handed: str) -> No
 )
 def test_a_letter_sent_is_no_meeting(kb: KnowledgeBase, sent: str) -> None:
     assert _news(kb, f"Kenyan President Amos Kibet {sent} on Thursday.") == []
+
+
+@pytest.mark.parametrize("guest", ["was the guest of", "was later the guest of"])
+def test_the_guest_of_an_official_met_him(kb: KnowledgeBase, guest: str) -> None:
+    text = f"Ugandan President Peter Okello {guest} Kenyan President Amos Kibet at a working lunch."
+    found = _news(kb, text)
+    assert [(c.type, sorted(p.name for p in c.participants)) for c in found] == [
+        ("meeting", ["Amos Kibet", "Peter Okello"])
+    ], pairs(found)
