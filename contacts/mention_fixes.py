@@ -16,6 +16,20 @@ from contacts.mention_parts import NOT_NAMES, PLACE_ENDS
 from contacts.mentions import OPENERS, Mention
 from contacts.titles import NON_STATE_TITLES, TITLE_STATES, no_longer_in_office
 
+# "spoke to Mr Forsyth's wife and sister": the family of a person is not that person
+_KIN_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:wife|husband|widow|son|sons|daughter|daughters|family|brother|brothers|"
+    r"sister|sisters|mother|father|parents|children|relatives|lawyer|lawyers)\b",
+    re.I,
+)
+
+
+def kin_of(text: str, mention: Mention) -> bool:
+    possessive = text[mention.end : mention.end + 2] in ("'s", "’s") or text[
+        mention.end - 2 : mention.end
+    ] in ("'s", "’s")
+    return mention.kind == "person" and possessive and bool(_KIN_AFTER.match(text, mention.end))
+
 
 def _an_address(mention: Mention) -> bool:
     words = mention.name.split()
@@ -32,7 +46,7 @@ def corrected(
 ) -> list[Mention]:
     """`mentions` of `text` (find_mentions' reading of `tokens`) with the corrections below."""
     mentions = with_given_names(text, tokens, lexicon, mentions)
-    mentions = [m for m in mentions if not _an_address(m)]
+    mentions = [m for m in mentions if not _an_address(m) and not kin_of(text, m)]
     # "the opposition leader" is no party; "opposition leader X" and "Socialist Party leader X"
     # are private persons (the mention kept, so the model's PERSON does not bring the name back
     # untitled); "Chairman X" of no state word loses the title only (a company's, or a body's)

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from contacts.lexicon import Lexicon, tokenize
+from contacts.mention_fixes import kin_of
 from contacts.mention_parts import PLACE_ENDS
 from contacts.mentions import COURTESIES, Mention
 from contacts.normalize import person_key
@@ -170,6 +171,8 @@ def person_mentions(doc: Doc, rule_mentions: list[Mention], lexicon: Lexicon) ->
         if not name or name.split()[0].lower() in _NOT_PERSONS:
             continue
         if name.split()[-1].lower() in PLACE_ENDS:  # an address, not a person
+            continue
+        if kin_of(doc.text, Mention("person", start, end, name)):  # "Mr Forsyth's wife"
             continue
         if _is_known_word(name, lexicon) or name.isupper():
             continue  # a place or title, or a dateline ("BERLIN (dpa) -")

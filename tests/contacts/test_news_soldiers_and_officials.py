@@ -4,9 +4,10 @@ rank before a name is no part of it ("Gen. X"), "the Russian official" and "the 
 diplomat" are the one of that state told of before, "a senior US official" is an unnamed party
 of that state, a passive host may stand after an adverb ("was later received ... by"), and a
 street is no person ("on Bankova Street", though a knowledge-base minister was called Street),
-nor the word after a title's possessive ("the Prime Minister's Office"); a grade before a title is part of it
-("Administrative Vice Foreign Minister X").
-One test per phrasing class, invented names only."""
+nor the word after a title's possessive ("the Prime Minister's Office"). A grade before a title
+is part of it ("Administrative Vice Foreign Minister X"), a sub-cabinet post is its own office
+("Deputy Assistant Secretary of State"), and neither "the Home Minister" nor "Mr X's wife" is a
+person of that name. One test per phrasing class, invented names only."""
 
 from __future__ import annotations
 
@@ -101,3 +102,35 @@ def test_a_grade_before_a_title_is_part_of_it(kb: KnowledgeBase, grade: str) -> 
     assert [sorted(p.name for p in c.participants) for c in found] == [
         ["Kenji Sato", "Oleg Karpenko"]
     ], pairs(found)
+
+
+@pytest.mark.parametrize(
+    ("post", "office"),
+    [
+        ("US Deputy Assistant Secretary of State", "Deputy Assistant Secretary of State"),
+        ("US Assistant Secretary of State", "Assistant Secretary of State"),
+    ],
+)
+def test_a_sub_cabinet_post_is_its_own_office(kb: KnowledgeBase, post: str, office: str) -> None:
+    text = (
+        f"HONIARA — {post} Ann Crane met with Secretary for Foreign Affairs Peter Tora of "
+        "Solomon Islands on Monday."
+    )
+    found = _news(kb, text)
+    offices = sorted((p.name, p.state, p.office) for c in found for p in c.participants)
+    assert offices == [("Ann Crane", "USA", office), ("Peter Tora", "SLB", "Foreign Minister")], (
+        pairs(found)
+    )
+
+
+def test_a_home_minister_is_no_family_name(kb: KnowledgeBase) -> None:
+    text = (
+        "NEW DELHI — Indian Prime Minister Ram Kumar reviewed the situation at a meeting with the "
+        "Home Minister and senior officials."
+    )
+    assert _news(kb, text) == []
+
+
+def test_a_persons_family_is_not_that_person(kb: KnowledgeBase) -> None:
+    text = "LONDON — British Foreign Secretary James Hale spoke to Mr Forsyth's wife on Monday."
+    assert _news(kb, text) == []
