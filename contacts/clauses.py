@@ -257,7 +257,11 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
     clause.symmetric_objects = kind.grammar == "between"
     clause.joint = bool(JOINT.search(sentence))
     # "held separate talks with A, B and C", "met separately with A and B": one contact each
-    clause.separate = separate or bool(_SEPARATE.search(sentence, trigger.start, trigger.end + 12))
+    clause.separate = (
+        separate
+        or name == "shuttle"  # one go-between, each side met in turn
+        or bool(_SEPARATE.search(sentence, trigger.start, trigger.end + 12))
+    )
     if len(objects) == 1 and objects[0].how in ("pair", "group"):
         # "received the two delegation leaders separately": each of those told before
         clause.separate = clause.separate or bool(

@@ -221,6 +221,13 @@ ROWS: tuple[TriggerRow, ...] = (
         r"(?:meeting|talks|negotiations|summit|consultations)(?:\s+(?:of|lasting)\s+(?:more\s+than\s+|nearly\s+|about\s+|almost\s+)?(?:\w+|\d+)\s+(?:hours?|days?))?\s+between",
         "The meeting between Biden and Scholz was short.",
     ),
+    # "Ross, who has shuttled between Netanyahu and Arafat for weeks": a meeting with each
+    TriggerRow(
+        "shuttle",
+        TriggerKind("meeting", None, "between", "045", "mediate", 0.7),
+        r"shuttl(?:ed|es|ing|e)\s+(?:[\w-]+\s+){0,3}?between",
+        "Ross has shuttled between Netanyahu and Arafat.",
+    ),
     TriggerRow(
         "mediation",
         TriggerKind("meeting", None, "between", "045", "mediate", 0.75),
@@ -238,7 +245,7 @@ ROWS: tuple[TriggerRow, ...] = (
         "guest_of",
         TriggerKind("meeting", None, "from", "043", "host", 0.75),
         r"(?:was|were)\s+(?:(?:later|also|then)\s+)?(?:the\s+)?guests?\s+of",
-        "Scholz was the guest of Biden at a working lunch.",
+        "Scholz was the guest of Biden.",
     ),
     # A letter handed over is a meeting (one sent is not): "handed Khamenei a letter from the
     # king", "delivered a message from the emir to Abbas"

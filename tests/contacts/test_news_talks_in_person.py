@@ -2,8 +2,9 @@
 the Omani minister", "talked alone on a veranda", "had a brief conversation with X on the margins
 of the lunch", "with their advisers at their side"), is a meeting; the same words by telephone
 stay a call. A letter handed over is a meeting too ("handed X a letter from the king"); one sent
-is not. The guest of an official ("was later the guest of X at a working lunch") met him. One
-test per phrasing class, invented names only."""
+is not. The guest of an official ("was later the guest of X at a working lunch") met him; a
+go-between who "shuttled between A and B" met each. One test per phrasing class, invented names
+only."""
 
 from __future__ import annotations
 
@@ -85,4 +86,16 @@ def test_the_guest_of_an_official_met_him(kb: KnowledgeBase, guest: str) -> None
     found = _news(kb, text)
     assert [(c.type, sorted(p.name for p in c.participants)) for c in found] == [
         ("meeting", ["Amos Kibet", "Peter Okello"])
+    ], pairs(found)
+
+
+def test_a_go_between_who_shuttled_met_each_side(kb: KnowledgeBase) -> None:
+    text = (
+        "Norwegian envoy Lars Berg, who has shuttled between Kenyan President Amos Kibet and "
+        "Ugandan President Peter Okello for weeks, said gaps remain."
+    )
+    found = _news(kb, text)
+    assert sorted(sorted(p.name for p in c.participants) for c in found) == [
+        ["Amos Kibet", "Lars Berg"],
+        ["Lars Berg", "Peter Okello"],
     ], pairs(found)
