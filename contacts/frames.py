@@ -363,6 +363,14 @@ def _destinations(index: PhraseIndex, noun: Token) -> list[Mention]:
     for verb in noun.children:
         if verb.dep_ in ("relcl", "acl") and known_lemma(verb) in TAKING_VERBS:
             found += [m for m in prepositional(index, verb, ("to",)) if m.kind == "polity"]
+    # "flew here from Malaysia, where he was on a three-day visit": the place "where" is
+    verb = noun.head.head if noun.dep_ == "pobj" else noun
+    if (
+        noun.lower_ in TRIP_NOUNS
+        and verb.dep_ == "relcl"
+        and any(c.lower_ == "where" for c in verb.children)
+    ):
+        found += [m for m in index.phrase(verb.head) if m.kind == "polity"]
     return found
 
 

@@ -111,7 +111,11 @@ def find_mentions(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Ment
         if mentions:
             found.extend(mentions)
             i = next_i
-        elif _RANK_ADJECTIVE.fullmatch(token.text) and i + 1 < len(tokens):
+        elif (
+            token.cap
+            and _RANK_ADJECTIVE.fullmatch(token.text)
+            and title_at(tokens, lexicon, i + 1)[1]
+        ):
             # "Administrative Vice Foreign Minister X", "Senior Minister Y": the grade is
             # part of the title the mention starts with
             mentions, next_i = _parse(text, tokens, lexicon, i + 1)

@@ -2,8 +2,9 @@
 countries can move forward, following talks in Moscow with his Japanese counterpart Y". The
 parse hangs the phrase on the reported verb, whose subject is a state; the speaker held the
 talks, and the modal is the report's, not the talks'. Without the comma, "X said Japan could
-sign a treaty after talks with Y" tells of no talks yet. One test per phrasing class, invented
-names only."""
+sign a treaty after talks with Y" tells of no talks yet. A trip told as the setting of a place
+("from Malaysia, where he was on a three-day visit") is a visit to that place. One test per
+phrasing class, invented names only."""
 
 from __future__ import annotations
 
@@ -47,3 +48,18 @@ def test_talks_a_modal_verb_waits_for_are_no_contact_yet(kb: KnowledgeBase) -> N
         "after talks with his Japanese counterpart Kenji Sato."
     )
     assert _news(kb, text) == []
+
+
+@pytest.mark.parametrize(
+    "trip",
+    [
+        "flew here from neighbouring Malaysia where he was on a three-day visit",
+        "returned from Malaysia, where he had been on an official visit, on Monday",
+    ],
+)
+def test_the_place_where_he_was_on_a_visit_was_visited(kb: KnowledgeBase, trip: str) -> None:
+    text = f"SINGAPORE (AFP) - Egyptian Prime Minister Karim Fahmy {trip}."
+    visits = [c for c in _news(kb, text) if c.type == "visit"]
+    assert [sorted((p.name, p.state) for p in c.participants) for c in visits] == [
+        [("Karim Fahmy", "EGY"), ("Malaysia", "MYS")]
+    ], pairs(visits)
