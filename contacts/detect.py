@@ -29,7 +29,7 @@ from contacts.mention_fixes import business_person, corrected, private_person, w
 from contacts.mentions import Mention, find_mentions
 from contacts.merge import date_from_context, merge_contacts, once_a_sentence
 from contacts.model import Contact, Participant
-from contacts.normalize import join_broken_hyphens, person_key
+from contacts.normalize import GIVEN_NAME_USED, SURNAME_FIRST, join_broken_hyphens, person_key
 from contacts.parse_plan import names_unknown, needs_parse
 from contacts.parties import (
     contrasted_posts,
@@ -38,7 +38,7 @@ from contacts.parties import (
     group_parties,
     with_host_states,
 )
-from contacts.resolve import GIVEN_NAME_USED, SURNAME_FIRST, Discourse, Party
+from contacts.resolve import Discourse, Party
 from contacts.sentences import Sentence, split_sentences
 from contacts.story import follow_the_story
 from contacts.syntax import parse, person_mentions, with_known_surnames

@@ -124,3 +124,10 @@ _BROKEN_HYPHEN = re.compile(r"(?<=[A-Za-z])- (?=[A-Za-z])(?!(?:and|or|nor|to|as 
 def join_broken_hyphens(text: str) -> str:
     """`text` with words a line wrap broke at their hyphen joined again."""
     return _BROKEN_HYPHEN.sub("-", text)
+
+
+# States whose names put the family name first, as English-language news keeps them
+# ("Hu Jintao" is President Hu; "Kim Jong Un" is Kim).
+SURNAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM"})
+# States whose people the news calls by their given name ("Mochtar", "Mahathir", "Abiy").
+GIVEN_NAME_USED = frozenset({"IDN", "THA", "MYS", "MMR", "ISL", "ETH", "ERI"})

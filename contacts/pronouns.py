@@ -7,7 +7,9 @@ these two functions first and falls back on the story).
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from contacts.mention_model import Mention
 
@@ -70,3 +72,30 @@ def cataphor(sentence: str, persons: list[Mention], pronoun: Mention) -> Mention
     if comma is None:
         return None
     return next((m for m in persons if m.start == comma.end()), None)
+
+
+def _female_given_names() -> frozenset[str]:
+    path = Path(__file__).parent / "data" / "given_names.json"
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["female"])
+
+
+FEMALE_GIVEN_NAMES = _female_given_names()
+# "Mrs. Albright", "Ms Cooper", "Mme Cresson", "Queen Rania": the text says she is a woman
+_WOMAN_BEFORE = re.compile(
+    r"\b(?:Mrs|Ms|Mme|Madam|Madame|Queen|Princess|Lady|Dame|Baroness|Begum)\.?\s+"
+    r"(?:[A-Z][\w'’-]*\s+){0,3}?([A-Z][\w'’-]+)\b(?!\s+[A-Z])"
+)
+
+
+def named_women(text: str) -> frozenset[str]:
+    """Family names the text gives a woman's courtesy or title ("Mrs. Albright" -> albright)."""
+    return frozenset(match.group(1).lower() for match in _WOMAN_BEFORE.finditer(text))
+
+
+def is_woman(names: tuple[str | None, ...], women: frozenset[str]) -> bool:
+    """Whether one of a person's names (as told, as the KB has it) is a woman's."""
+    for name in names:
+        words = (name or "").lower().split()
+        if words and (words[0] in FEMALE_GIVEN_NAMES or words[-1] in women):
+            return True
+    return False

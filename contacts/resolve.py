@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from contacts.mentions import Mention
 from contacts.model import Participant
-from contacts.normalize import person_key
-from contacts.pronouns import cataphor, persons_before, speaker_of
+from contacts.normalize import SURNAME_FIRST, person_key
+from contacts.pronouns import cataphor, is_woman, named_women, persons_before, speaker_of
 from contacts.titles import (
     ERRAND_OFFICES,
     ERRAND_REACH,
@@ -89,6 +89,7 @@ class Discourse:
     dateline_state: str | None = None
     # Keys of the states and roles that stood as parties (merge tells them from people by name)
     unnamed: set[str] = field(default_factory=set)
+    women: frozenset[str] = frozenset()  # family names the text gives "Mrs.", "Queen", ...
 
     @classmethod
     def for_text(cls, kb: KnowledgeBase, text: str, published: date | None) -> Discourse:
@@ -104,6 +105,7 @@ class Discourse:
             home,
             secretary_general_of=_first_cue(_SECRETARY_GENERAL_CUES, text),
             text=text,
+            women=named_women(text),
         )
 
     def remember(self, party: Party) -> None:
@@ -242,20 +244,12 @@ class Discourse:
         if mention.how == "group":
             return self._last_people(int(mention.name), mention.office)
         if mention.how in ("he", "she"):
-            opening = cataphor(self.sentence, self.sentence_persons, mention)
-            if opening is not None:
-                return [self._person(opening, day)]  # "After his talks with X, Quispe said"
-            speaker = speaker_of(self.sentence, self.sentence_persons, mention)
-            if speaker is not None:
-                return [self._person(speaker, day)]  # "and Quispe said he would meet X"
-            if self.clause_subject is not None and self.clause_subject.participant.state:
-                # "the secretary of state met separately with A and with B, and on Thursday
-                # he received C": the subject of the sentence's contact told before
-                return [self.clause_subject]
-            earlier = persons_before(self.sentence, self.sentence_persons, mention)
-            if earlier:
-                return [self._person(earlier[0], day)]
-            return [self.last_subject] if self.last_subject else []
+            found = self._antecedents(mention, day)
+            # "Rice met Siniora. She later saw Berri": a woman, if one was told of
+            agree = [p for p in found if self._woman(p) == (mention.how == "she")]
+            if mention.how == "she" and not agree:
+                agree = [p for p in reversed(self.history[-8:]) if self._woman(p)][:1]
+            return (agree or found)[:1]
         office = mention.office if mention.office not in GENERIC_OFFICES else None
         if mention.how == "counterpart":
             anchor = self.clause_subject or self.last_subject
@@ -338,6 +332,27 @@ class Discourse:
             # "the Secretary" in a foreign ministry's readout (State Department): its minister
             found = self._holder("Foreign Minister", state, day, None)
         return found
+
+    def _antecedents(self, pronoun: Mention, day: date | None) -> list[Party]:
+        # Whom "he" or "she" may stand for, likeliest first
+        found = []
+        opening = cataphor(self.sentence, self.sentence_persons, pronoun)
+        if opening is not None:
+            found.append(self._person(opening, day))  # "After his talks with X, Quispe said"
+        speaker = speaker_of(self.sentence, self.sentence_persons, pronoun)
+        if speaker is not None:
+            found.append(self._person(speaker, day))  # "and Quispe said he would meet X"
+        if self.clause_subject is not None and self.clause_subject.participant.state:
+            # "the secretary of state met separately with A and with B, and on Thursday he
+            # received C": the subject of the sentence's contact told before
+            found.append(self.clause_subject)
+        earlier = persons_before(self.sentence, self.sentence_persons, pronoun)
+        found += [self._person(m, day) for m in earlier[:1]]
+        return found + ([self.last_subject] if self.last_subject else [])
+
+    def _woman(self, party: Party) -> bool:
+        person = party.participant
+        return is_woman((person.name, person.canonical_name), self.women)
 
     def _role_holder(self, mention: Mention, day: date | None) -> Party:
         # "the leaders of Azerbaijan and Armenia ... Aliyev and Pashinyan": a person of that
@@ -449,12 +464,6 @@ def _from_actor(
         office=office,
     )
 
-
-# States whose names put the family name first, as English-language news keeps them
-# ("Hu Jintao" is President Hu; "Kim Jong Un" is Kim).
-SURNAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM"})
-# States whose people the news calls by their given name ("Mochtar", "Mahathir", "Abiy").
-GIVEN_NAME_USED = frozenset({"IDN", "THA", "MYS", "MMR", "ISL", "ETH", "ERI"})
 
 # A person is named in the news a little before taking office (as candidate, or designate).
 _BEFORE_OFFICE = timedelta(days=2 * 365)

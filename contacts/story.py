@@ -9,7 +9,8 @@ from datetime import date
 
 from contacts.mention_model import Mention
 from contacts.model import Contact, Participant
-from contacts.resolve import SURNAME_FIRST, Discourse, Party
+from contacts.normalize import SURNAME_FIRST
+from contacts.resolve import Discourse, Party
 
 
 def follow_the_story(
