@@ -16,12 +16,19 @@ from contacts.titles import TITLES
 # the group a contact named is the person who led it.
 # Or in apposition: "The U.S. delegation to the missile talks, led by Ambassador X, tabled the
 # draft at a session with the Soviet side, headed by Y".
+_COURTESY = (
+    r"(?:the\s+)?(?:(?:Ambassador|Deputy|Foreign|Minister|Mr\.?|Mrs\.?|Dr\.?|Marshal|General|"
+    r"Gen\.)\s+)*"
+)
 _DELEGATION_LED = re.compile(
     r"\b(?:delegation|team|side|negotiators)(?:\s+(?:to|at|in|for)\s+[^,;.]{1,50}?)?"
     r"(?:\s+(?:was|were|is|are)\s+(?:\w+ly\s+)?|\s*,\s*|\s+)"
-    r"(?:led|headed)\s+by\s+(?:the\s+)?(?:(?:Ambassador|Deputy|Foreign|Minister|Mr\.?|Mrs\.?|Dr\.?)\s+)*",
+    rf"(?:led|headed)\s+by\s+{_COURTESY}",
     re.I,
 )
+# "The Russian delegation was headed by X, and the Ukrainian one by Y": the second delegation's
+# verb left out
+_GAPPED = re.compile(rf"\b(?:delegation|team|side|one)\s+by\s+{_COURTESY}", re.I)
 
 
 def name_the_delegation(
@@ -33,7 +40,11 @@ def name_the_delegation(
 ) -> None:
     """If `sentence` says who led a state's delegation, put that person in place of the group
     party of that state in one of the `earlier` contacts (the last one that has it)."""
-    for match in _DELEGATION_LED.finditer(sentence):
+    led = list(_DELEGATION_LED.finditer(sentence))
+    if led:
+        gapped = _GAPPED.finditer(sentence, led[0].end())
+        led += [m for m in gapped if not any(m.start() < o.end() for o in led)]
+    for match in led:
         _name_one(sentence, match, mentions, discourse, published, earlier)
 
 
@@ -54,12 +65,23 @@ def _name_one(
         return
     state = group[-1].state
     leader = next(
-        (m for m in mentions if m.kind == "person" and m.start <= match.end() < m.end), None
+        (
+            m
+            for m in mentions
+            if m.kind == "person"
+            and (
+                m.start <= match.end() < m.end
+                # "headed by presidential aide X": a post in lower case before the name
+                or (m.start >= match.end() and _POST.fullmatch(sentence, match.end(), m.start))
+            )
+        ),
+        None,
     )
     if leader is not None:
         person = discourse.resolve(leader, published)[0].participant
     else:
-        named = _LEADER_NAME.match(sentence, match.end())
+        post = _POST.match(sentence, match.end())  # "headed by presidential aide X"
+        named = _LEADER_NAME.match(sentence, post.end() if post else match.end())
         if named is None:
             return
         person = Participant(name=_bare_name(named.group(1)))
@@ -78,6 +100,7 @@ def _name_one(
                     contact.evidence.append(sentence)
 
 
+_POST = re.compile(r"(?:[a-z-]+\s+){1,3}")
 _LEADER_NAME = re.compile(
     r"((?:[A-Z][\w'’-]+\s+(?:(?:of|for|and)\s+)?){1,8}[A-Z][\w'’-]+)(?=[,.;]|\s+and\b|$)"
 )
