@@ -201,6 +201,8 @@ class PhraseIndex:
         ):
             # A bare surname in a party's place ("Pinheiro met ..."), which NER missed: the
             # discourse resolves it against the fuller mention told before.
+            if token.lower_ in _BODIES:
+                return None  # "The Government of Sudan and the SPLM signed": no one by name
             if not token.doc.has_annotation("ENT_IOB") and (
                 token.text.isupper() or token.lower_ in THING_WORDS
             ):
@@ -219,6 +221,14 @@ class PhraseIndex:
             self.by_token[token.i] = mention
             return mention
         return None
+
+
+# Bodies of a state, never anyone's family name (unlike "Hall", "Church" or "Court")
+_BODIES = frozenset(
+    """government ministry council department commission committee parliament senate cabinet
+    administration agency embassy office assembly congress coalition federation republic
+    kingdom alliance organization organisation""".split()
+)
 
 
 def _group_modifiers(group: Token) -> list[Token]:
