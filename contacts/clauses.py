@@ -277,6 +277,7 @@ def _clause(sentence: str, mentions: list[Mention], trigger: Trigger) -> Clause 
     return clause
 
 
+_RELATIVE_GAP = re.compile(r"\s*(?:\([^)]*\))?\s*,\s*who\s+(?:also\s+|later\s+)?")
 # A subordinate clause whose subject is "they": "... when they met", "after they spoke".
 _WHEN_THEY = re.compile(
     r"\b(?:when|as|after|where|while|once)\s+they(?:\s+(?:had|have|first|last|finally))?\s*$",
@@ -339,6 +340,11 @@ def _subjects(
     nearest = before[-1]
     if not _usable(nearest, polity_ok) or not _gap_ok(sentence[nearest.end : gap_end]):
         return []
+    if nearest.kind == "polity" and _RELATIVE_GAP.fullmatch(sentence, nearest.end, gap_end):
+        # "Richard Butler, the chairman of the commission disarming Iraq, who held talks
+        # with": the relative clause is the person's the description after his name is of
+        described = [m for m in before if m.kind == "person" and sentence[m.end : m.end + 1] == ","]
+        return described[-1:]
     if nearest.kind == "polity" and _word_before(sentence, nearest.start) in _PLACE_PREPOSITIONS:
         return []  # "arrived in Moscow and held talks": a place, not the subject
     if (

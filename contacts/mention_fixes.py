@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from contacts.datelines import dateline_end
 from contacts.lexicon import Lexicon, Token, token_key, tokenize
-from contacts.mention_parts import NOT_NAMES, PLACE_ENDS
+from contacts.mention_parts import BODY_WORDS, NOT_NAMES, PLACE_ENDS
 from contacts.mentions import OPENERS, Mention
 from contacts.titles import NON_STATE_TITLES, TITLE_STATES, no_longer_in_office
 
@@ -31,14 +31,14 @@ def kin_of(text: str, mention: Mention) -> bool:
     return mention.kind == "person" and possessive and bool(_KIN_AFTER.match(text, mention.end))
 
 
-def _an_address(mention: Mention) -> bool:
+def _a_place_or_body(mention: Mention) -> bool:
+    # "on Bankova Street"; "chairman of the UN Special Commission": the body's name read as
+    # its chairman's
     words = mention.name.split()
-    return (
-        mention.kind == "person"
-        and not mention.title_text
-        and len(words) > 1
-        and words[-1].lower() in PLACE_ENDS
-    )
+    if mention.kind != "person" or len(words) < 2:
+        return False
+    last = words[-1].lower()
+    return last in BODY_WORDS or (last in PLACE_ENDS and not mention.title_text)
 
 
 def corrected(
@@ -46,7 +46,7 @@ def corrected(
 ) -> list[Mention]:
     """`mentions` of `text` (find_mentions' reading of `tokens`) with the corrections below."""
     mentions = with_given_names(text, tokens, lexicon, mentions)
-    mentions = [m for m in mentions if not _an_address(m) and not kin_of(text, m)]
+    mentions = [m for m in mentions if not _a_place_or_body(m) and not kin_of(text, m)]
     # "the opposition leader" is no party; "opposition leader X" and "Socialist Party leader X"
     # are private persons (the mention kept, so the model's PERSON does not bring the name back
     # untitled); "Chairman X" of no state word loses the title only (a company's, or a body's)

@@ -24,6 +24,15 @@ PLACE_ENDS = frozenset(
 )
 
 
+# Bodies of a state or an organisation, never anyone's family name (unlike "Hall", "Church"
+# or "Court"): "the UN Special Commission", "The Government of Sudan ... signed"
+BODY_WORDS = frozenset(
+    """government ministry council department commission committee parliament senate cabinet
+    administration agency embassy office bureau fund assembly congress coalition federation
+    republic kingdom alliance organization organisation""".split()
+)
+
+
 def polity_at(tokens: list[Token], lexicon: Lexicon, i: int) -> tuple[int, Entry | None]:
     if i >= len(tokens):
         return 0, None

@@ -22,6 +22,7 @@ from contacts.frame_words import (
     PRONOUNS,
     TITLE_WORDS,
 )
+from contacts.mention_parts import BODY_WORDS
 from contacts.mentions import Mention
 from contacts.syntax import is_proper, lemma
 from contacts.titles import NON_STATE_TITLES, THING_WORDS
@@ -201,7 +202,7 @@ class PhraseIndex:
         ):
             # A bare surname in a party's place ("Pinheiro met ..."), which NER missed: the
             # discourse resolves it against the fuller mention told before.
-            if token.lower_ in _BODIES:
+            if token.lower_ in BODY_WORDS:
                 return None  # "The Government of Sudan and the SPLM signed": no one by name
             if not token.doc.has_annotation("ENT_IOB") and (
                 token.text.isupper() or token.lower_ in THING_WORDS
@@ -221,14 +222,6 @@ class PhraseIndex:
             self.by_token[token.i] = mention
             return mention
         return None
-
-
-# Bodies of a state, never anyone's family name (unlike "Hall", "Church" or "Court")
-_BODIES = frozenset(
-    """government ministry council department commission committee parliament senate cabinet
-    administration agency embassy office assembly congress coalition federation republic
-    kingdom alliance organization organisation""".split()
-)
 
 
 def _group_modifiers(group: Token) -> list[Token]:

@@ -6,8 +6,9 @@ of that state, a passive host may stand after an adverb ("was later received ...
 street is no person ("on Bankova Street", though a knowledge-base minister was called Street),
 nor the word after a title's possessive ("the Prime Minister's Office"). A grade before a title
 is part of it ("Administrative Vice Foreign Minister X"), a sub-cabinet post is its own office
-("Deputy Assistant Secretary of State"), and neither "the Home Minister" nor "Mr X's wife" is a
-person of that name. One test per phrasing class, invented names only."""
+("Deputy Assistant Secretary of State"), and neither "the Home Minister", "Mr X's wife" nor "the
+UN Special Commission" is a person of that name; "X, the UN envoy in charge of disarming Iraq,
+who held talks" is X's talks, not Iraq's. One test per phrasing class, invented names only."""
 
 from __future__ import annotations
 
@@ -134,3 +135,23 @@ def test_a_home_minister_is_no_family_name(kb: KnowledgeBase) -> None:
 def test_a_persons_family_is_not_that_person(kb: KnowledgeBase) -> None:
     text = "LONDON — British Foreign Secretary James Hale spoke to Mr Forsyth's wife on Monday."
     assert _news(kb, text) == []
+
+
+def test_who_after_a_long_description_is_the_person_described(kb: KnowledgeBase) -> None:
+    text = (
+        "Richard Holm, the new UN envoy in charge of disarming Iraq, who held talks with Deputy "
+        "Prime Minister Karim Hamadi on Monday, said he had found the Iraqi side businesslike."
+    )
+    found = _news(kb, text)
+    assert [sorted(p.name for p in c.participants) for c in found] == [
+        ["Karim Hamadi", "Richard Holm"]
+    ], pairs(found)
+
+
+def test_a_bodys_name_after_its_chairmans_title_is_no_person(kb: KnowledgeBase) -> None:
+    text = (
+        "Kenyan Foreign Minister Odhiambo Wekesa met the executive chairman of the UN Special "
+        "Commission on Monday."
+    )
+    found = _news(kb, text)
+    assert all("Commission" not in p.name for c in found for p in c.participants), pairs(found)
