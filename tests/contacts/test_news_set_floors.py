@@ -149,8 +149,8 @@ FLOORS = [
     Floor("news_blind23.jsonl", 45, 0.78, 0.75, 0.17, "blind 0.769 / 0.711; after 0.829 / 0.800"),
     Floor("news_blind24.jsonl", 58, 0.75, 0.60, 0.30, "blind 0.778 / 0.621; not tuned on"),
     Floor("news_blind25.jsonl", 72, 0.86, 0.74, 0.20, "blind 0.840 / 0.681; after 0.906 / 0.778"),
-    Floor("news_blind26.jsonl", 53, 0.70, 0.50, 0.20, "blind 0.763 / 0.547; not tuned on"),
-    Floor("news_blind27.jsonl", 51, 0.78, 0.58, 0.30, "blind 0.824 / 0.627"),
+    Floor("news_blind26.jsonl", 53, 0.72, 0.52, 0.20, "blind 0.763 / 0.547; untuned 0.769 / 0.566"),
+    Floor("news_blind27.jsonl", 51, 0.88, 0.67, 0.12, "blind 0.824 / 0.627; after 0.917 / 0.706"),
 ]
 
 
