@@ -89,3 +89,8 @@ def has(found: list[Contact], *wanted: str) -> bool:
 
 def people(contact: Contact) -> dict[str, tuple[str | None, str | None]]:
     return {p.name: (p.state, p.office) for p in contact.participants}
+
+
+def sorted_parties(found: list[Contact]) -> list[list[tuple[str, str | None]]]:
+    """Each contact's participants as (name, state), sorted, the contacts sorted too."""
+    return sorted(sorted((p.name, p.state) for p in c.participants) for c in found)

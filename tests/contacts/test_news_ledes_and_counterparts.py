@@ -11,7 +11,7 @@ from datetime import date
 
 from contacts import KnowledgeBase
 from contacts.sentences import split_sentences
-from tests.contacts.support import news_detector, pairs
+from tests.contacts.support import news_detector, pairs, sorted_parties
 
 DAY = date(1984, 6, 13)  # a Wednesday
 _news = news_detector(DAY)
@@ -23,10 +23,6 @@ LEDE = (
 )
 
 
-def _parties(found: list) -> list[list[tuple[str, str | None]]]:
-    return sorted(sorted((p.name, p.state) for p in c.participants) for c in found)
-
-
 def test_a_days_number_before_a_period_ends_the_sentence() -> None:
     pieces = [s.text for s in split_sentences(LEDE)]
     assert len(pieces) == 2 and pieces[1].startswith("Foreign Minister Ephraim Mugisha"), pieces
@@ -36,7 +32,9 @@ def test_the_name_after_the_lede_takes_its_state_and_his_counterparts_is_another
     kb: KnowledgeBase,
 ) -> None:
     found = [c for c in _news(kb, LEDE) if c.type == "meeting"]
-    assert _parties(found) == [[("Ephraim Mugisha", "UGA"), ("Jonah Kiprono", "KEN")]], pairs(found)
+    assert sorted_parties(found) == [[("Ephraim Mugisha", "UGA"), ("Jonah Kiprono", "KEN")]], pairs(
+        found
+    )
 
 
 def test_a_counterpart_of_the_datelines_state_makes_the_other_no_host(kb: KnowledgeBase) -> None:
@@ -56,7 +54,9 @@ def test_the_minister_of_the_lede_is_the_one_named_after_it(kb: KnowledgeBase) -
         "night with Tanzanian Foreign Minister Amos Mrisho."
     )
     calls = [c for c in _news(kb, text) if c.type == "call"]
-    assert _parties(calls) == [[("Amos Mrisho", "TZA"), ("Ephraim Mugisha", "UGA")]], pairs(calls)
+    assert sorted_parties(calls) == [[("Amos Mrisho", "TZA"), ("Ephraim Mugisha", "UGA")]], pairs(
+        calls
+    )
 
 
 def test_a_title_told_of_no_one_in_particular_gives_no_state(kb: KnowledgeBase) -> None:

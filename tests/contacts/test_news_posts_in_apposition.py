@@ -12,14 +12,10 @@ from datetime import date
 import pytest
 
 from contacts import KnowledgeBase
-from tests.contacts.support import news_detector, pairs
+from tests.contacts.support import news_detector, pairs, sorted_parties
 
 DAY = date(2016, 3, 4)  # a Friday
 _news = news_detector(DAY)
-
-
-def _parties(found: list) -> list[list[tuple[str, str | None]]]:
-    return sorted(sorted((p.name, p.state) for p in c.participants) for c in found)
 
 
 @pytest.mark.parametrize(
@@ -35,7 +31,7 @@ def test_a_states_post_before_the_name_gives_its_state(
 ) -> None:
     text = f"Danish Foreign Minister Ole Berg spoke with {post}, Karim Haddad, on Thursday."
     found = _news(kb, text)
-    assert _parties(found) == [[("Karim Haddad", state), ("Ole Berg", "DNK")]], pairs(found)
+    assert sorted_parties(found) == [[("Karim Haddad", state), ("Ole Berg", "DNK")]], pairs(found)
 
 
 def test_the_head_of_a_states_body_with_a_rank(kb: KnowledgeBase) -> None:
@@ -44,7 +40,7 @@ def test_the_head_of_a_states_body_with_a_rank(kb: KnowledgeBase) -> None:
         "Transitional Military Council, General Omar Hamid, on a handover to civilian rule."
     )
     found = _news(kb, text)
-    assert _parties(found) == [[("Amos Kibet", "KEN"), ("Omar Hamid", "SDN")]], pairs(found)
+    assert sorted_parties(found) == [[("Amos Kibet", "KEN"), ("Omar Hamid", "SDN")]], pairs(found)
 
 
 def test_a_long_post_after_the_name_stands_between_subject_and_verb(kb: KnowledgeBase) -> None:
@@ -78,4 +74,4 @@ def test_a_relative_clauses_post_is_the_one_befores(kb: KnowledgeBase) -> None:
         "supported a bigger role for the union."
     )
     found = _news(kb, text)
-    assert _parties(found) == [[("Kofi Mensah", "GHA"), ("Wu Jianguo", "CHN")]], pairs(found)
+    assert sorted_parties(found) == [[("Kofi Mensah", "GHA"), ("Wu Jianguo", "CHN")]], pairs(found)

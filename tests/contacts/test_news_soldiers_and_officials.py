@@ -17,14 +17,10 @@ from datetime import date
 import pytest
 
 from contacts import KnowledgeBase
-from tests.contacts.support import news_detector, pairs
+from tests.contacts.support import news_detector, pairs, sorted_parties
 
 DAY = date(2024, 8, 5)  # a Monday
 _news = news_detector(DAY)
-
-
-def _parties(found: list) -> list[list[tuple[str, str | None]]]:
-    return sorted(sorted((p.name, p.state) for p in c.participants) for c in found)
 
 
 @pytest.mark.parametrize(
@@ -40,7 +36,9 @@ def test_a_states_military_chief_is_a_party_and_his_rank_no_part_of_his_name(
 ) -> None:
     text = f"Belarusian Defence Minister Oleg Karpenko met on Monday with {post} Reza Tavakoli."
     found = _news(kb, text)
-    assert _parties(found) == [[("Oleg Karpenko", "BLR"), ("Reza Tavakoli", "IRN")]], pairs(found)
+    assert sorted_parties(found) == [[("Oleg Karpenko", "BLR"), ("Reza Tavakoli", "IRN")]], pairs(
+        found
+    )
 
 
 @pytest.mark.parametrize("reference", ["The Belarusian official", "The top Belarusian diplomat"])
@@ -52,17 +50,17 @@ def test_the_official_of_a_state_is_the_one_told_of_before(
         f"{reference} also met with Iranian Foreign Minister Reza Tavakoli."
     )
     meetings = [c for c in _news(kb, text) if c.type == "meeting"]
-    assert _parties(meetings) == [[("Oleg Karpenko", "BLR"), ("Reza Tavakoli", "IRN")]], pairs(
-        meetings
+    assert sorted_parties(meetings) == [[("Oleg Karpenko", "BLR"), ("Reza Tavakoli", "IRN")]], (
+        pairs(meetings)
     )
 
 
 def test_an_unnamed_official_is_a_party_of_his_state(kb: KnowledgeBase) -> None:
     text = "A senior Belarusian official met Iranian negotiators in Geneva on Monday."
     found = _news(kb, text)
-    assert _parties(found) == [[("Belarusian official", "BLR"), ("Iranian negotiators", "IRN")]], (
-        pairs(found)
-    )
+    assert sorted_parties(found) == [
+        [("Belarusian official", "BLR"), ("Iranian negotiators", "IRN")]
+    ], pairs(found)
 
 
 def test_a_passive_host_after_an_adverb_and_an_address(kb: KnowledgeBase) -> None:
@@ -71,7 +69,9 @@ def test_a_passive_host_after_an_adverb_and_an_address(kb: KnowledgeBase) -> Non
         "Office on Bankova Street by Ukrainian President Taras Melnyk."
     )
     found = _news(kb, text)
-    assert _parties(found) == [[("Oleg Karpenko", "BLR"), ("Taras Melnyk", "UKR")]], pairs(found)
+    assert sorted_parties(found) == [[("Oleg Karpenko", "BLR"), ("Taras Melnyk", "UKR")]], pairs(
+        found
+    )
 
 
 def test_a_street_named_like_a_minister_is_no_person(kb: KnowledgeBase) -> None:
@@ -81,7 +81,9 @@ def test_a_street_named_like_a_minister_is_no_person(kb: KnowledgeBase) -> None:
     )
     found = _news(kb, text)
     assert all(p.name != "Bankova Street" for c in found for p in c.participants), pairs(found)
-    assert _parties(found) == [[("Oleg Karpenko", "BLR"), ("Taras Melnyk", "UKR")]], pairs(found)
+    assert sorted_parties(found) == [[("Oleg Karpenko", "BLR"), ("Taras Melnyk", "UKR")]], pairs(
+        found
+    )
 
 
 def test_the_word_after_a_titles_possessive_is_no_name(kb: KnowledgeBase) -> None:

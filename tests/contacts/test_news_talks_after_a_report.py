@@ -13,14 +13,10 @@ from datetime import date
 import pytest
 
 from contacts import KnowledgeBase
-from tests.contacts.support import news_detector, pairs
+from tests.contacts.support import news_detector, pairs, sorted_parties
 
 DAY = date(2019, 1, 14)  # a Monday
 _news = news_detector(DAY)
-
-
-def _parties(found: list) -> list[list[tuple[str, str | None]]]:
-    return sorted(sorted((p.name, p.state) for p in c.participants) for c in found)
 
 
 @pytest.mark.parametrize(
@@ -39,7 +35,9 @@ def test_the_speaker_held_the_talks_set_off_after_his_report(
         "in Minsk with his Japanese counterpart Kenji Sato."
     )
     found = _news(kb, text)
-    assert _parties(found) == [[("Kenji Sato", "JPN"), ("Oleg Karpenko", "BLR")]], pairs(found)
+    assert sorted_parties(found) == [[("Kenji Sato", "JPN"), ("Oleg Karpenko", "BLR")]], pairs(
+        found
+    )
 
 
 def test_talks_a_modal_verb_waits_for_are_no_contact_yet(kb: KnowledgeBase) -> None:
