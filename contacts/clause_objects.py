@@ -12,6 +12,8 @@ import re
 from contacts.mentions import Mention
 from contacts.triggers import FILL, Trigger
 
+# "went into a session, lasting until nearly three in the morning, with X": how long, aside
+_DURATION = r"(?:\s*,\s*(?:lasting|which\s+lasted|that\s+lasted)\s+[^,;.]{1,50},)?"
 # The object slot after each grammar's trigger: the text between trigger and object must match.
 # "called on Mr. Muizzu", "spoke to His Highness Sheikh Tamim", "met General X": a courtesy or
 # a rank before the name.
@@ -36,7 +38,7 @@ OBJECT_GAP = {
         re.I,
     ),
     "with": re.compile(
-        rf"^{FILL}\s+(?:with|to|between)(?:\s+(?:both|the|visiting|his|her))?\s*{_DESCRIBED}"
+        rf"^{FILL}{_DURATION}\s+(?:with|to|between)(?:\s+(?:both|the|visiting|his|her))?\s*{_DESCRIBED}"
         rf"{_HONORIFIC}$",
         re.I,
     ),

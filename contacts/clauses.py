@@ -56,7 +56,8 @@ _NAMING = re.compile(r"^\s*[\"“‘']?(?:an?\b|the\s+(?!(?:next|following|same|
 # "Vance, who was accompanied by his family, also had dinner with ...".
 # "Kerry, on his third visit to the Gulf, also called on ...", "Hegseth, in Brussels, met".
 _ASIDE = re.compile(
-    r",\s*(?:(?:joined|accompanied|flanked)\s+by\s+|who\s+|whose\s+"
+    # "Shultz and Shevardnadze, with their senior advisers, went into a session"
+    r",\s*(?:(?:joined|accompanied|flanked)\s+by\s+|who\s+|whose\s+|with\s+(?:their|his|her)\s+"
     r"|on\s+(?:his|her|their|a|an)\s+(?=[^,]*\b(?:visit|trip|tour|stop|mission)\b)"
     r"|in\s+(?=[A-Z][\w-]+\s*,)"
     # "Brezhnev, General Secretary of the CPSU Central Committee and President of the Presidium,

@@ -75,6 +75,14 @@ ROWS: tuple[TriggerRow, ...] = (
         r"(?:in|into)\s+(?:tele)?phone\s+contact(?=\s+with\b)",
         "Quispe was in telephone contact with Aravena on Thursday.",
     ),
+    # "went almost at once into a session with X", "A and B went into a separate session"
+    TriggerRow(
+        "went_into_session",
+        TriggerKind("meeting", None, "with", "040", "", 0.75),
+        r"(?:went|goes|go|going)\s+(?:[a-z-]+\s+){0,3}?into\s+(?:(?:a|an|their|his|her)\s+)?"
+        r"(?:[a-z-]+\s+){0,2}?(?:session|sessions|talks|meeting|huddle|conclave)",
+        "Kissinger went into a session with Rabin.",
+    ),
     # "After talks with X, Y said"; "At a meeting with X on Monday, Y ..."
     TriggerRow(
         "pp_meeting",

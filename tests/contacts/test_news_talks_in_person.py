@@ -3,8 +3,8 @@ the Omani minister", "talked alone on a veranda", "had a brief conversation with
 of the lunch", "with their advisers at their side"), is a meeting; the same words by telephone
 stay a call. A letter handed over is a meeting too ("handed X a letter from the king"); one sent
 is not. The guest of an official ("was later the guest of X at a working lunch") met him; a
-go-between who "shuttled between A and B" met each. One test per phrasing class, invented names
-only."""
+go-between who "shuttled between A and B" met each; "went into a session, lasting until three,
+with X" is a meeting with X. One test per phrasing class, invented names only."""
 
 from __future__ import annotations
 
@@ -98,4 +98,26 @@ def test_a_go_between_who_shuttled_met_each_side(kb: KnowledgeBase) -> None:
     assert sorted(sorted(p.name for p in c.participants) for c in found) == [
         ["Amos Kibet", "Lars Berg"],
         ["Lars Berg", "Peter Okello"],
+    ], pairs(found)
+
+
+def test_going_into_a_session_is_a_meeting(kb: KnowledgeBase) -> None:
+    text = (
+        "Kenyan Foreign Minister Amos Kibet and Ugandan Foreign Minister Peter Okello, with their "
+        "senior advisers, went into a separate session at the Kenyan mission."
+    )
+    found = _news(kb, text)
+    assert [sorted(p.name for p in c.participants) for c in found] == [
+        ["Amos Kibet", "Peter Okello"]
+    ], pairs(found)
+
+
+def test_how_long_a_session_lasted_stands_before_its_with(kb: KnowledgeBase) -> None:
+    text = (
+        "Kenyan Foreign Minister Amos Kibet went almost at once into a session, lasting until "
+        "nearly three in the morning, with Ugandan President Peter Okello."
+    )
+    found = _news(kb, text)
+    assert [sorted(p.name for p in c.participants) for c in found] == [
+        ["Amos Kibet", "Peter Okello"]
     ], pairs(found)
