@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from contacts.clauses import JOINT, Clause
+from contacts.frame_subjects import reporter, subjects_of
 from contacts.frame_words import (
     ATTENDING_VERBS,
     LIGHT_VERBS,
@@ -29,10 +30,8 @@ from contacts.frame_words import (
     OBJECT_PREPOSITIONS,
     PARSE_TRIGGERS,
     PLACE_TIME_PREPOSITIONS,
-    ROLE_HEADS,
     SETTING_PREPOSITIONS,
     SIGNING_VERBS,
-    SUBJECT_CLIMBS,
     TAKES_A_GUEST,
     TAKING_VERBS,
     TOPIC_VERBS,
@@ -196,14 +195,14 @@ def _guest_clause(
     elif place.dep_ in ("dobj", "dative", "attr", "xcomp", "ccomp") or (
         place.dep_ == "amod" and guest.dep_ in ("dobj", "dative")
     ):
-        hosts = _subjects_of(index, verb if place.i == visiting.i else guest.head)
+        hosts = subjects_of(index, verb if place.i == visiting.i else guest.head)
     elif place.dep_ in ("pobj", "pcomp") or guest.dep_ == "pobj":
         # "discussed trade with visiting X": the verb the preposition's phrase hangs on
         governor = (guest if guest.dep_ == "pobj" else place).head.head
         if is_noun(governor) and governor.dep_ in ("dobj", "pobj"):
             governor = governor.head
         if is_verb(governor):
-            hosts = _subjects_of(index, governor)
+            hosts = subjects_of(index, governor)
             verb = governor
     guest_mention = index.by_token[guest.i]
     hosts = [m for m in hosts if m is not guest_mention and m.kind in ("person", "role", "ref")]
@@ -226,7 +225,7 @@ def _guest_clause(
 
 
 def _verb_parties(index: PhraseIndex, verb: Token) -> tuple[list[Mention], list[Mention]]:
-    subjects = _subjects_of(index, verb)
+    subjects = subjects_of(index, verb)
     objects: list[Mention] = []
     topic = known_lemma(verb) in TOPIC_VERBS
     for child in verb.children:
@@ -256,7 +255,7 @@ def _verb_parties(index: PhraseIndex, verb: Token) -> tuple[list[Mention], list[
     ):
         # "Vajpayee crossed into Pakistan ... and was received by Sharif": the first verb's
         # subject is the guest
-        objects += [m for m in _subjects_of(index, verb.head) if m not in subjects]
+        objects += [m for m in subjects_of(index, verb.head) if m not in subjects]
     for child in verb.children if known_lemma(verb) in MEETING_VERBS else ():
         if child.dep_ == "prep" and child.lower_ in PLACE_TIME_PREPOSITIONS:
             # "met at the ministry with X", "met in Geneva with X": the parse often hangs "with"
@@ -415,19 +414,20 @@ def _governor_subjects(index: PhraseIndex, noun: Token) -> list[Mention]:
     noun = _measure_of(noun)
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and known_lemma(head) in LIGHT_VERBS:
-        return _subjects_of(index, head)
+        return subjects_of(index, head)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in SETTING_PREPOSITIONS:
         governor = head.head
         if is_verb(governor):
-            found = _subjects_of(index, governor)
-            set_off = (
-                head.lower_ in ("after", "following") and head.i > 0 and head.nbor(-1).text == ","
-            )
-            if set_off and all(m.kind != "person" for m in found):
-                return _reporter(index, governor) or found
+            found = subjects_of(index, governor)
+            # "..., following talks" after a state's verb, or "after a meeting" after a verb
+            # whose subject names no one ("their countries had concluded"): the reporter's
+            closing = head.lower_ in ("after", "following")
+            set_off = closing and head.i > 0 and head.nbor(-1).text == ","
+            if (set_off and all(m.kind != "person" for m in found)) or (closing and not found):
+                return reporter(index, governor) or found
             return found
         if governor.dep_ in ("dobj", "pobj") and is_verb(governor.head):
-            return _subjects_of(index, governor.head)
+            return subjects_of(index, governor.head)
         if governor.dep_ == "pobj" and is_noun(governor):  # "said on his return from a visit"
             return _governor_subjects(index, governor)
         if governor.dep_ == "appos" and governor.head.i in index.by_token:
@@ -436,80 +436,5 @@ def _governor_subjects(index: PhraseIndex, noun: Token) -> list[Mention]:
             mention = index.by_token[governor.head.i]
             return [mention] if mention.kind == "person" else []
     if noun.dep_ == "conj":  # "held talks with X, and eight hours of talks with Y"
-        return _subjects_of(index, head) if is_verb(head) else _governor_subjects(index, head)
-    return []
-
-
-def _subjects_of(
-    index: PhraseIndex, verb: Token, depth: int = 0, conjunct: bool = False
-) -> list[Mention]:
-    # `conjunct`: climbed from a conjunct verb, whose subject a passive verb's is too ("X was
-    # received by Y and held talks with Z")
-    subject_deps = ("nsubj", "csubj", "nsubjpass") if conjunct else ("nsubj", "csubj")
-    for child in verb.children:
-        if child.dep_ in subject_deps and child.tag_ not in ("WP", "WDT"):
-            found = index.phrase(child) or _named_in(index, child)
-            if found and not all(m.kind == "polity" for m in found):
-                return found
-            # "Spain would invest ..., Zapatero said, after meeting Annan": the speaker met
-            speaker = _speaker(index, verb)
-            if speaker:
-                return speaker
-            # a subject of its own that names no actor ("troops arrived"): not someone else's
-            return found
-    if depth > 4 or verb.head.i == verb.i:
-        return []
-    if verb.dep_ in SUBJECT_CLIMBS:
-        return _subjects_of(index, verb.head, depth + 1, verb.dep_ == "conj")
-    if verb.dep_ in ("relcl", "acl"):
-        noun = verb.head
-        if noun.dep_ == "appos" and not is_proper(noun):
-            # "Max Kampelman, the chief U.S. negotiator, who held talks": the person the
-            # description is of, not the state word inside it
-            people = [m for m in index.phrase(noun.head) if m.kind == "person"]
-            if people:
-                return people
-        found = index.phrase(noun)
-        if not found and conjunct and noun.head.dep_ == "prep" and is_verb(noun.head.head):
-            # "arrived for a visit that had been unthinkable, and was embraced by Y": the parse
-            # hangs the second verb on the relative clause of a noun that names no one
-            return _subjects_of(index, noun.head.head, depth + 1)
-        return found
-    return []
-
-
-def _named_in(index: PhraseIndex, noun: Token) -> list[Mention]:
-    # "the head of the OSCE mission to Albania, Franz Vranitzky, said": a role noun whose
-    # person is named further inside its phrase.
-    if noun.lower_ not in ROLE_HEADS:
-        return []
-    for token in noun.subtree:
-        mention = index.by_token.get(token.i)
-        if mention is not None and mention.kind == "person":
-            return [mention]
-    return []
-
-
-def _reporter(index: PhraseIndex, verb: Token) -> list[Mention]:
-    # "Lavrov said Japan must recognize ... before the two countries can move forward,
-    # following talks with Kono": the parse hangs the phrase on a reported verb; the speaker
-    # held the talks
-    for _ in range(4):
-        if verb.dep_ not in ("ccomp", "advcl", "conj", "xcomp") or verb.head.i == verb.i:
-            return []
-        verb = verb.head
-        if known_lemma(verb) == "say":
-            found = [m for c in verb.children if c.dep_ == "nsubj" for m in index.phrase(c)]
-            return found if found and all(m.kind == "person" for m in found) else []
-    return []
-
-
-def _speaker(index: PhraseIndex, verb: Token) -> list[Mention]:
-    for child in verb.children:
-        if child.dep_ in ("parataxis", "ccomp") and known_lemma(child) == "say":
-            for grandchild in child.children:
-                if grandchild.dep_ == "nsubj":
-                    found = index.phrase(grandchild)
-                    if found and all(m.kind != "polity" for m in found):
-                        return found
+        return subjects_of(index, head) if is_verb(head) else _governor_subjects(index, head)
     return []

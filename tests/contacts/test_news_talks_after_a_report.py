@@ -2,9 +2,10 @@
 countries can move forward, following talks in Moscow with his Japanese counterpart Y". The
 parse hangs the phrase on the reported verb, whose subject is a state; the speaker held the
 talks, and the modal is the report's, not the talks'. Without the comma, "X said Japan could
-sign a treaty after talks with Y" tells of no talks yet. A trip told as the setting of a place
-("from Malaysia, where he was on a three-day visit") is a visit to that place. One test per
-phrasing class, invented names only."""
+sign a treaty after talks with Y" tells of no talks yet. "A and B announced that their countries
+had concluded negotiations after a meeting" is A's and B's meeting. A trip told as the setting
+of a place ("from Malaysia, where he was on a three-day visit") is a visit to that place. One
+test per phrasing class, invented names only."""
 
 from __future__ import annotations
 
@@ -61,3 +62,18 @@ def test_the_place_where_he_was_on_a_visit_was_visited(kb: KnowledgeBase, trip: 
     assert [sorted((p.name, p.state) for p in c.participants) for c in visits] == [
         [("Karim Fahmy", "EGY"), ("Malaysia", "MYS")]
     ], pairs(visits)
+
+
+def test_a_meeting_after_which_their_countries_agreed_was_the_announcers(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "Belarusian President Oleg Karpenko arrived in Beijing on Sunday. Earlier yesterday, "
+        "Karpenko and Japanese Prime Minister Kenji Sato announced that their countries had "
+        "concluded negotiations on a trade agreement after a meeting at which the two also "
+        "discussed security."
+    )
+    found = [c for c in _news(kb, text) if c.type == "meeting"]
+    assert sorted_parties(found) == [[("Kenji Sato", "JPN"), ("Oleg Karpenko", "BLR")]], pairs(
+        found
+    )
