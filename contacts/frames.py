@@ -41,7 +41,7 @@ from contacts.frame_words import (
 from contacts.mentions import Mention
 from contacts.phrases import PhraseIndex, known_lemma, prepositional, unique
 from contacts.syntax import is_noun, is_proper, is_verb
-from contacts.tense import parse_status, surely_past, trigger_head, verb_status
+from contacts.tense import held_before, parse_status, surely_past, trigger_head, verb_status
 from contacts.triggers import KINDS, MEET_WORDS, MEETS_A_TARGET, Trigger
 
 if TYPE_CHECKING:
@@ -294,6 +294,11 @@ def _noun_parties(index: PhraseIndex, noun: Token) -> tuple[list[Mention], list[
         # "held talks on Monday with X", "held two hours of talks with X": the parse hangs
         # "with" on the light verb
         objects += [m for m in prepositional(index, carrier.head, ("with",)) if m not in objects]
+    held = _held_by(noun)
+    if held is not None:
+        # "the telephone call President Biden held with President Putin": the relative
+        # clause's light verb takes both
+        objects += [m for m in prepositional(index, held, ("with",)) if m not in objects]
     # "at a meeting of EU foreign ministers", "the G-7 meeting": the gathered group is a party
     objects += [m for m in _group_of(index, noun) if m not in objects]
     # "The meeting, chaired by Baker, was attended by Miyazawa, Stoltenberg and ...": those it
@@ -302,6 +307,12 @@ def _noun_parties(index: PhraseIndex, noun: Token) -> tuple[list[Mention], list[
     # "a week-long trip, which took him to London, Paris and Bonn"
     objects += [m for m in _destinations(index, noun) if m not in objects]
     subjects: list[Mention] = list(visitors)
+    if held is not None:
+        # the model hangs the holder on the noun as an apposition now and then
+        holders = subjects_of(index, held) or [
+            m for c in noun.children if c.dep_ == "appos" for m in index.phrase(c)
+        ]
+        subjects += [m for m in holders if m not in objects]
     subjects += [m for m in _attendee_aside(index, carrier) if m not in objects]
     for child in noun.children:
         if child.dep_ == "poss":
@@ -401,6 +412,18 @@ def _group_of(index: PhraseIndex, noun: Token) -> list[Mention]:
             if mention.kind == "polity" and mention.how == "name":
                 found.append(mention)
     return found
+
+
+def _held_by(noun: Token) -> Token | None:
+    """The light verb of a relative clause on the noun: "the call Biden held with Putin"."""
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("relcl", "acl") and known_lemma(c) in LIGHT_VERBS and held_before(c)
+        ),
+        None,
+    )
 
 
 def _measure_of(noun: Token) -> Token:

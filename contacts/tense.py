@@ -13,6 +13,7 @@ from contacts.frame_words import (
     ASKING_VERBS,
     FUTURE,
     FUTURE_TIMES,
+    LIGHT_VERBS,
     MODALS,
     NOT_YET_VERBS,
     PLANNED_ADJECTIVES,
@@ -199,6 +200,11 @@ def noun_status(noun: Token) -> str:
         return "occurred"  # "The visit follows a call between A and B earlier this month"
     if any(c.dep_ == "det" and c.lower_ == "no" for c in children):
         return "cancelled"
+    if any(
+        c.dep_ in ("relcl", "acl") and known_lemma(c) in LIGHT_VERBS and held_before(c)
+        for c in children
+    ):
+        return "occurred"  # "follows the call Biden held with Putin on December 30"
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in ("on", "of", "about"):
         reporting = head.head
@@ -354,3 +360,15 @@ def trigger_head(doc: Doc, trigger: Trigger) -> Token | None:
     if heads:
         return heads[0]
     return inside[-1] if inside else None
+
+
+def held_before(verb: Token) -> bool:
+    """A light verb of a relative clause in the past: "the call Biden held with Putin" (not "the
+    talks to be held with Iran")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    # "to be co-chaired": the model may hang the auxiliaries on "co"
+    before = {t.lower_ for t in verb.doc[max(0, verb.i - 4) : verb.i]}
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not auxes and not before & _NOT_YET)
+
+
+_NOT_YET = frozenset({"to", "be", "will", "would", "shall"})

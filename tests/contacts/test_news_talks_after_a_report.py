@@ -3,7 +3,8 @@ countries can move forward, following talks in Moscow with his Japanese counterp
 parse hangs the phrase on the reported verb, whose subject is a state; the speaker held the
 talks, and the modal is the report's, not the talks'. Without the comma, "X said Japan could
 sign a treaty after talks with Y" tells of no talks yet. "A and B announced that their countries
-had concluded negotiations after a meeting" is A's and B's meeting. A trip told as the setting
+had concluded negotiations after a meeting" is A's and B's meeting, and "the call A held with B"
+happened (not "the summit, to be co-chaired by A and B"). A trip told as the setting
 of a place ("from Malaysia, where he was on a three-day visit") is a visit to that place. One
 test per phrasing class, invented names only."""
 
@@ -77,3 +78,23 @@ def test_a_meeting_after_which_their_countries_agreed_was_the_announcers(
     assert sorted_parties(found) == [[("Kenji Sato", "JPN"), ("Oleg Karpenko", "BLR")]], pairs(
         found
     )
+
+
+def test_the_call_one_held_with_another_happened(kb: KnowledgeBase) -> None:
+    text = (
+        "The talks follow the telephone call President Oleg Karpenko of Belarus held with "
+        "Japanese Prime Minister Kenji Sato on January 3 at Sato's request."
+    )
+    found = _news(kb, text)
+    assert [(c.type, c.status) for c in found] == [("call", "occurred")], pairs(found)
+    assert sorted_parties(found) == [[("Kenji Sato", "JPN"), ("Oleg Karpenko", "BLR")]], pairs(
+        found
+    )
+
+
+def test_a_meeting_still_to_be_held_has_not_happened(kb: KnowledgeBase) -> None:
+    text = (
+        "The summit, to be co-chaired by Belarusian President Oleg Karpenko and Japanese Prime "
+        "Minister Kenji Sato, opens on Saturday."
+    )
+    assert _news(kb, text) == []
