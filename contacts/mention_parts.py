@@ -29,7 +29,8 @@ PLACE_ENDS = frozenset(
 BODY_WORDS = frozenset(
     """government ministry council department commission committee parliament senate cabinet
     administration agency embassy office bureau fund assembly congress coalition federation
-    republic kingdom alliance organization organisation""".split()
+    republic kingdom alliance organization organisation army navy front movement forces
+    party""".split()
 )
 
 

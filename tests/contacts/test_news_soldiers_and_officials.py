@@ -17,6 +17,9 @@ from datetime import date
 import pytest
 
 from contacts import KnowledgeBase
+from contacts.lexicon import lexicon_for, tokenize
+from contacts.mention_fixes import corrected
+from contacts.mentions import find_mentions
 from tests.contacts.support import news_detector, pairs, sorted_parties
 
 DAY = date(2024, 8, 5)  # a Monday
@@ -157,3 +160,19 @@ def test_a_bodys_name_after_its_chairmans_title_is_no_person(kb: KnowledgeBase) 
     )
     found = _news(kb, text)
     assert all("Commission" not in p.name for c in found for p in c.participants), pairs(found)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "the political leader of the Kosovo Liberation Army",
+        "the executive chairman of the UN Special Commission",
+    ],
+)
+def test_a_bodys_name_after_a_title_is_no_person(kb: KnowledgeBase, phrase: str) -> None:
+    text = f"The delegation is headed by Hashim Krasniqi, {phrase}, and by others."
+    tokens = tokenize(text)
+    found = corrected(text, tokens, lexicon_for(kb), find_mentions(text, tokens, lexicon_for(kb)))
+    assert all(
+        m.kind != "person" or m.name.split()[-1] not in ("Army", "Commission") for m in found
+    )
