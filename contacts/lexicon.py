@@ -79,6 +79,23 @@ class Lexicon:
         return 0, []
 
 
+class SentenceMemo:
+    """The lexicon with each token position looked up once per sentence."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.name_tokens = lexicon.name_tokens
+        self.index = lexicon.index
+        self.lower_starts = lexicon.lower_starts
+        self._lexicon = lexicon
+        self._seen: dict[int, tuple[int, list[Entry]]] = {}
+
+    def match(self, tokens: list[Token], i: int) -> tuple[int, list[Entry]]:
+        found = self._seen.get(i)
+        if found is None:
+            found = self._seen[i] = self._lexicon.match(tokens, i)
+        return found
+
+
 def _usable(entry: Entry, tokens: list[Token], i: int, n: int) -> bool:
     first = tokens[i]
     if entry.acronym:

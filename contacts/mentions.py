@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from contacts.lexicon import Entry, Lexicon, Token
+from contacts.lexicon import Entry, Lexicon, SentenceMemo, Token
 from contacts.mention_model import Mention, MentionKind
 from contacts.mention_parts import (
     NOT_NAMES,
@@ -71,23 +71,6 @@ _PORTFOLIO_LIST = re.compile(
 )
 
 
-class _Memo:
-    """The lexicon with each token position looked up once per sentence."""
-
-    def __init__(self, lexicon: Lexicon) -> None:
-        self.name_tokens = lexicon.name_tokens
-        self.index = lexicon.index
-        self.lower_starts = lexicon.lower_starts
-        self._lexicon = lexicon
-        self._seen: dict[int, tuple[int, list[Entry]]] = {}
-
-    def match(self, tokens: list[Token], i: int) -> tuple[int, list[Entry]]:
-        found = self._seen.get(i)
-        if found is None:
-            found = self._seen[i] = self._lexicon.match(tokens, i)
-        return found
-
-
 # Courtesies and military ranks before a name ("M. Kengo", "Mme Cresson", "Gen. Valery
 # Gerasimov", "Major General Mohammad Bagheri"): no part of it
 COURTESIES = frozenset(
@@ -97,7 +80,7 @@ COURTESIES = frozenset(
 
 
 def find_mentions(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
-    lexicon = _Memo(lexicon)  # type: ignore[assignment]
+    lexicon = SentenceMemo(lexicon)  # type: ignore[assignment]
     found: list[Mention] = []
     lower_starts = lexicon.lower_starts
     i = 0
