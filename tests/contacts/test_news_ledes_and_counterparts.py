@@ -11,7 +11,7 @@ from datetime import date
 
 from contacts import KnowledgeBase
 from contacts.sentences import split_sentences
-from tests.contacts.support import news_detector, pairs, sorted_parties
+from tests.contacts.support import news_detector, pairs, sorted_names, sorted_parties
 
 DAY = date(1984, 6, 13)  # a Wednesday
 _news = news_detector(DAY)
@@ -43,9 +43,7 @@ def test_a_counterpart_of_the_datelines_state_makes_the_other_no_host(kb: Knowle
         "Kenyan counterpart, Jonah Kiprono."
     )
     found = _news(kb, text)
-    assert [sorted(p.name for p in c.participants) for c in found] == [
-        ["Ephraim Mugisha", "Jonah Kiprono"]
-    ], pairs(found)
+    assert sorted_names(found) == [["Ephraim Mugisha", "Jonah Kiprono"]], pairs(found)
 
 
 def test_the_minister_of_the_lede_is_the_one_named_after_it(kb: KnowledgeBase) -> None:

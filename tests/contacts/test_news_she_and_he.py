@@ -9,14 +9,10 @@ from datetime import date
 
 from contacts import KnowledgeBase
 from contacts.pronouns import is_woman, named_women
-from tests.contacts.support import news_detector, pairs
+from tests.contacts.support import news_detector, pairs, sorted_names
 
 DAY = date(2006, 7, 31)  # a Monday
 _news = news_detector(DAY)
-
-
-def _met(found: list) -> list[list[str]]:
-    return sorted(sorted(p.name for p in c.participants) for c in found)
 
 
 def test_she_is_the_woman_told_of_not_the_host(kb: KnowledgeBase) -> None:
@@ -24,7 +20,9 @@ def test_she_is_the_woman_told_of_not_the_host(kb: KnowledgeBase) -> None:
         "BEIRUT — Norwegian Foreign Minister Ingrid Halvorsen met Lebanese Prime Minister Karim "
         "Haddad on Monday. Haddad praised her visit. She later saw Parliament Speaker Nabil Aoun."
     )
-    assert ["Ingrid Halvorsen", "Nabil Aoun"] in _met(_news(kb, text)), pairs(_news(kb, text))
+    assert ["Ingrid Halvorsen", "Nabil Aoun"] in sorted_names(_news(kb, text)), pairs(
+        _news(kb, text)
+    )
 
 
 def test_a_courtesy_tells_she_is_a_woman(kb: KnowledgeBase) -> None:
@@ -33,7 +31,7 @@ def test_a_courtesy_tells_she_is_a_woman(kb: KnowledgeBase) -> None:
         "Haddad on Monday. Haddad praised the visit of Mrs. Okafor. She later saw Parliament "
         "Speaker Nabil Aoun."
     )
-    assert ["Nabil Aoun", "Ngozi Okafor"] in _met(_news(kb, text)), pairs(_news(kb, text))
+    assert ["Nabil Aoun", "Ngozi Okafor"] in sorted_names(_news(kb, text)), pairs(_news(kb, text))
 
 
 def test_he_is_not_the_woman(kb: KnowledgeBase) -> None:
@@ -41,7 +39,7 @@ def test_he_is_not_the_woman(kb: KnowledgeBase) -> None:
         "BEIRUT — Lebanese Prime Minister Karim Haddad received Norwegian Foreign Minister "
         "Ingrid Halvorsen on Monday. He later received Syrian envoy Omar Tlass."
     )
-    assert ["Karim Haddad", "Omar Tlass"] in _met(_news(kb, text)), pairs(_news(kb, text))
+    assert ["Karim Haddad", "Omar Tlass"] in sorted_names(_news(kb, text)), pairs(_news(kb, text))
 
 
 def test_names_and_courtesies_tell_women() -> None:

@@ -20,7 +20,7 @@ from contacts import KnowledgeBase
 from contacts.lexicon import lexicon_for, tokenize
 from contacts.mention_fixes import corrected
 from contacts.mentions import find_mentions
-from tests.contacts.support import news_detector, pairs, sorted_parties
+from tests.contacts.support import news_detector, pairs, sorted_names, sorted_parties
 
 DAY = date(2024, 8, 5)  # a Monday
 _news = news_detector(DAY)
@@ -105,9 +105,7 @@ def test_a_grade_before_a_title_is_part_of_it(kb: KnowledgeBase, grade: str) -> 
         f"{grade} Vice Foreign Minister Kenji Sato of Japan."
     )
     found = _news(kb, text)
-    assert [sorted(p.name for p in c.participants) for c in found] == [
-        ["Kenji Sato", "Oleg Karpenko"]
-    ], pairs(found)
+    assert sorted_names(found) == [["Kenji Sato", "Oleg Karpenko"]], pairs(found)
 
 
 @pytest.mark.parametrize(
@@ -148,9 +146,7 @@ def test_who_after_a_long_description_is_the_person_described(kb: KnowledgeBase)
         "Prime Minister Karim Hamadi on Monday, said he had found the Iraqi side businesslike."
     )
     found = _news(kb, text)
-    assert [sorted(p.name for p in c.participants) for c in found] == [
-        ["Karim Hamadi", "Richard Holm"]
-    ], pairs(found)
+    assert sorted_names(found) == [["Karim Hamadi", "Richard Holm"]], pairs(found)
 
 
 def test_a_bodys_name_after_its_chairmans_title_is_no_person(kb: KnowledgeBase) -> None:

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from contacts import KnowledgeBase
-from tests.contacts.support import news_detector, pairs
+from tests.contacts.support import news_detector, pairs, sorted_names
 
 DAY = date(2014, 6, 6)  # a Friday
 _news = news_detector(DAY)
@@ -95,7 +95,7 @@ def test_a_go_between_who_shuttled_met_each_side(kb: KnowledgeBase) -> None:
         "Ugandan President Peter Okello for weeks, said gaps remain."
     )
     found = _news(kb, text)
-    assert sorted(sorted(p.name for p in c.participants) for c in found) == [
+    assert sorted_names(found) == [
         ["Amos Kibet", "Lars Berg"],
         ["Lars Berg", "Peter Okello"],
     ], pairs(found)
@@ -107,9 +107,7 @@ def test_going_into_a_session_is_a_meeting(kb: KnowledgeBase) -> None:
         "senior advisers, went into a separate session at the Kenyan mission."
     )
     found = _news(kb, text)
-    assert [sorted(p.name for p in c.participants) for c in found] == [
-        ["Amos Kibet", "Peter Okello"]
-    ], pairs(found)
+    assert sorted_names(found) == [["Amos Kibet", "Peter Okello"]], pairs(found)
 
 
 def test_how_long_a_session_lasted_stands_before_its_with(kb: KnowledgeBase) -> None:
@@ -118,6 +116,4 @@ def test_how_long_a_session_lasted_stands_before_its_with(kb: KnowledgeBase) -> 
         "nearly three in the morning, with Ugandan President Peter Okello."
     )
     found = _news(kb, text)
-    assert [sorted(p.name for p in c.participants) for c in found] == [
-        ["Amos Kibet", "Peter Okello"]
-    ], pairs(found)
+    assert sorted_names(found) == [["Amos Kibet", "Peter Okello"]], pairs(found)
