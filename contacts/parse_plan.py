@@ -15,6 +15,7 @@ from contacts.clauses import Clause, clauses_for
 from contacts.lexicon import Lexicon, token_key
 from contacts.mentions import Mention
 from contacts.sentences import Sentence
+from contacts.syntax import NameWords
 from contacts.titles import THING_WORDS
 from contacts.triggers import Trigger
 
@@ -160,14 +161,15 @@ def _may_name_two(text: str, mentions: list[Mention]) -> bool:
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]*")  # not acronyms: states, bodies
 
 
-def names_unknown(sentence: str, mentions: list[Mention], lexicon: Lexicon) -> bool:
+def names_unknown(sentence: str, mentions: list[Mention], lexicon: Lexicon) -> NameWords:
     # A capitalised word no rule mention covers, past the sentence's first word and not a
     # word of the calendar or grammar, may be a name only the model sees; a person the rules
     # found without a state may get one from the model's entity ("US negotiator Michael X").
     # A state's own word ("the Ukrainian people") is not a name either.
     if any(m.kind == "person" and m.state is None and m.actor is None for m in mentions):
-        return True
+        return NameWords(every=True)
     first = True
+    starts = []
     for run in _CAPITALISED_RUN.finditer(sentence):
         # "the White House", "the Black Sea Grain Initiative": capitalised words that end in
         # a word naming a thing are no one's name (the recogniser costs most of the parse)
@@ -182,8 +184,8 @@ def names_unknown(sentence: str, mentions: list[Mention], lexicon: Lexicon) -> b
                 continue
             start = run.start() + match.start()
             if not any(m.start <= start < m.end for m in mentions):
-                return True
-    return False
+                starts.append(start)
+    return NameWords(starts=frozenset(starts))
 
 
 # Capitalised words in a row (acronyms too: "US Secretary"), one name or one thing's name.

@@ -16,7 +16,7 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -139,22 +139,40 @@ def is_proper(token: Token) -> bool:
     return token.tag_ in ("NNP", "NNPS")
 
 
-def parse(sentences: Sequence[str], names: Sequence[bool] | None = None) -> list[Doc]:
+@dataclass(frozen=True)
+class NameWords:
+    """Where, in one sentence to parse, the entity recogniser may find what the rules lack."""
+
+    starts: frozenset[int] = frozenset()  # capitalised words no rule mention explains
+    every: bool = False  # a person the rules found without a state, which an entity may give
+
+
+def parse(sentences: Sequence[str], names: Sequence[NameWords] | None = None) -> list[Doc]:
     """Parsed sentences, in order (one batch: spaCy is much faster on batches).
 
-    `names[i]` False says the rules already named every capitalised word of sentence i: it is
-    parsed without the entity recogniser (a third of the model's time), whose PERSON names are
-    all it would add.
+    The entity recogniser (with its own token encoder, as dear as the rest of the model) runs
+    only where `names[i]` may hold a name: a word it lists that the tagger calls a proper noun
+    ("Mirela Vasquez", not "Caribbean" or "Indo-Pacific"), or every sentence it marks `every`.
+    Its PERSON names are all it adds. Without `names`, every sentence gets it.
     """
     if not sentences:
         return []
-    wanted = list(names) if names is not None else [True] * len(sentences)
     nlp = _nlp()
-    with_names = [s for s, w in zip(sentences, wanted, strict=True) if w]
-    without = [s for s, w in zip(sentences, wanted, strict=True) if not w]
-    named = iter(list(nlp.pipe(with_names, batch_size=64)) if with_names else [])
-    bare = iter(list(nlp.pipe(without, batch_size=64, disable=["ner"])) if without else [])
-    return [next(named) if w else next(bare) for w in wanted]
+    docs = list(nlp.pipe(sentences, batch_size=256, disable=["ner"]))
+    wanted = [
+        doc
+        for i, doc in enumerate(docs)
+        if names is None or names[i].every or _proper_noun_at(doc, names[i].starts)
+    ]
+    if wanted:
+        recogniser: Any = nlp.get_pipe("ner")
+        for _ in recogniser.pipe(wanted, batch_size=256):
+            pass  # it sets each doc's entities in place
+    return docs
+
+
+def _proper_noun_at(doc: Doc, starts: frozenset[int]) -> bool:
+    return bool(starts) and any(t.idx in starts and is_proper(t) for t in doc)
 
 
 def person_mentions(doc: Doc, rule_mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
