@@ -41,7 +41,7 @@ from contacts.parties import (
 from contacts.resolve import Discourse, Party
 from contacts.sentences import Sentence, split_sentences
 from contacts.story import follow_the_story
-from contacts.syntax import parse, person_mentions, with_known_surnames
+from contacts.syntax import NameWords, parse, person_mentions, with_known_surnames
 from contacts.tense import parse_status, surely_past
 from contacts.triggers import Trigger, find_triggers
 
@@ -115,7 +115,7 @@ class _Reading:
     analysed: list[tuple[Sentence, list[Trigger], list[Mention]]]
     candidates: list[int]  # indices into analysed of the sentences to parse
     to_parse: list[str]
-    names: list[bool]  # per sentence to parse: may the model find names the rules lack?
+    names: list[NameWords]  # per sentence to parse: where the model may find names the rules lack
 
 
 def _read(article: ArticleText, kb: KnowledgeBase) -> _Reading:
