@@ -173,11 +173,9 @@ def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
     for i, (sentence, triggers, mentions) in enumerate(analysed):
         discourse.sentence_persons = [m for m in mentions if m.kind == "person"]
         discourse.sentence = sentence.text
-        # "In Kuwait, where talks on Yemen go on, ...": a sentence set in another state than
-        # the dateline's gives its unqualified officials no dateline state
-        discourse.dateline_state = (
-            None if _set_elsewhere(sentence.text, mentions, dateline_state) else dateline_state
-        )
+        # "In Kuwait, where talks on Yemen go on, ...": a sentence set in a state is its own
+        # dateline, whatever the story's
+        discourse.dateline_state = _setting(sentence.text, mentions) or dateline_state
         sentence_contacts: list[Contact] = []
         clauses = clauses_for(sentence.text, mentions, triggers)
         if i in docs:
@@ -223,15 +221,20 @@ def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
 _SET_IN = re.compile(r"^\s*(?:In|At|From)\s+$")
 
 
-def _set_elsewhere(sentence: str, mentions: list[Mention], dateline_state: str | None) -> bool:
+def _setting(sentence: str, mentions: list[Mention]) -> str | None:
+    # "In Hanoi on Tuesday, the Minister was received by Deputy Prime Minister X": a sentence
+    # set in a place is its own dateline; its unqualified officials may be the place's ("In
+    # Moscow's view" sets nothing).
     first = mentions[0] if mentions else None
-    return (
-        dateline_state is not None
-        and first is not None
+    if (
+        first is not None
         and first.kind == "polity"
-        and first.state not in (None, dateline_state)
+        and first.state is not None
+        and not first.name.endswith(("'s", "’s"))
         and _SET_IN.match(sentence[: first.start]) is not None
-    )
+    ):
+        return first.state
+    return None
 
 
 def _with_parse(
