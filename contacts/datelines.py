@@ -18,10 +18,11 @@ if TYPE_CHECKING:
 
 # A wire story's dateline: "THE HAGUE, June 18 -", "CAIRO (Reuters) -", "Beijing, Nov. 3 --".
 # Also "CAIRO, Egypt (AP) —", "HANOI, July 12 (AFP) -", "KAZAN, October 22. /TASS/.",
-# "LAHORE, Feb 20:" (Pakistani and Indian papers).
+# "LAHORE, Feb 20:" (Pakistani and Indian papers), "JAKARTA, Tuesday:" (Australian papers).
 _DATELINE = re.compile(
     r"^\s*([A-Z][A-Za-z .'-]{1,40})(?:\s*,\s*[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+)?(?=\s*[(,]))?"
-    r"(?:\s*,?\s*(?P<day>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\.?)?"
+    r"(?:\s*,?\s*(?P<day>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?=:))\.?)?"
     r"\s*(?P<agency>\([A-Z][\w .]*\)|/[A-Z][\w .]*/\.?)?\s*(?P<dash>--|-|–|—|:(?=\s))?"
 )
 # "GENEVA - The United Nations envoy ...", "DOHA (Reuters) — ": a city in capitals and a dash,

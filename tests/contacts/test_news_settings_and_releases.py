@@ -1,8 +1,9 @@
-"""Where a sentence is set, and what a government's own release leaves unsaid.
+"""Where a sentence is set: its own place, and the dateline before it.
 
 "In Lima on Tuesday, the envoy was received by Deputy Minister X" is set in Peru: the sentence is
 its own dateline, so X, whom nothing else qualifies, may be Peru's and the envoy, of a state the
-story left unsaid, is a foreigner he received. One test per phrasing class, invented names only.
+story left unsaid, is a foreigner he received. "SUVA, Tuesday:" (Australian papers) is a dateline,
+blanked before the parse like any other. One test per phrasing class, invented names only.
 """
 
 from __future__ import annotations
@@ -37,3 +38,20 @@ def test_without_a_setting_nothing_says_the_two_are_of_different_states(
 def test_a_places_view_is_no_setting(kb: KnowledgeBase) -> None:
     text = ENVOY + "In Lima's view, the envoy was received by Deputy Minister Jorge Quispe."
     assert _news(kb, text) == []
+
+
+def test_a_weekday_dateline_is_blanked_before_the_parse() -> None:
+    from contacts.datelines import blank_dateline
+
+    text = "SUVA, Thursday: The Trade Minister, Mr Alan Pirie, today won"
+    assert blank_dateline(text) == " " * len("SUVA, Thursday:") + text[len("SUVA, Thursday:") :]
+    assert blank_dateline("On Thursday: the minister") == "On Thursday: the minister"
+
+
+def test_the_subject_after_a_weekday_dateline_holds_the_measured_talks(kb: KnowledgeBase) -> None:
+    text = (
+        "SUVA, Tuesday: The Trade Minister, Mr Alan Pirie, today won an undertaking from Fiji to "
+        "ease import licensing for Australian live cattle and wheat, after two hours of talks with "
+        "his Fijian counterpart, Mr Josefa Tuilagi, at the Department of Trade in central Suva."
+    )
+    assert sorted_names(_news(kb, text)) == [["Alan Pirie", "Josefa Tuilagi"]]
