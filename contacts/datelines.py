@@ -35,8 +35,15 @@ _HERE = re.compile(r"\bhere\b")
 
 
 def dateline_place(text: str, kb: KnowledgeBase) -> tuple[str, str] | None:
-    """The polity of the city a dateline names (its capital or its own name), else None."""
-    match = _dateline(text)
+    """The polity of the city a dateline names (its capital or its own name), else None.
+
+    The dateline opens the story, after the headline and byline lines a page may keep ("Colbran
+    wins Jakarta promise / From LOUISE BRANNIGAN / JAKARTA, Tuesday: The Trade Minister")."""
+    match = None
+    for line in [line for line in text.splitlines() if line.strip()][: _HEAD_LINES + 1]:
+        match = _dateline(line)
+        if match is not None or not _headline(line):
+            break
     if match is None:
         return None
     city = match.group(1).strip()
@@ -44,6 +51,15 @@ def dateline_place(text: str, kb: KnowledgeBase) -> tuple[str, str] | None:
     if polity is None:
         return None
     return city.title(), str(polity.code)
+
+
+_HEAD_LINES = 3  # a headline, a byline, a date line
+
+
+def _headline(line: str) -> bool:
+    # A headline or byline is one short line without a sentence's full stop.
+    line = line.strip()
+    return len(line) < 160 and not line.endswith((".", '."', ".”"))
 
 
 def _dateline(text: str) -> re.Match[str] | None:

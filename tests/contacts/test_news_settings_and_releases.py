@@ -55,3 +55,19 @@ def test_the_subject_after_a_weekday_dateline_holds_the_measured_talks(kb: Knowl
         "his Fijian counterpart, Mr Josefa Tuilagi, at the Department of Trade in central Suva."
     )
     assert sorted_names(_news(kb, text)) == [["Alan Pirie", "Josefa Tuilagi"]]
+
+
+def test_the_dateline_after_a_headline_and_a_byline_is_the_storys(kb: KnowledgeBase) -> None:
+    from contacts.datelines import dateline_place
+
+    story = (
+        "SUVA, Tuesday: The Trade Minister, Mr Alan Pirie, arrived for two days of talks. "
+        "Mr Pirie was later the guest of the Minister of Industry, Mr Josefa Tuilagi, at a "
+        "working lunch at the Grand Pacific Hotel."
+    )
+    page = "Pirie wins Suva promise on beef\nFrom ANNA CROFT\n\n" + story
+    assert dateline_place(page, kb) == dateline_place(story, kb) == ("Suva", "FJI")
+    (contact,) = _news(kb, page)  # the dateline makes the one who arrived a foreigner
+    assert {p.name.split()[-1] for p in contact.participants} == {"Pirie", "Tuilagi"}
+    # a first line that is a sentence is the story itself, not its headline
+    assert dateline_place("Talks went on all day.\n" + story, kb) is None
