@@ -32,6 +32,11 @@ NYT and WSJ of 1989–1999, AFP, Xinhua and CNN of 1995–2006) is round 11's un
 blind 27 (The Moscow Times, TASS, the Kremlin feed, Al Jazeera, the State Department, gov.uk
 and Reuters of 2014–2026, and UPI, The Times of India, The Japan Times, The Jerusalem Post, The
 Guardian and The Sydney Morning Herald of 1975–2000) was tuned on after its first measure.
+Blind 28 (round 12: Reuters and AP of 1985–1992, the NYT and WSJ of 1989–1999, AFP, Xinhua and
+CNN of 1995–2006) is round 12's untuned measure; blind 29 (The Moscow Times, TASS and the
+Kremlin feed, Al Jazeera, the State Department and gov.uk of 2014–2026, and the South China
+Morning Post, The Straits Times, the Daily Nation, the Buenos Aires Herald, Deutsche Welle and
+Dawn of 1978–2010) was tuned on after its first measure.
 All are project files: no skip.
 Floors sit slightly below the numbers measured in bench/RESULTS.md, so a regression fails.
 """
@@ -89,6 +94,8 @@ SETS = [
     "news_blind25.jsonl",
     "news_blind26.jsonl",
     "news_blind27.jsonl",
+    "news_blind28.jsonl",
+    "news_blind29.jsonl",
 ]
 
 
@@ -151,6 +158,8 @@ FLOORS = [
     Floor("news_blind25.jsonl", 72, 0.86, 0.74, 0.20, "blind 0.840 / 0.681; after 0.906 / 0.778"),
     Floor("news_blind26.jsonl", 53, 0.72, 0.52, 0.20, "blind 0.763 / 0.547; untuned 0.769 / 0.566"),
     Floor("news_blind27.jsonl", 51, 0.88, 0.67, 0.12, "blind 0.824 / 0.627; after 0.917 / 0.706"),
+    Floor("news_blind28.jsonl", 80, 0.88, 0.71, 0.15, "blind 0.911 / 0.738; not tuned on"),
+    Floor("news_blind29.jsonl", 55, 0.80, 0.72, 0.25, "blind 0.840 / 0.764"),
 ]
 
 
