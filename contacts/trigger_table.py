@@ -58,7 +58,10 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "by_phone",
         TriggerKind("call", "phone", "with", "041", "phone", 0.75),
-        r"(?:in|during)\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:call|conversation)(?=\s+with\b)|(?:in|during|over)\s+their\s+(?:[a-z-]+\s+)?(?:call|conversation)|(?:by|over\s+the|on\s+the)\s+(?:tele)?phone",
+        r"(?:in|during)\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:call|conversation)(?=\s+with\b)|(?:in|during|over)\s+their\s+(?:[a-z-]+\s+)?(?:call|conversation)|(?:by|over\s+the|on\s+the)\s+(?:tele)?phone"
+        # "In a separate call yesterday afternoon, A and B agreed": a call set before the
+        # clause, its time at most before the comma ("In a call for calm, ..." is none)
+        r"|(?:in|during)\s+(?:a|an)\s+(?:[a-z-]+\s+)?call(?=(?:\s+(?:late|early|yesterday|today|on|this|last)\b[^,.]{0,25})?,)",
         "Biden discussed Ukraine with Scholz by phone.",
     ),
     # "Thatcher discussed the move by telephone with Reagan": the verb, its topic, the phone
@@ -164,7 +167,7 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "phoned",
         TriggerKind("call", "phone", "direct", "041", "phone", 0.9),
-        r"(?:tele)?phon(?:ed|es|e|ing)|rang(?=\s+up\b|\s+(?-i:[A-Z]))|dial(?:l?ed|l?ing)",
+        r"(?:tele)?phon(?:ed|es|e|ing)|rang(?=\s+up\b|\s+(?-i:[A-Z])|\s+(?:his|her|their)\s)|dial(?:l?ed|l?ing)",
         "Biden phoned Scholz on Monday.",
     ),
     TriggerRow(
