@@ -129,9 +129,8 @@ def _list_cut_short(text: str, clauses: list[Clause], mentions: list[Mention]) -
 # ("X hosted Y", "X received Y", "X called Y"): when the rules find no clause, the parse is not
 # asked ("welcoming strategies", "received federal equipment").
 _RULES_SUFFICE = frozenset({"hosted", "welcome", "called"})
-# A sentence this long is a list or a legal text, not news prose: the rules read it alone
-# (readouts and newspapers write sentences of seventy words and more).
-_LONGEST_PARSED = 120
+# A sentence this long is a list or a legal text, not news prose: the rules read it alone.
+_LONGEST_PARSED = 70
 
 # Tenses the position rules misread as reports of the past ("visits Washington this week").
 _PRESENT_OR_FUTURE = re.compile(r"\b(?:visits|meets|holds|travels|leaves|heads|flies)\b")
