@@ -220,7 +220,11 @@ def business_person(mention: Mention, sentence: str, lexicon: Lexicon) -> bool:
     (GUIDELINES). Not a state's post ("Kenya's vice-president", "Kenyan Vice-President X")."""
     if mention.kind != "person" or mention.actor is not None:
         return False
-    before = _CORPORATE_BEFORE.search(sentence, max(0, mention.start - 40), mention.start)
+    # the post may be the mention's own title ("Microsoft co-founder X": a founder leads a
+    # movement too, "Hamas co-founder X")
+    named_at = sentence.find(mention.name, mention.start, mention.end)
+    named_at = named_at if named_at > mention.start else mention.start
+    before = _CORPORATE_BEFORE.search(sentence, max(0, named_at - 40), named_at)
     after = _CORPORATE_AFTER.match(sentence, mention.end)
     found = before or after
     if found is None:
