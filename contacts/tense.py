@@ -107,6 +107,11 @@ def verb_status(verb: Token, depth: int = 0) -> str:
         governor = verb.head
         if verb.dep_ == "acl" and governor.dep_ in ("nsubj", "nsubjpass", "dobj"):
             governor = governor.head  # "EU leaders, meeting from Thursday, will try": "try"
+        if verb.dep_ == "pcomp" and governor.dep_ == "prep" and governor.lower_ == "before":
+            # "flies to Kyiv on Tuesday, before traveling to Berlin for a meeting with X": what
+            # comes after the verb "before" hangs on shares its time ("after meeting X, he
+            # will ..." is not so sure: the meeting may have been)
+            governor = governor.head
         if governor.i != verb.i and depth <= 3 and is_verb(governor):
             return verb_status(governor, depth + 1)
         return "occurred"
