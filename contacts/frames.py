@@ -401,17 +401,23 @@ def _attendees(index: PhraseIndex, noun: Token) -> list[Mention]:
 
 
 def _group_of(index: PhraseIndex, noun: Token) -> list[Mention]:
+    # "a session of the UN Security Council" is the body sitting, none of its members met
+    # (GUIDELINES: a body meeting of one organisation is no contact)
+    kinds = ("role",) if noun.lower_ in _SITTINGS else ("role", "polity")
     found: list[Mention] = []
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    found += [m for m in index.phrase(pobj) if m.kind in ("role", "polity")]
+                    found += [m for m in index.phrase(pobj) if m.kind in kinds]
         elif child.dep_ in ("compound", "nmod") and child.i in index.by_token:
             mention = index.by_token[child.i]
             if mention.kind == "polity" and mention.how == "name":
                 found.append(mention)
     return found
+
+
+_SITTINGS = frozenset({"session", "sessions", "sitting"})
 
 
 def _held_by(noun: Token) -> Token | None:
