@@ -35,7 +35,8 @@ def _table(value: object) -> dict[str, str]:
 
 
 def _portfolio_titles(portfolios: list[str]) -> dict[str, str]:
-    # "finance minister", "minister of finance", "minister for finance", "deputy finance minister"
+    # "finance minister", "minister of finance", "minister for finance", "deputy finance minister",
+    # "deputy minister of finance"
     out: dict[str, str] = {}
     for portfolio in portfolios:
         office = f"{portfolio.title()} Minister"
@@ -44,6 +45,9 @@ def _portfolio_titles(portfolios: list[str]) -> dict[str, str]:
         out[f"minister for {portfolio}"] = office
         out[f"deputy {portfolio} minister"] = f"Deputy {office}"
         out[f"vice {portfolio} minister"] = f"Deputy {office}"
+        for grade in ("deputy", "vice"):  # "Deputy Minister for Trade", "Vice Minister of Energy"
+            out[f"{grade} minister of {portfolio}"] = f"Deputy {office}"
+            out[f"{grade} minister for {portfolio}"] = f"Deputy {office}"
     return out
 
 
