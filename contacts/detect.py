@@ -379,6 +379,10 @@ def _contact(
     for party in subjects:
         if party.participant.state is None and party.guessed_state in rivals:
             party.guessed_state = None
+    for party in subjects + objects:  # "X traveled to Papua New Guinea ... X met Y": no host
+        words = person_key(party.participant.name).split()[-1:]
+        if words and party.guessed_state in discourse.visited.get(words[0], ()):
+            party.guessed_state = None
     subjects = _not_own_object(subjects, clause.subjects, objects, discourse)
     if not subjects and clause.kind.grammar != "between":
         if len(objects) < 2 or not clause.symmetric_objects:
@@ -401,6 +405,8 @@ def _contact(
             # "Funaro and Gros met": nothing says Gros is not Funaro's compatriot; a gathering
             # of two states' leaders and one unplaced aide still crossed a border
             continue
+        if details.type == "visit":
+            _remember_trip(discourse, parties)
         if details.type == "visit" and any(
             p.participant.state is None and not p.unnamed for p in parties
         ):
@@ -413,6 +419,15 @@ def _contact(
         contacts.append(contact)
         discourse.unnamed.update(p.participant.key() for p in parties if p.unnamed)
     return contacts
+
+
+def _remember_trip(discourse: Discourse, parties: list[Party]) -> None:
+    # "Deputy Assistant Secretary X traveled to Papua New Guinea": wherever the story later
+    # sets X, X is no host there, though nothing told X's own state
+    hosts = {p.participant.state for p in parties if p.unnamed and p.participant.state}
+    for visitor in (p for p in parties if not p.unnamed):
+        for word in person_key(visitor.participant.name).split():  # "Xi Jinping ... Xi"
+            discourse.visited.setdefault(word, set()).update(hosts)
 
 
 def _private(mention: Mention, sentence: str, lexicon: Lexicon) -> bool:

@@ -90,6 +90,9 @@ class Discourse:
     # Keys of the states and roles that stood as parties (merge tells them from people by name)
     unnamed: set[str] = field(default_factory=set)
     women: frozenset[str] = frozenset()  # family names the text gives "Mrs.", "Queen", ...
+    # Word of a name -> the states its bearer travelled to ("X traveled to Papua New Guinea"): a
+    # visitor is no host, whatever the dateline or the sentence's setting suggests.
+    visited: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
     def for_text(cls, kb: KnowledgeBase, text: str, published: date | None) -> Discourse:

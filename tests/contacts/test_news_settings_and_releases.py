@@ -3,7 +3,9 @@
 "In Lima on Tuesday, the envoy was received by Deputy Minister X" is set in Peru: the sentence is
 its own dateline, so X, whom nothing else qualifies, may be Peru's and the envoy, of a state the
 story left unsaid, is a foreigner he received. "SUVA, Tuesday:" (Australian papers) is a dateline,
-blanked before the parse like any other. One test per phrasing class, invented names only.
+blanked before the parse like any other. One who travelled to a state ("X traveled to Fiji and
+Tonga") is no host in it, wherever the story later sets X. One test per phrasing class, invented
+names only.
 """
 
 from __future__ import annotations
@@ -71,3 +73,16 @@ def test_the_dateline_after_a_headline_and_a_byline_is_the_storys(kb: KnowledgeB
     assert {p.name.split()[-1] for p in contact.participants} == {"Pirie", "Tuilagi"}
     # a first line that is a sentence is the story itself, not its headline
     assert dateline_place("Talks went on all day.\n" + story, kb) is None
+
+
+def test_one_who_travelled_to_the_setting_is_no_host_there(kb: KnowledgeBase) -> None:
+    text = (
+        "Deputy Assistant Secretary of State for Pacific Island Affairs Laura Pemberton traveled "
+        "to Fiji and Tonga August 12-16 to advance cooperation on fisheries.\n\n"
+        "In Suva on August 13, Deputy Assistant Secretary Pemberton met with Secretary for "
+        "Foreign Affairs Josefa Tuilagi to review the Shiprider Agreement."
+    )
+    found = news_detector(date(2024, 8, 19))(kb, text)
+    assert [{p.name.split()[-1] for p in c.participants} for c in found] == [
+        {"Pemberton", "Tuilagi"}
+    ]
