@@ -90,8 +90,7 @@ class Discourse:
     # Keys of the states and roles that stood as parties (merge tells them from people by name)
     unnamed: set[str] = field(default_factory=set)
     women: frozenset[str] = frozenset()  # family names the text gives "Mrs.", "Queen", ...
-    # Word of a name -> the states its bearer travelled to ("X traveled to Papua New Guinea"): a
-    # visitor is no host, whatever the dateline or the sentence's setting suggests.
+    # Word of a name -> states its bearer travelled to: no host there, whatever the dateline says
     visited: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
