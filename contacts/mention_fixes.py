@@ -171,7 +171,17 @@ def non_state_title(text: str, mention: Mention) -> str | None:
         return "private"  # "Socialist Party leader X" (a ruling Communist party's chief leads)
     if words & _NO_STATES_ERRAND:
         return "private"
+    if _SENT_AFTER.match(text, mention.end):
+        return None  # "Cardinal X, the special envoy of Pope John Paul II,": on an errand
     return "untitled" if words & NON_STATE_TITLES else None
+
+
+# An apposition that sends the one before it: "X, the special envoy of the Pope,"
+_SENT_AFTER = re.compile(
+    r"\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:envoy|mediator|emissary|representative|nuncio|negotiator)\b",
+    re.I,
+)
 
 
 _NO_STATES_ERRAND = frozenset({"opposition", "dissident", "activist"})
