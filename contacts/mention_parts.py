@@ -286,7 +286,9 @@ def group_reference(tokens: list[Token], i: int, j: int) -> tuple[list[Mention],
     if tokens[i].key in ("the", "both") and j < len(tokens) and tokens[j].key == "two":
         head = _pair_head(tokens, j + 1)  # "the two leaders", "the two delegation leaders"
         if head is not None:
-            return [Mention("ref", tokens[i].start, tokens[head].end, "", how="pair")], head + 1
+            pair = Mention("ref", tokens[i].start, tokens[head].end, "", how="pair")
+            pair.office = tokens[head].key  # "leaders", "sides": who the two are
+            return [pair], head + 1
     if tokens[i].key == "the" and j + 1 < len(tokens) and tokens[j].key in GROUP_SIZES:
         # "the three ministers were received together": the last three people named
         if tokens[j + 1].key in PAIR_HEADS:

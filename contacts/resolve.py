@@ -35,6 +35,8 @@ _HOME_CUES = (
     (re.compile(r"\bDowning Street\b"), "GBR"),
     (re.compile(r"\bZhongnanhai\b"), "CHN"),
 )
+# "the two leaders" after a gathering may be the two told as "A and B"; "the two sides" are not
+_COUPLE_HEADS = frozenset({"leaders", "presidents", "premiers", "chancellors", "men", "women"})
 # A Secretary-General with no organisation named beside the title ("The Secretary-General met
 # today with ...", UN News' house voice) heads the organisation the text names first.
 _SECRETARY_GENERAL_CUES = (
@@ -73,6 +75,7 @@ class Discourse:
     sentence_persons: list[Mention] = field(default_factory=list)  # named people, this sentence
     sentence: str = ""  # the sentence being read
     last_pair: list[Party] = field(default_factory=list)
+    couple: list[Party] = field(default_factory=list)  # the last two of two states told "A and B"
     # The pairs of people contacts were told between, and how often ("both leaders": the most)
     pairs: dict[frozenset[str], list[Party]] = field(default_factory=dict)
     pair_counts: dict[frozenset[str], int] = field(default_factory=dict)
@@ -95,16 +98,10 @@ class Discourse:
 
     @classmethod
     def for_text(cls, kb: KnowledgeBase, text: str, published: date | None) -> Discourse:
-        home = None
-        first = len(text) + 1
-        for pattern, state in _HOME_CUES:
-            match = pattern.search(text)
-            if match and match.start() < first:
-                home, first = state, match.start()
         return cls(
             kb,
             published,
-            home,
+            _first_cue(_HOME_CUES, text),
             secretary_general_of=_first_cue(_SECRETARY_GENERAL_CUES, text),
             text=text,
             women=named_women(text),
@@ -242,6 +239,8 @@ class Discourse:
             # "During their talks, the two ministers ...": the pair just told; a sentence or
             # more later ("Koivisto greeted both leaders"), the pair the story told of most
             pair = self.last_pair if self.since_pair == 0 else self.story_pair
+            if len(pair) > 2 and self.couple and mention.office in _COUPLE_HEADS:
+                pair = self.couple  # "A and B presiding over the conference ... the two leaders"
             return list(pair) or self._two_people(day)
         if mention.how == "group":
             return self._last_people(int(mention.name), mention.office)

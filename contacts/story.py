@@ -29,6 +29,7 @@ def follow_the_story(
         discourse.last_subject = discourse.clause_subject
     discourse.clause_subject = None
     first_person = first_person and not aside
+    told: list[tuple[Mention, Party]] = []  # the sentence's people so far
     for mention in mentions:
         if mention.kind == "ref" and mention.how in ("he", "she"):
             first_person = False  # "where he and Gorbachev conferred": "he" goes on the story
@@ -36,6 +37,11 @@ def follow_the_story(
             continue
         party = discourse.resolve(mention, published)[0]
         discourse.remember(party)
+        if _couple(discourse.sentence, told, mention):
+            states = {told[-1][1].participant.state, party.participant.state}
+            if None not in states and len(states) == 2:
+                discourse.couple = [told[-1][1], party]  # "President Bush and Soviet President X"
+        told.append((mention, party))
         if first_person:
             discourse.last_subject = party
             first_person = False
@@ -57,6 +63,17 @@ def follow_the_story(
                     break
     else:
         discourse.since_pair += 1
+
+
+_AND = re.compile(r"\s+and\s+")
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def _couple(sentence: str, told: list[tuple[Mention, Party]], mention: Mention) -> bool:
+    # "A and B", not the end of a list ("A, B and C")
+    if not told or not _AND.fullmatch(sentence[told[-1][0].end : mention.start]):
+        return False
+    return len(told) < 2 or not _COMMA.fullmatch(sentence[told[-2][0].end : told[-1][0].start])
 
 
 def story_pair(discourse: Discourse, last: Contact) -> list[Party]:
