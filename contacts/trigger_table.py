@@ -209,7 +209,8 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "negotiated",
         TriggerKind("meeting", None, "with", "046", "", 0.8),
-        r"negotiat(?:ed|es|ing|e)(?=\s+with\b)",
+        # "negotiated line by line with X", "negotiated for hours with X"
+        r"negotiat(?:ed|es|ing|e)(?!\s+team)(?:\s+(?!with\b)[\w-]+){0,4}?(?=\s+with\b)",
         "Biden negotiated with Scholz over the weekend.",
     ),
     TriggerRow(
