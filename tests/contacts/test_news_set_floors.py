@@ -36,7 +36,9 @@ Blind 28 (round 12: Reuters and AP of 1985–1992, the NYT and WSJ of 1989–199
 CNN of 1995–2006) is round 12's untuned measure; blind 29 (The Moscow Times, TASS and the
 Kremlin feed, Al Jazeera, the State Department and gov.uk of 2014–2026, and the South China
 Morning Post, The Straits Times, the Daily Nation, the Buenos Aires Herald, Deutsche Welle and
-Dawn of 1978–2010) was tuned on after its first measure.
+Dawn of 1978–2010) was tuned on after its first measure, as was blind 30 (Reuters of 1986–1988,
+AFP and Xinhua of 1997 and 2005–2006, AP, the NYT, the WSJ and CNN of 1989–2000: news-dev's own
+sources).
 All are project files: no skip.
 Floors sit slightly below the numbers measured in bench/RESULTS.md, so a regression fails.
 """
@@ -96,6 +98,7 @@ SETS = [
     "news_blind27.jsonl",
     "news_blind28.jsonl",
     "news_blind29.jsonl",
+    "news_blind30.jsonl",
 ]
 
 
@@ -160,6 +163,7 @@ FLOORS = [
     Floor("news_blind27.jsonl", 51, 0.88, 0.67, 0.12, "blind 0.824 / 0.627; after 0.917 / 0.706"),
     Floor("news_blind28.jsonl", 80, 0.88, 0.71, 0.15, "blind 0.911 / 0.738; not tuned on"),
     Floor("news_blind29.jsonl", 55, 0.80, 0.72, 0.25, "blind 0.840 / 0.764"),
+    Floor("news_blind30.jsonl", 74, 0.84, 0.74, 0.25, "blind 0.873 / 0.770"),
 ]
 
 
