@@ -297,7 +297,7 @@ def describe(clause: Clause, sentence: str, published: date | None) -> Details |
     if status == "planned" and _CANCELLED_TRIP.search(sentence, 0, trigger.start):
         status = "cancelled"
     day, old = _date(sentence, clause, published, status == "planned")
-    if status == "occurred" and _after_a_future_step(sentence, trigger):
+    if status in ("occurred", "planned") and _after_a_future_step(sentence, trigger):
         # "Wang flies to Tonga on Tuesday, before visiting Vanuatu": later, on a day untold
         status, day = "planned", None
     if status == "occurred" and day and published and day > published:
