@@ -21,7 +21,7 @@ from contacts.mentions import COURTESIES, Mention
 
 # "Khalil Haddadin, Jordan's foreign minister, met ...", "met Haddadin, the foreign minister of
 # Jordan, on Thursday": a title set off by commas after a name is that person's.
-_APPOSITION_GAP = re.compile(r"^\s*,\s*$")
+_APPOSITION_GAP = re.compile(r"^\s*,\s*(?:an?\s+)?$")  # "X, the envoy,", "X, a U.N. envoy,"
 # "... Deputy Prime Minister and Foreign Minister X": the gap to a name whose mention starts
 # after its own title, or at it
 _SECOND_TITLE = re.compile(r"^\s+and\s+(?:[A-Z][a-z]+\s+){0,4}$")
@@ -29,8 +29,8 @@ _APPOSITION_END = re.compile(r"^\s*(?:[,.;:)]|$)")
 # A name no one listed, right before such a title: two to four capitalised words.
 _NAME_RUN = re.compile(
     r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+(?:(?:de|da|du|del|della|van|von|der|den|le|la|bin|ibn)\s+)?)"
-    r"{1,3}[A-Z][\w'’-]+),\s*$"
-)  # "Jacques de Larosiere, managing director of ..."
+    r"{1,3}[A-Z][\w'’-]+),\s*(?:an?\s+)?$"
+)  # "Jacques de Larosiere, managing director of ...", "Diego Cordovez, a U.N. envoy"
 _NOT_NAME_WORDS = frozenset(
     """The A An In On At But And After Before During While When As For With From By To Of His
     Her Their This That Its""".split()
@@ -226,7 +226,8 @@ def with_appositive_titles(text: str, mentions: list[Mention]) -> list[Mention]:
             and mention.how in ("title", "counterpart")
             and named.kind == "person"
             and named.actor is None
-            and named.state in (None, mention.state)
+            # "the chief mediator, Kenyan General X,": a post of no state, the name's own
+            and (named.state in (None, mention.state) or mention.state is None)
             and _APPOSITION_GAP.match(text[mention.end : named.start])
             and _APPOSITION_END.match(text[named.end :])
             # "with Kufuor, who is also chairman of the AU, Hu said": the post is Kufuor's
@@ -237,7 +238,7 @@ def with_appositive_titles(text: str, mentions: list[Mention]) -> list[Mention]:
                 replace(
                     named,
                     start=mention.start,
-                    state=mention.state,
+                    state=mention.state or named.state,
                     office=named.office or mention.office,
                     title_text=named.title_text or mention.title_text,
                 )

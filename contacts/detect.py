@@ -163,6 +163,8 @@ def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
         # "Luis Quispe ... Quispe said": a family name the text gave in full is that person,
         # in sentences the parse read and in those it did not
         known = with_known_surnames(docs[i] if i in docs else sentence.text, mentions, surnames)
+        if len(known) > len(mentions):  # "Cordovez, a U.N. under-secretary-general,": a post
+            known = with_appositive_titles(sentence.text, known)
         analysed[i] = (sentence, triggers, known)
     for _, _, mentions in analysed:
         discourse.lookahead.extend(
