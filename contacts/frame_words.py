@@ -158,7 +158,7 @@ KNOWN_LEMMAS = (
 # The links a subjectless verb's subject is sought above: "agreed to meet" (xcomp), "and met"
 # (conj), "after meeting" (advcl, pcomp, pobj, prep); npadvmod: "welcomed Putin, a day after
 # holding talks with Biden", the day is the main verb's.
-SUBJECT_CLIMBS = frozenset("xcomp conj advcl ccomp pcomp pobj prep parataxis npadvmod".split())
+SUBJECT_CLIMBS = frozenset("xcomp conj advcl ccomp pcomp pobj prep parataxis npadvmod dep".split())
 
 
 # Verbs whose object is the other party: with a thing for object ("Japanese and Chinese

@@ -90,6 +90,8 @@ def verb_status(verb: Token, depth: int = 0) -> str:
         governed = verb_status(governor, depth + 1) if is_verb(governor) else ""
         if governed == "occurred" and _carried_out(governor):
             return "occurred"  # "Xi went on to hold meetings with", "managed to meet"
+        if governed == "occurred" and verb.dep_ == "advcl" and _moved(governor):
+            return "occurred"  # "then crossed the corridor to see X": the trip was made for it
         return "planned" if governed != "cancelled" else "cancelled"
     if verb.tag_ in ("VBD", "VBN"):
         return "occurred"
@@ -127,6 +129,17 @@ def verb_status(verb: Token, depth: int = 0) -> str:
         text = verb.doc.text.rstrip()
         return "planned" if text.endswith((".", "!", "?", '"', "”")) else "occurred"
     return "occurred"
+
+
+# Moves made to meet someone: "flew to Cairo to meet X", "crossed the corridor to see X".
+_MOVES = frozenset(
+    """crossed flew travelled traveled drove walked went came returned headed hurried rushed
+    stopped""".split()
+)
+
+
+def _moved(governor: Token) -> bool:
+    return governor.lower_ in _MOVES
 
 
 # Verbs whose infinitive is done when they are: "went on to hold", "proceeded to meet".
