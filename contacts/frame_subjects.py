@@ -36,6 +36,11 @@ def subjects_of(
             return found
     if depth > 4 or verb.head.i == verb.i:
         return []
+    reported = _reported_clause(verb)
+    if reported is not None:
+        # "He spoke with A, the White House said, and had talked with B": the parse joins the
+        # second verb to the source's; its subject is the reported clause's, not the source
+        return subjects_of(index, reported, depth + 1, True)
     if verb.dep_ in SUBJECT_CLIMBS:
         return subjects_of(index, verb.head, depth + 1, verb.dep_ == "conj")
     if verb.dep_ in ("relcl", "acl"):
@@ -53,6 +58,15 @@ def subjects_of(
             return subjects_of(index, noun.head.head, depth + 1)
         return found
     return []
+
+
+def _reported_clause(verb: Token) -> Token | None:
+    source = verb.head
+    if verb.dep_ != "conj" or known_lemma(source) != "say" or source.i > verb.i:
+        return None
+    if source.dep_ == "parataxis" and is_verb(source.head):
+        return source.head  # "He spoke with A, [the White House said], and had talked with B"
+    return next((c for c in source.children if c.dep_ == "ccomp" and c.i < source.i), None)
 
 
 def _named_in(index: PhraseIndex, noun: Token) -> list[Mention]:
