@@ -157,22 +157,47 @@ def parse(sentences: Sequence[str], names: Sequence[NameWords] | None = None) ->
     """
     if not sentences:
         return []
+    from spacy.tokens import Doc, Span  # loaded with the model, not on import
+
     nlp = _nlp()
     docs = list(nlp.pipe(sentences, batch_size=256, disable=["ner"]))
-    wanted = [
-        doc
+    recogniser: Any = nlp.get_pipe("ner")
+    whole = [d for i, d in enumerate(docs) if names is None or names[i].every]
+    for _ in recogniser.pipe(whole, batch_size=256):
+        pass  # it sets each doc's entities in place
+    # Elsewhere it reads only the few tokens around each name to look for: the same entities
+    # for a third of the tokens (its encoder sees four tokens each side)
+    windows = [
+        (doc, a, b)
         for i, doc in enumerate(docs)
-        if names is None or names[i].every or _proper_noun_at(doc, names[i].starts)
+        if names is not None and not names[i].every
+        for a, b in _name_windows(doc, names[i].starts)
     ]
-    if wanted:
-        recogniser: Any = nlp.get_pipe("ner")
-        for _ in recogniser.pipe(wanted, batch_size=256):
-            pass  # it sets each doc's entities in place
+    pieces = [Doc(doc.vocab, words=[t.text for t in doc[a:b]]) for doc, a, b in windows]
+    found: dict[int, list[tuple[int, int, str]]] = {}
+    for (doc, a, _), piece in zip(windows, recogniser.pipe(pieces, batch_size=256), strict=True):
+        found.setdefault(id(doc), []).extend((a + e.start, a + e.end, e.label_) for e in piece.ents)
+    for doc in docs:
+        if id(doc) in found:
+            doc.ents = [Span(doc, start, end, label=label) for start, end, label in found[id(doc)]]
     return docs
 
 
-def _proper_noun_at(doc: Doc, starts: frozenset[int]) -> bool:
-    return bool(starts) and any(t.idx in starts and is_proper(t) for t in doc)
+_WINDOW = 8  # tokens each side of a name the entity recogniser reads
+
+
+def _name_windows(doc: Doc, starts: frozenset[int]) -> list[tuple[int, int]]:
+    """Token ranges around the proper nouns at `starts`, overlapping ones joined."""
+    windows: list[tuple[int, int]] = []
+    for token in doc:
+        if token.idx not in starts or not is_proper(token):
+            continue
+        a, b = max(0, token.i - _WINDOW), min(len(doc), token.i + _WINDOW + 1)
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], b)
+        else:
+            windows.append((a, b))
+    return windows
 
 
 def person_mentions(doc: Doc, rule_mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:

@@ -269,6 +269,23 @@ def test_a_sentence_the_rules_named_in_full_is_parsed_without_entities() -> None
     ]
 
 
+def test_the_recogniser_reads_only_the_words_around_a_name_to_look_for() -> None:
+    from contacts.syntax import NameWords, parse
+
+    text = (
+        "On Monday, 14 March 1988, after a long week of preparatory work in several capitals, "
+        "the minister met Mirela Vasquez of Chile and three of her advisers in the old palace."
+    )
+    whole, windowed = parse(
+        [text] * 2, [NameWords(every=True), NameWords(starts=frozenset({text.index("Mirela")}))]
+    )
+    people = [(e.text, e.start) for e in whole.ents if e.label_ == "PERSON"]
+    assert people and [(e.text, e.start) for e in windowed.ents if e.label_ == "PERSON"] == people
+    # the date at the sentence's start lies outside the name's window
+    assert any(e.label_ == "DATE" for e in whole.ents)
+    assert not any(e.label_ == "DATE" and e.start == 1 for e in windowed.ents)
+
+
 @pytest.mark.parametrize(
     ("text", "needs_names"),
     [
