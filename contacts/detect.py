@@ -138,11 +138,21 @@ def _read(article: ArticleText, kb: KnowledgeBase) -> _Reading:
             mentions = with_here(sentence.text, mentions, here)
         analysed.append((sentence, triggers, mentions))
     with_lede_states([(sentence.text, mentions) for sentence, _, mentions in analysed])
+    if article.home_state:
+        _home_lede(analysed, article.home_state)
     # Only sentences with a trigger word are parsed: the rest cost one regex each.
     candidates = [i for i, item in enumerate(analysed) if needs_parse(*item)]
     to_parse = [blank_dateline(analysed[i][0].text) for i in candidates]
     names = [names_unknown(to_parse[k], analysed[i][2], lexicon) for k, i in enumerate(candidates)]
     return _Reading(published, lexicon, discourse, analysed, candidates, to_parse, names)
+
+
+def _home_lede(analysed: list[tuple[Sentence, list[Trigger], list[Mention]]], home: str) -> None:
+    # "Trade Minister Helen Marlowe has this week travelled to Vietnam": the first official a
+    # government's own release names, by title alone, is its own (not whoever that one met)
+    first = next((m for _, _, ms in analysed for m in ms if m.kind == "person"), None)
+    if first and first.state is None and first.actor is None and first.title_text and not first.how:
+        first.state = home
 
 
 def _finish(reading: _Reading, parsed: list[Doc]) -> list[Contact]:
