@@ -104,6 +104,7 @@ def objects_of(
     # Thursday with ...") is not the object.
     while after and (
         not usable(after[0], polity_ok)
+        or sentence[after[0].start : after[0].end].lower() == "here"  # "held talks here with"
         or (
             after[0].kind == "polity"
             and _LOCATIVE_BEFORE.search(sentence, 0, after[0].start)

@@ -4,7 +4,8 @@
 its own dateline, so X, whom nothing else qualifies, may be Peru's and the envoy, of a state the
 story left unsaid, is a foreigner he received. "SUVA, Tuesday:" (Australian papers) is a dateline,
 blanked before the parse like any other. One who travelled to a state ("X traveled to Fiji and
-Tonga") is no host in it, wherever the story later sets X. One test per phrasing class, invented
+Tonga") is no host in it, wherever the story later sets X. "Held talks here on Tuesday with Y":
+the dateline's "here" is a setting between the talks and Y, never their object. One test per phrasing class, invented
 names only.
 """
 
@@ -86,3 +87,12 @@ def test_one_who_travelled_to_the_setting_is_no_host_there(kb: KnowledgeBase) ->
     assert [{p.name.split()[-1] for p in c.participants} for c in found] == [
         {"Pemberton", "Tuilagi"}
     ]
+
+
+def test_talks_held_here_are_talks_with_the_one_after(kb: KnowledgeBase) -> None:
+    text = (
+        "SUVA, Jan. 17 (Xinhua) -- Visiting Chinese Foreign Minister Li Wenhua held talks here on "
+        "Tuesday with his Fijian counterpart Josefa Tuilagi, with both sides pledging closer ties."
+    )
+    found = news_detector(date(2006, 1, 17))(kb, text)
+    assert sorted_names(found) == [["Josefa Tuilagi", "Li Wenhua"]]
