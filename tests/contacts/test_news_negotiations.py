@@ -1,6 +1,7 @@
 """Negotiating with someone, with how it went told between: "negotiated line by line with X",
 "negotiated for hours with X" are talks with X; a "negotiating team with its advisers" is no
-one negotiating with anyone. Invented names only."""
+one negotiating with anyone. The time told between the verb and the party may be "that
+evening": "conferred that evening with X". Invented names only."""
 
 from __future__ import annotations
 
@@ -24,3 +25,12 @@ def test_negotiated_how_with_someone_is_talks(kb: KnowledgeBase, how: str) -> No
 def test_a_negotiating_team_with_its_advisers_meets_no_one(kb: KnowledgeBase) -> None:
     text = "Israel's negotiating team with its advisers arrived in Geneva on Friday."
     assert _news(kb, text) == []
+
+
+@pytest.mark.parametrize("when", ["that evening", "that night", "that morning"])
+def test_a_time_that_day_between_the_verb_and_the_party(kb: KnowledgeBase, when: str) -> None:
+    text = (
+        f"US President Paul Whitcombe, who arrived on Friday, conferred {when} with Prime "
+        "Minister Carmel Borg of Malta in Valletta."
+    )
+    assert sorted_names(_news(kb, text)) == [["Carmel Borg", "Paul Whitcombe"]]
