@@ -455,7 +455,9 @@ def _governor_subjects(index: PhraseIndex, noun: Token) -> list[Mention]:
             if (set_off and all(m.kind != "person" for m in found)) or (closing and not found):
                 return reporter(index, governor) or found
             return found
-        if governor.dep_ in ("dobj", "pobj") and is_verb(governor.head):
+        if governor.dep_ in ("dobj", "pobj", "conj") and is_verb(governor.head):
+            # "discussed the issue and Israel's operations in a telephone conversation with Y":
+            # the setting of the verb's object, or of a second object read as its conjunct
             return subjects_of(index, governor.head)
         if governor.dep_ == "pobj" and is_noun(governor):  # "said on his return from a visit"
             return _governor_subjects(index, governor)

@@ -1,6 +1,8 @@
 """Calls told in a word: Commonwealth papers' "rang his Indonesian counterpart X", and a call set
 before the clause it frames ("In a separate call yesterday afternoon, A and B agreed ..."),
-which says nothing of a telephone but is one; "In a call for calm, A and B urged ..." is none.
+which says nothing of a telephone but is one; "In a call for calm, A and B urged ..." is none. "A
+discussed X and Y in a telephone conversation with B" is A's call, whatever the parse makes of
+the two topics.
 One test per phrasing class, invented names only."""
 
 from __future__ import annotations
@@ -45,3 +47,14 @@ def test_a_call_for_something_is_no_call(kb: KnowledgeBase) -> None:
         "Yusof urged restraint."
     )
     assert _news(kb, text) == []
+
+
+def test_a_call_set_after_two_topics_has_the_sentences_subject(kb: KnowledgeBase) -> None:
+    text = (
+        "Egyptian Foreign Minister Karim Mansour discussed the Amitai issue and Israel's "
+        "military operations in Gaza in a telephone conversation with his Israeli counterpart "
+        "Dalia Ronen on Saturday."
+    )
+    (call,) = _news(kb, text)
+    assert sorted_names([call]) == [["Dalia Ronen", "Karim Mansour"]]
+    assert call.date == date(2004, 12, 25)
