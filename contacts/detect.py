@@ -419,12 +419,10 @@ def _contact(
             continue
         if details.type == "visit":
             _remember_trip(discourse, parties)
-        if details.type == "visit" and any(
-            p.participant.state is None and not p.unnamed for p in parties
-        ):
-            # "Industry Minister X visited a battery plant in West Java": nothing says the
-            # visitor came from abroad
-            continue
+            if any(p.participant.state is None and not p.unnamed for p in parties):
+                # "Industry Minister X visited a battery plant in West Java": nothing says the
+                # visitor came from abroad
+                continue
         contact = details.build(parties, clause, sentence)
         if own_days and own_days[k] is not None:
             contact.date = own_days[k]  # "hosted Macron on Monday and Starmer on Thursday"
