@@ -68,6 +68,7 @@ def corrected(
     ]
     mentions = _posts_of_the_one_before(text, mentions)
     mentions = [_relative_post_off(text, m) for m in mentions]
+    _heads_of_delegations(text, mentions)
     opening = dateline_end(text)
     if opening:
         # "POINTE-NOIRE, Congo, May 4 (AFP) -": no one is named in a dateline; a mention the
@@ -258,6 +259,26 @@ _OWNER = r"(?P<owner>(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*(?:['’]s)?\s+)?"
 _CORPORATE_BEFORE = re.compile(rf"{_OWNER}{_CORPORATE_POST}\s*,?\s+$")
 # "X, Micron's senior vice-president", "X, chief executive of Gazprom"
 _CORPORATE_AFTER = re.compile(rf"\s*,\s*(?:(?:the|its|a)\s+)?{_OWNER}{_CORPORATE_POST}\b")
+
+
+# "the Russian delegation by Deputy Foreign Minister X", "The Japanese side is led by X"
+_LED_BY_GAP = re.compile(r"(?:\s+(?:was|were|is|are|will\s+be))?,?\s+(?:(?:led|headed)\s+)?by\s+$")
+_GROUP_WORDS = ("delegation", "delegations", "team", "side")
+
+
+def _heads_of_delegations(text: str, mentions: list[Mention]) -> None:
+    # The one a state's delegation is led by speaks for that state.
+    for group, head in zip(mentions, mentions[1:], strict=False):
+        if (
+            group.kind == "role"
+            and group.state
+            and group.name.lower().endswith(_GROUP_WORDS)
+            and head.kind == "person"
+            and head.state is None
+            and head.actor is None
+            and _LED_BY_GAP.fullmatch(text, group.end, head.start)
+        ):
+            head.state = group.state
 
 
 _HIS = re.compile(r"\s*,\s*(?:his|her)\s+$", re.I)

@@ -35,3 +35,29 @@ def test_the_heads_named_after_the_talks_held_them(kb: KnowledgeBase, heads: str
     assert [sorted((p.name, p.state) for p in c.participants) for c in found] == [
         [("Mukasa Lubega", "UGA"), ("Odhiambo Wekesa", "KEN")]
     ], pairs(found)
+
+
+def test_the_head_of_a_states_delegation_speaks_for_that_state(kb: KnowledgeBase) -> None:
+    from contacts.lexicon import lexicon_for, tokenize
+    from contacts.mention_fixes import corrected
+    from contacts.mentions import find_mentions
+
+    text = (
+        "The Japanese side is led by a bureau director, and the Russian delegation by Deputy "
+        "Foreign Minister Pavel Zorin."
+    )
+    lexicon = lexicon_for(kb)
+    tokens = tokenize(text)
+    found = corrected(text, tokens, lexicon, find_mentions(text, tokens, lexicon))
+    assert [(m.name, m.state) for m in found if m.kind == "person"] == [("Pavel Zorin", "RUS")]
+
+
+def test_a_courtesy_call_by_a_delegations_head_is_a_contact(kb: KnowledgeBase) -> None:
+    text = (
+        "Japanese and Russian negotiators opened a fresh round of talks in Tokyo on Tuesday. The "
+        "Russian delegation is led by Deputy Foreign Minister Pavel Zorin. Zorin, who arrived "
+        "Monday evening, paid a courtesy call on Administrative Vice Foreign Minister Kenji "
+        "Arakawa before the opening session."
+    )
+    found = [c for c in _news(kb, text) if "Kenji Arakawa" in {p.name for p in c.participants}]
+    assert len(found) == 1, found
