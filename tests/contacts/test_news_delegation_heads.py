@@ -2,7 +2,8 @@
 headed by presidential aide X, and the Ugandan delegation by Y" (the second verb left out, a
 post in lower case before the first name), "the Kenyan team is led by X and the Ugandan team by
 Y". The talks were between X and Y. ("the Ugandan one by Y" is not read yet: "the Ugandan
-one" is no mention of a state.) One test per phrasing class, invented names only."""
+one" is no mention of a state.) A delegation's head speaks for its state, in later sentences
+too ("Zorin ... paid a courtesy call on X"). One test per phrasing class, invented names only."""
 
 from __future__ import annotations
 
