@@ -29,7 +29,9 @@ _SUBJECT_GAP_WORDS = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z]+|\d+|[^\w\s]")
 _CHAINED = re.compile(
-    r"^(?:\s+(?:on\s+\w+|today|yesterday|\w+ly|in\s+[A-Z][\w-]+|last\s+\w+|this\s+\w+|also|then))*"
+    r"^(?:\s+(?:on\s+\w+|today|yesterday|\w+ly|in\s+[A-Z][\w-]+|last\s+\w+|this\s+\w+|also|then"
+    # "held talks with A at the Presidential Palace on Wednesday and later met B"
+    r"|(?:at|in)\s+the\s+[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+)?[A-Z][\w'’-]+){0,3}))*"
     r"(?:\s*,?\s+and\s+(?:also\s+|then\s+|later\s+)?|\s*,\s*(?:then|later|afterwards)\s+)$"
 )
 _SAID_AFTER = re.compile(

@@ -117,3 +117,17 @@ def test_how_long_a_session_lasted_stands_before_its_with(kb: KnowledgeBase) -> 
     )
     found = _news(kb, text)
     assert sorted_names(found) == [["Amos Kibet", "Peter Okello"]], pairs(found)
+
+
+def test_a_second_meeting_after_a_named_place_has_the_first_ones_subject(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "Before the summit opened, Trump held talks with Vietnamese President Tran Van Lam at "
+        "the Presidential Palace on Wednesday and later met Prime Minister Le Quang Minh."
+    )
+    found = news_detector(date(2019, 2, 28))(kb, text)
+    assert sorted(n for c in found for n in sorted_names([c])[0] if "Trump" not in n) == [
+        "Le Quang Minh",
+        "Tran Van Lam",
+    ]
