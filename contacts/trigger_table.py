@@ -404,6 +404,14 @@ ROWS: tuple[TriggerRow, ...] = (
         r"confer(?:red|s|ring)?|consult(?:ed|s|ing)?(?=\s+with\b)|exchang(?:ed|es|ing)\s+views",
         "Quispe and Aravena conferred on Thursday.",
     ),
+    # "A and B co-chaired the dialogue": two who chair one meeting together met there ("the
+    # group is co-chaired by", "to be co-chaired by": a post, a plan)
+    TriggerRow(
+        "co_chaired",
+        TriggerKind("meeting", None, "with", "040", "", 0.75),
+        r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)co-?chair(?:ed|s|ing)?",
+        "Quispe and Aravena co-chaired the dialogue on Thursday.",
+    ),
     TriggerRow(
         "visit_nominal",
         TriggerKind("visit", None, "visit", "042", "visit", 0.75),
