@@ -19,7 +19,7 @@ STEMS = (
     "dining", "rode", "ride", "together", "shook", "shak", "supper", "courtesy", "spend", "spent",
     "see", "saw", "session", "gather", "signed", "initial", "alongside", "beside", "next to", "accompanied", "escorted", "embrac", "hug", " tea ", "coffee", "letter", "message",
     "confer", "consult", "exchang", "credential", "credence", "side by side", "closeted",
-    "office of", "residence of", "palace of", "home of", "guest", "shuttl", "chair",
+    "office of", "residence of", "palace of", "home of", "guest", "shuttl", "chair", "huddl", "chatt", "te-a-t", "te-à-t",
 )  # fmt: skip
 
 

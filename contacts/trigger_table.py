@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 # A few words of adverbs, times and the like that may sit between a verb and its object.
 FILL = r"(?:\s+(?:\w+ly|here|today|yesterday|tonight|again|separately|(?:late|early)\s+(?:on\s+)?(?-i:[A-Z])\w+day|(?:this|that)\s+(?:morning|afternoon|evening|night|week)|on\s+\w+day|on\s+\w+\s+\d{1,2}|last\s+\w+|earlier|later|also|first|jointly|by\s+(?:tele)?phone|by\s+video(?:\s*link)?|over\s+the\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|in\s+(?:a\s+)?(?:tele)?phone\s+calls?|via\s+video(?:\s*link)?(?:\s+conference)?|in\s+person|for\s+the\s+first\s+time|in\s+[A-Z][\w’'-]+(?:,?\s+[A-Z][\w’'-]+){0,3}|at\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}(?=\s+with\b)|in\s+\w+(?=\s+with))){0,4}"
-_LIGHT = r"(?:held|hold|holds|holding|had|have|has|having|conducted|conduct|began|begin|begins|resumed|resume|resumes|renewed|renew|opened|started|start|continued|continue|concluded|made|make|makes|paid|pay|pays|wrapped\s+up|wound\s+up|ended|ending|ends|attended|co-?chaired|co-?hosted)"
+_LIGHT = r"(?:held|hold|holds|holding|led|leads|leading|placed|places|placing|had|have|has|having|conducted|conduct|began|begin|begins|resumed|resume|resumes|renewed|renew|opened|started|start|continued|continue|concluded|made|make|makes|paid|pay|pays|wrapped\s+up|wound\s+up|ended|ending|ends|attended|co-?chaired|co-?hosted)"
 _ADJ = r"(?:\s+(?:rounds?\s+of|(?:more\s+than\s+|nearly\s+|almost\s+|about\s+)?(?:an?|\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)(?:\s+and\s+a\s+half)?\s+(?:hours?|days?|weeks?|rounds?)\s+of|[\"“][^\"“”]{1,40}[\"”]|(?!(?:on|about|of|for|to|in|at|after|before|with|from|by|that|which|who)\b)[a-z][a-z-]*|\d+-\w+)){0,5}?"
 
 
@@ -161,7 +161,7 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "call_nominal",
         TriggerKind("call", "phone", "with", "041", "phone", 0.85),
-        rf"{_LIGHT}{_ADJ}\s+(?:(?:tele)?phone\s+)?(?:call|calls|conversation|conversations)(?=\s+(?:with|between)\b)|{_LIGHT}{_ADJ}\s+(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks?)",
+        rf"{_LIGHT}{_ADJ}\s+(?:(?:tele)?phone\s+)?(?:call|calls|conversation|conversations)(?=\s+(?:with|between|to)\b)|{_LIGHT}{_ADJ}\s+(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks?)",
         "Biden had a phone call with Scholz.",
     ),
     TriggerRow(
@@ -187,7 +187,9 @@ ROWS: tuple[TriggerRow, ...] = (
     TriggerRow(
         "talks",
         TriggerKind("meeting", None, "with", "040", "", 0.85),
-        rf"{_LIGHT}{_ADJ}\s+(?:talks|negotiations|consultations|discussions?|meeting|meetings|sessions?|summit|(?:bilateral\s+)(?:meeting|meetings|talks)|bilateral|a\s+meeting|an\s+audience|audience)|sat\s+down",
+        rf"{_LIGHT}{_ADJ}\s+(?:talks|negotiations|consultations|discussions?|meeting|meetings|sessions?|summit|(?:bilateral\s+)(?:meeting|meetings|talks)|bilateral|a\s+meeting|an\s+audience|audience|t[eê]te-[aà]-t[eê]te)|sat\s+down"
+        # "huddled with X", "A and B huddled"
+        r"|huddl(?:ed|es|ing)",
         "Biden held talks with Scholz.",
     ),
     # "spent an hour on Thursday with X", "spent nearly four hours with X": time with someone
@@ -223,7 +225,7 @@ ROWS: tuple[TriggerRow, ...] = (
         r"(?!\s+(?:\w+ly\s+)?(?:to|with|before)\s+(?:the\s+)?(?:reporters|journalists|press|media"
         r"|newsmen|correspondents|parliament|lawmakers|legislators|students|crowds?|supporters"
         r"|nation|television|radio)\b)"
-        r"|talk(?:ed|ing)?(?!\s+(?:only\s+)?(?:at|past)\s+each\s+other)",
+        r"|talk(?:ed|ing)?(?!\s+(?:only\s+)?(?:at|past)\s+each\s+other)|chatt(?:ed|ing)(?=\s+with\b)",
         "Biden spoke with Scholz.",
     ),
     TriggerRow(
