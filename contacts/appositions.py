@@ -29,8 +29,12 @@ _APPOSITION_END = re.compile(r"^\s*(?:[,.;:)]|$)")
 # A name no one listed, right before such a title: two to four capitalised words.
 _NAME_RUN = re.compile(
     r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+(?:(?:de|da|du|del|della|van|von|der|den|le|la|bin|ibn)\s+)?)"
-    r"{1,3}[A-Z][\w'’-]+),\s*(?:an?\s+)?$"
+    r"{0,3}[A-Z][\w'’-]+),\s*(?:an?\s+)?$"
 )  # "Jacques de Larosiere, managing director of ...", "Diego Cordovez, a U.N. envoy"
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december today yesterday""".split()
+)
 _NOT_NAME_WORDS = frozenset(
     """The A An In On At But And After Before During While When As For With From By To Of His
     Her Their This That Its""".split()
@@ -250,7 +254,8 @@ def with_appositive_titles(text: str, mentions: list[Mention]) -> list[Mention]:
             title is not None
             and mention.kind == "person"
             and title.kind == "ref"
-            and title.how == "title"
+            # "Ana Salas, his Peruvian counterpart,": the counterpart is the name before
+            and title.how in ("title", "counterpart")
             # "Brezhnev, General Secretary of the CPSU Central Committee, received": a post
             # with no state word is the person's too
             and mention.state in (None, title.state)
@@ -367,6 +372,10 @@ def _unlisted_name_before(text: str, mentions: list[Mention], i: int) -> Mention
         return None
     words = run.group(1).split()
     if words[0] in _NOT_NAME_WORDS or not words[-1][:1].isupper():
+        return None
+    if len(words) == 1 and (title.state is None or words[0].lower() in _CALENDAR):
+        # "Rivas met Salas, Peru's foreign minister,": a family name alone, before a post
+        # with its state ("On Monday, Peru's foreign minister" names no one)
         return None
     previous = mentions[i - 1] if i > 0 else None
     if previous is not None and previous.end > run.start(1):

@@ -2,7 +2,9 @@
 its head: "Diego Ruiz, a U.N. under-secretary-general," is no Secretary-General; "Ruiz, a U.N.
 under-secretary-general," after "U.N. mediator Diego Ruiz" is the same man; "the chief mediator,
 Kenyan General X," is X; "Minister of State for Foreign Affairs Y" is a deputy foreign minister.
-Invented names only."""
+A family name alone stands for a person before a post with its state ("Salas, Peru's foreign
+minister," is no knowledge-base minister), and "Ana Salas, his Peruvian counterpart," is one
+party. Invented names only."""
 
 from __future__ import annotations
 
@@ -63,3 +65,34 @@ def test_the_post_and_the_named_officer_are_one_mention(kb: KnowledgeBase) -> No
         ("person", "Peter Kiprop", "KEN")
     ]
     assert not [m for m in merged if m.kind == "ref" and m.how == "title"]
+
+
+RIVAS = "Chilean Foreign Minister Pablo Rivas arrived in Lima on Sunday. "
+
+
+def test_a_family_name_alone_before_a_post_with_its_state(kb: KnowledgeBase) -> None:
+    (met,) = _news(kb, RIVAS + "Rivas met Salas, Peru's foreign minister, on Monday.")
+    assert people(met)["Salas"] == ("PER", "Foreign Minister")  # not the KB's minister
+
+
+def test_a_weekday_before_a_post_names_no_one(kb: KnowledgeBase) -> None:
+    text = "On Monday, Peru's foreign minister, Javier Ortiz, met Chilean envoy Pablo Rivas."
+    (met,) = _news(kb, text)
+    assert set(people(met)) == {"Javier Ortiz", "Pablo Rivas"}
+
+
+def test_a_counterpart_in_apposition_is_the_name_before_it(kb: KnowledgeBase) -> None:
+    (met,) = _news(kb, RIVAS + "Rivas met Ana Salas, his Peruvian counterpart, on Monday.")
+    assert people(met) == {
+        "Pablo Rivas": ("CHL", "Foreign Minister"),
+        "Ana Salas": ("PER", "Foreign Minister"),
+    }
+
+
+def test_two_family_names_each_with_a_post(kb: KnowledgeBase) -> None:
+    text = "Rivas, the Chilean foreign minister, and Salas, his Peruvian counterpart, met in Lima."
+    (met,) = _news(kb, text)
+    assert {name: state for name, (state, _) in people(met).items()} == {
+        "Rivas": "CHL",
+        "Salas": "PER",
+    }
