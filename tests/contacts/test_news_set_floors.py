@@ -160,7 +160,7 @@ FLOORS = [
     Floor("news_blind24.jsonl", 58, 0.75, 0.60, 0.30, "blind 0.778 / 0.621; not tuned on"),
     Floor("news_blind25.jsonl", 72, 0.86, 0.74, 0.20, "blind 0.840 / 0.681; after 0.906 / 0.778"),
     Floor("news_blind26.jsonl", 53, 0.72, 0.52, 0.20, "blind 0.763 / 0.547; untuned 0.769 / 0.566"),
-    Floor("news_blind27.jsonl", 51, 0.87, 0.75, 0.06, "blind 0.824 / 0.627; after 0.902 / 0.784"),
+    Floor("news_blind27.jsonl", 51, 0.90, 0.85, 0.06, "blind 0.824 / 0.627; after 0.933 / 0.882"),
     Floor("news_blind28.jsonl", 80, 0.88, 0.71, 0.15, "blind 0.911 / 0.738; not tuned on"),
     Floor("news_blind29.jsonl", 55, 0.87, 0.83, 0.15, "blind 0.840 / 0.764; after 0.906 / 0.873"),
     Floor("news_blind30.jsonl", 74, 0.85, 0.82, 0.25, "blind 0.873 / 0.770; after 0.887 / 0.865"),
