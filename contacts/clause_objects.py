@@ -102,13 +102,20 @@ def objects_of(
     after = [m for m in mentions if m.start >= trigger.end]
     # A place between verb and object ("met in Helsinki with ...", "held talks in Cairo on
     # Thursday with ...") is not the object.
-    while after and (
-        not usable(after[0], polity_ok)
-        or sentence[after[0].start : after[0].end].lower() == "here"  # "held talks here with"
-        or (
-            after[0].kind == "polity"
-            and _LOCATIVE_BEFORE.search(sentence, 0, after[0].start)
-            and trigger.kind.grammar != "visit"
+    while (
+        after
+        and (
+            not usable(after[0], polity_ok)
+            # "held talks here with X": the dateline's city, no party ("a visit here" goes to it)
+            or (
+                sentence[after[0].start : after[0].end].lower() == "here"
+                and trigger.kind.grammar != "visit"
+            )
+            or (
+                after[0].kind == "polity"
+                and _LOCATIVE_BEFORE.search(sentence, 0, after[0].start)
+                and trigger.kind.grammar != "visit"
+            )
         )
     ):
         after = after[1:]
