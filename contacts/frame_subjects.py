@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from contacts.frame_words import ROLE_HEADS, SUBJECT_CLIMBS
 from contacts.mentions import Mention
 from contacts.phrases import PhraseIndex, known_lemma
-from contacts.syntax import is_proper, is_verb
+from contacts.token_tags import is_proper, is_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -40,8 +40,8 @@ from contacts.frame_words import (
 )
 from contacts.mentions import Mention
 from contacts.phrases import PhraseIndex, known_lemma, prepositional, unique
-from contacts.syntax import is_noun, is_proper, is_verb
 from contacts.tense import held_before, parse_status, surely_past, trigger_head, verb_status
+from contacts.token_tags import is_noun, is_proper, is_verb
 from contacts.triggers import KINDS, MEET_WORDS, MEETS_A_TARGET, Trigger
 
 if TYPE_CHECKING:

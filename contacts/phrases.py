@@ -24,8 +24,8 @@ from contacts.frame_words import (
 )
 from contacts.mention_parts import BODY_WORDS
 from contacts.mentions import Mention
-from contacts.syntax import is_proper, lemma
 from contacts.titles import NON_STATE_TITLES, THING_WORDS
+from contacts.token_tags import is_proper, lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -26,6 +26,7 @@ from contacts.mention_parts import PLACE_ENDS
 from contacts.mentions import COURTESIES, Mention
 from contacts.normalize import person_key
 from contacts.titles import NON_STATE_TITLES, THING_WORDS, TITLE_STATES, no_longer_in_office
+from contacts.token_tags import is_proper
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -53,7 +54,7 @@ def _nlp() -> Language:
 
     # The lemmatizer and the attribute ruler take a fifth of the pipeline's time, and the
     # frames need neither: parts of speech come from the tagger's tags, the few lemmas they
-    # read from lemma() below.
+    # read from token_tags.lemma().
     nlp = spacy.load(MODEL, exclude=["lemmatizer", "attribute_ruler"])
     # The model's own Tokenizer (a compiled class without type stubs) takes special cases.
     tokenizer: Any = nlp.tokenizer
@@ -66,77 +67,6 @@ def _nlp() -> Language:
 # Titles wire copy abbreviates that the model's tokenizer splits from their period, ending the
 # sentence inside a name list ("Sens. Patrick Moynihan of New York, ...").
 _TITLE_ABBREVIATIONS = ("Sens", "Reps", "Govs", "Messrs", "Amb", "Supt", "Brig")
-
-
-# Forms the suffix rule of lemma() cannot undo.
-_IRREGULAR = {
-    "met": "meet",
-    "held": "hold",
-    "had": "have",
-    "has": "have",
-    "made": "make",
-    "paid": "pay",
-    "began": "begin",
-    "begun": "begin",
-    "spoke": "speak",
-    "spoken": "speak",
-    "said": "say",
-    "says": "say",
-    "told": "tell",
-    "gave": "give",
-    "given": "give",
-    "took": "take",
-    "flew": "fly",
-    "flown": "fly",
-    "went": "go",
-    "gone": "go",
-    "came": "come",
-    "saw": "see",
-    "seen": "see",
-    "sent": "send",
-    "left": "leave",
-    "led": "lead",
-    "rang": "ring",
-    "sat": "sit",
-    "was": "be",
-    "were": "be",
-    "is": "be",
-    "are": "be",
-    "been": "be",
-    "am": "be",
-}
-
-
-def lemma(token: Token, known: frozenset[str]) -> str:
-    """The dictionary form of `token` if it is one of `known`, else its lower-case text.
-
-    Verbs are undone first ("meeting" the verb is "meet"); nouns keep their form when known
-    ("meeting" the noun is "meeting", "talks" stays "talks")."""
-    word = token.lower_
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    stems = [word[:-3], word[:-3] + "e", word[:-2], word[:-2] + "e", word[:-1]]
-    if word.endswith("ies"):
-        stems.insert(0, word[:-3] + "y")
-    if len(word) > 4 and word[-4] == word[-5] and word.endswith(("ing", "ed")):
-        stems.insert(0, word[:-4] if word.endswith("ing") else word[:-3])  # "chairred"
-    verb = is_verb(token)
-    for candidate in (stems + [word]) if verb else ([word] + stems):
-        if candidate in known:
-            return candidate
-    return word
-
-
-def is_verb(token: Token) -> bool:
-    return token.tag_.startswith("VB") or token.tag_ == "MD"
-
-
-def is_noun(token: Token) -> bool:
-    return token.tag_.startswith("NN")
-
-
-def is_proper(token: Token) -> bool:
-    return token.tag_ in ("NNP", "NNPS")
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from contacts.frame_words import (
     TRIGGER_HEADS,
 )
 from contacts.phrases import known_lemma
-from contacts.syntax import is_noun, is_verb
+from contacts.token_tags import is_noun, is_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
